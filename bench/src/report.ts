@@ -1,0 +1,126 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
+import { Bench } from "tinybench";
+
+/** One side of a comparison: a name and an async or sync function that returns its answer. */
+export interface Side<T> {
+  readonly name: string;
+  /** Does the measured work once and returns its answer (compared with the other side's). */
+  readonly run: () => T | Promise<T>;
+}
+
+/** A benchmark as BENCH.md defines it: ours against a baseline, same inputs, same run. */
+export interface Comparison<T> {
+  /** Result id, e.g. `booking.availability.month-10k`. */
+  readonly id: string;
+  /** `ms` (median time per run, lower is better) or `ops/s` (throughput, higher is better). */
+  readonly unit: "ms" | "ops/s";
+  /** Inputs, for the report. */
+  readonly params: Record<string, unknown>;
+  /** This project. */
+  readonly ours: Side<T>;
+  /** The baseline (naive implementation, raw engine or peer library). */
+  readonly baseline: Side<T>;
+  /** Further peers reported alongside, each also checked for the same answer. */
+  readonly peers?: readonly Side<T>[];
+  /** Operations per call of `run`, for `ops/s` (e.g. 1,000 reservations per call). @default 1 */
+  readonly opsPerRun?: number;
+  /** Normalizes an answer before comparison (e.g. sort). @default identity */
+  readonly normalize?: (answer: T) => unknown;
+  /** Minimum measuring time per side in ms. @default 1000 */
+  readonly time?: number;
+  /** Warm-up time per side in ms. @default 200 */
+  readonly warmupTime?: number;
+  /** Extra fields for the report (targets, notes). */
+  readonly extra?: Record<string, unknown>;
+}
+
+/** The printed and written result. */
+export interface BenchResult {
+  id: string;
+  value?: number;
+  unit: string;
+  better: "lower" | "higher";
+  baseline?: { name: string; value: number };
+  peers?: { name: string; value: number; ratio: number }[];
+  ratio?: number;
+  params: Record<string, unknown>;
+  samples?: number;
+  error?: string;
+  [extra: string]: unknown;
+}
+
+function emit(result: BenchResult): void {
+  console.log(`BENCH ${JSON.stringify(result)}`);
+  const dir = new URL("../results/", import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(new URL(`${result.id}.json`, dir), `${JSON.stringify(result, null, 2)}\n`);
+}
+
+/**
+ * Checks that every side gives the same answer, then measures each side with tinybench and
+ * prints one `BENCH {json}` line (also written to `bench/results/<id>.json`). `value` is the
+ * median after warm-up; `ratio` is how many times better ours is than the baseline.
+ */
+export async function compare<T>(c: Comparison<T>): Promise<BenchResult> {
+  const better = c.unit === "ms" ? "lower" : "higher";
+  const norm = c.normalize ?? ((x: T) => x);
+  const sides = [c.ours, c.baseline, ...(c.peers ?? [])];
+  const expected = norm(await c.ours.run());
+  for (const side of sides.slice(1)) {
+    const answer = norm(await side.run());
+    if (!isDeepStrictEqual(answer, expected)) {
+      const result: BenchResult = {
+        id: c.id,
+        unit: c.unit,
+        better,
+        params: c.params,
+        error: `${side.name} gives a different answer than ${c.ours.name}`,
+      };
+      emit(result);
+      return result;
+    }
+  }
+  const bench = new Bench({ time: c.time ?? 1000, warmupTime: c.warmupTime ?? 200 });
+  for (const side of sides) bench.add(side.name, side.run);
+  await bench.run();
+  const value = (name: string) => {
+    const task = bench.getTask(name)!;
+    const result = task.result as {
+      state?: string;
+      latency?: { p50?: number; samplesCount?: number };
+      error?: unknown;
+    };
+    if (!result.latency?.p50) throw new Error(`${name} failed: ${String(result.error)}`);
+    const ms = result.latency.p50;
+    return c.unit === "ms" ? ms : ((c.opsPerRun ?? 1) * 1000) / ms;
+  };
+  const ratioOf = (ours: number, other: number) => (c.unit === "ms" ? other / ours : ours / other);
+  const ours = value(c.ours.name);
+  const base = value(c.baseline.name);
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const samples = (bench.getTask(c.ours.name)!.result as { latency?: { samplesCount?: number } }).latency
+    ?.samplesCount;
+  const result: BenchResult = {
+    id: c.id,
+    value: round(ours),
+    unit: c.unit,
+    better,
+    baseline: { name: c.baseline.name, value: round(base) },
+    ratio: round(ratioOf(ours, base)),
+    params: c.params,
+    samples,
+    ...(c.peers?.length
+      ? {
+          peers: c.peers.map((p) => ({
+            name: p.name,
+            value: round(value(p.name)),
+            ratio: round(ratioOf(ours, value(p.name))),
+          })),
+        }
+      : {}),
+    ...c.extra,
+  };
+  emit(result);
+  return result;
+}

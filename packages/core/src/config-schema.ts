@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { isCurrency } from "./money";
+import { isTimeZone } from "./time";
+
+/** A text in zh-CN and en, as written in configuration. */
+export const localizedTextSchema = z.object({ "zh-CN": z.string().min(1), en: z.string().min(1) });
+
+/** A configuration id: lowercase letters, digits and dashes (`drying-room`). */
+export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "ids are lowercase kebab-case" });
+
+/** The community's identity, zone, currency and locale. */
+export const communitySectionSchema = z.object({
+  /** Stable id, stored in every record (`communityId`). */
+  id: idSchema,
+  /** Display name. */
+  name: localizedTextSchema,
+  /** IANA time zone in which local rules are evaluated, e.g. `Asia/Shanghai`. */
+  timeZone: z.string().refine(isTimeZone, { message: "not an IANA time zone" }),
+  /** ISO 4217 currency of all prices, e.g. `CNY`. */
+  currency: z.string().refine(isCurrency, { message: "not an ISO 4217 currency code" }),
+  /** BCP 47 locale for formatting. @default "zh-CN" */
+  locale: z.string().default("zh-CN"),
+});
+
+/** Kinds of place in a community's map. */
+export const PLACE_KINDS = ["courtyard", "building", "unit", "street", "facility", "area"] as const;
+
+/** A place: a courtyard, a building in it, a unit, a facility. */
+export const placeSchema = z.object({
+  id: idSchema,
+  kind: z.enum(PLACE_KINDS),
+  name: localizedTextSchema,
+  /** The enclosing place (a building's courtyard). */
+  parent: idSchema.optional(),
+});
+
+/** Walking minutes between two places (symmetric). */
+export const walkingSchema = z.object({
+  from: idSchema,
+  to: idSchema,
+  minutes: z.number().int().min(0),
+});
+
+/** A resident eligibility group such as `minimum-subsistence` or `elderly-living-alone`. */
+export const eligibilityGroupSchema = z.object({
+  id: idSchema,
+  name: localizedTextSchema,
+  /**
+   * Sensitive personal data (e.g. minimum-subsistence status): never shown to volunteers or
+   * other residents, nor named on public receipts. @default true
+   */
+  sensitive: z.boolean().default(true),
+  /** Who may grant membership: staff after verification, or the resident's own declaration. @default "staff" */
+  verification: z.enum(["staff", "self-declared"]).default("staff"),
+  /** How long a grant lasts when it does not name its own end. Unlimited when absent. */
+  validForDays: z.number().int().positive().optional(),
+});
+
+/** Kinds of resource: spaces, pooled units, lendable items, services delivered by people. */
+export const RESOURCE_KINDS = ["space", "pool", "item", "service"] as const;
+
+/** A zone of a space (the gym's cardio zone, the library's children's area). */
+export const zoneSchema = z.object({
+  id: idSchema,
+  name: localizedTextSchema,
+  capacity: z.number().int().positive().optional(),
+});
+
+/** A resource of the catalog. Plugins add what they need about it in their own sections. */
+export const resourceSchema = z.object({
+  id: idSchema,
+  kind: z.enum(RESOURCE_KINDS),
+  name: localizedTextSchema,
+  place: idSchema.optional(),
+  /** Units usable at once (seats, machines, people). @default 1 */
+  capacity: z.number().int().positive().default(1),
+  zones: z.array(zoneSchema).default([]),
+  tags: z.array(z.string()).default([]),
+});
+
+/** A named set of resources, for rules and prices that span several. */
+export const resourceGroupSchema = z.object({
+  id: idSchema,
+  name: localizedTextSchema,
+  resources: z.array(idSchema).min(1),
+});
+
+/** The kernel's part of a community configuration. */
+export const kernelConfigShape = {
+  community: communitySectionSchema,
+  places: z.array(placeSchema).default([]),
+  walking: z.array(walkingSchema).default([]),
+  groups: z.array(eligibilityGroupSchema).default([]),
+  resources: z.array(resourceSchema).default([]),
+  resourceGroups: z.array(resourceGroupSchema).default([]),
+};
+
+/** The kernel's part of the configuration, as parsed. */
+export type KernelConfig = z.output<z.ZodObject<typeof kernelConfigShape>>;
+
+/** The kernel's part of the configuration, as written. */
+export type KernelConfigInput = z.input<z.ZodObject<typeof kernelConfigShape>>;
+
+/** A place, as parsed. */
+export type Place = z.output<typeof placeSchema>;
+/** An eligibility group, as parsed. */
+export type EligibilityGroup = z.output<typeof eligibilityGroupSchema>;
+/** A resource, as parsed. */
+export type Resource = z.output<typeof resourceSchema>;
+/** A resource group, as parsed. */
+export type ResourceGroup = z.output<typeof resourceGroupSchema>;

@@ -1,0 +1,76 @@
+import { defineErrors } from "./errors";
+
+/** Error codes of the kernel (`@linli/core`). */
+export const coreErrors = defineErrors({
+  VALIDATION_FAILED: {
+    "zh-CN": "输入无效：{summary}",
+    en: "Invalid input: {summary}",
+  },
+  CONFIG_INVALID: {
+    "zh-CN": "社区配置有 {count} 处错误",
+    en: "The community configuration has {count} problem(s)",
+  },
+  ACCESS_DENIED: {
+    "zh-CN": "{actorKind} 无权执行 {action}",
+    en: "A {actorKind} may not {action}",
+  },
+  NOT_FOUND: {
+    "zh-CN": "找不到 {model} {id}",
+    en: "{model} {id} was not found",
+  },
+  DUPLICATE: {
+    "zh-CN": "{model} {id} 已存在",
+    en: "{model} {id} already exists",
+  },
+  CAPACITY_EXCEEDED: {
+    "zh-CN": "{key} 的容量为 {capacity}，已满（已占用 {used}，申请 {requested}）",
+    en: "{key} is full: capacity {capacity}, {used} in use, {requested} requested",
+  },
+  PLUGIN_MISSING_DEPENDENCY: {
+    "zh-CN": "插件 {plugin} 需要插件 {requires}，但未提供",
+    en: "Plugin {plugin} requires plugin {requires}, which was not given",
+  },
+  PLUGIN_CONFLICT: {
+    "zh-CN": "插件冲突：{reason}",
+    en: "Plugin conflict: {reason}",
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    "zh-CN": "幂等键 {key} 已用于另一个命令 {command}",
+    en: "Idempotency key {key} was already used for another command ({command})",
+  },
+  UNKNOWN_RESIDENT: {
+    "zh-CN": "居民 {residentId} 不存在",
+    en: "Resident {residentId} does not exist",
+  },
+  UNKNOWN_GROUP: {
+    "zh-CN": "资格类别 {groupId} 未在社区配置中定义",
+    en: "Eligibility group {groupId} is not defined in the community configuration",
+  },
+  INVALID_CURRENCY: {
+    "zh-CN": "无效的货币代码 {currency}",
+    en: "Unknown currency code {currency}",
+  },
+  CURRENCY_MISMATCH: {
+    "zh-CN": "货币不一致：{left} 与 {right}",
+    en: "Currency mismatch: {left} and {right}",
+  },
+  INVALID_AMOUNT: {
+    "zh-CN": "金额必须是整数（以最小货币单位计），收到 {amount}",
+    en: "Amounts are integers in minor units; got {amount}",
+  },
+  INVALID_TIME_ZONE: {
+    "zh-CN": "无效的时区 {timeZone}",
+    en: "Unknown IANA time zone {timeZone}",
+  },
+  STORAGE_ERROR: {
+    "zh-CN": "存储错误：{reason}",
+    en: "Storage error: {reason}",
+  },
+  STORAGE_CAPABILITY_MISSING: {
+    "zh-CN": "存储适配器 {adapter} 缺少必需能力 {capability}",
+    en: "Storage adapter {adapter} lacks the required capability {capability}",
+  },
+});
+
+/** A kernel error code. */
+export type CoreErrorCode = keyof typeof coreErrors;

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { defineModel } from "./model";
+
+/** A resident of the community. */
+export const residentModel = defineModel(
+  "core_resident",
+  {
+    name: z.string().min(1),
+    householdId: z.string().nullable().default(null),
+    /** The resident's home place (a courtyard, building or unit). */
+    placeId: z.string().nullable().default(null),
+    phone: z.string().nullable().default(null),
+    birthYear: z.number().int().nullable().default(null),
+    createdAt: z.date(),
+  },
+  { indexes: [{ fields: ["householdId"] }] },
+);
+
+/** A household: residents living together. */
+export const householdModel = defineModel("core_household", {
+  name: z.string().min(1),
+  placeId: z.string().nullable().default(null),
+  createdAt: z.date(),
+});
+
+/** A resident lets another resident (a neighbour, a relative, a volunteer) act for them. */
+export const delegationModel = defineModel(
+  "core_delegation",
+  {
+    residentId: z.string(),
+    delegateId: z.string(),
+    grantedAt: z.date(),
+    revokedAt: z.date().nullable().default(null),
+  },
+  { indexes: [{ fields: ["delegateId", "residentId"] }] },
+);
+
+/** Membership of a resident in an eligibility group, verified by staff, valid for a period. */
+export const eligibilityGrantModel = defineModel(
+  "core_eligibility_grant",
+  {
+    residentId: z.string(),
+    groupId: z.string(),
+    /** The staff member (or the resident, for self-declared groups) who verified it. */
+    verifiedBy: z.string(),
+    verifiedAt: z.date(),
+    /** A reference to the evidence (certificate number, file id); never the document itself. */
+    evidenceRef: z.string().nullable().default(null),
+    validFrom: z.date(),
+    validUntil: z.date().nullable().default(null),
+    revokedAt: z.date().nullable().default(null),
+    revokedBy: z.string().nullable().default(null),
+  },
+  { indexes: [{ fields: ["residentId", "groupId"] }] },
+);
+
+/** The outbox: every domain event, written in the same transaction as its change. */
+export const eventModel = defineModel(
+  "core_event",
+  {
+    type: z.string(),
+    /** Order of events: an increasing sequence per community. */
+    seq: z.number().int(),
+    payload: z.record(z.string(), z.unknown()),
+    occurredAt: z.date(),
+    actorKind: z.string().nullable().default(null),
+    actorId: z.string().nullable().default(null),
+    ackedAt: z.date().nullable().default(null),
+  },
+  { indexes: [{ fields: ["seq"] }, { fields: ["ackedAt", "seq"] }] },
+);
+
+/** Results of commands run with an idempotency key; the row id is the key. */
+export const idempotencyModel = defineModel("core_idempotency", {
+  command: z.string(),
+  result: z.unknown(),
+  createdAt: z.date(),
+});
+
+/** The kernel's models, set up in every storage. */
+export const kernelModels = [
+  residentModel,
+  householdModel,
+  delegationModel,
+  eligibilityGrantModel,
+  eventModel,
+  idempotencyModel,
+];

@@ -1,0 +1,88 @@
+import type { ModelDef } from "./model";
+import type { FindManyOptions, StoredValue, WhereClause } from "./where";
+
+/** A row as an adapter stores it: field name to stored value (after the kernel's conversions). */
+export type StoredRow = Record<string, StoredValue>;
+
+/**
+ * What an adapter stores natively. The kernel converts everything else once, so adapters
+ * stay thin: a value of a kind the adapter lacks arrives already converted.
+ */
+export interface StorageCapabilities {
+  /** How dates are stored: natively as `Date`, as ISO-8601 UTC strings, or as epoch milliseconds. */
+  readonly dates: "native" | "iso-string" | "epoch-ms";
+  /** JSON fields stored natively (objects in, objects out); otherwise as JSON text. */
+  readonly json: boolean;
+  /** Booleans stored natively; otherwise as 0/1 integers. */
+  readonly booleans: boolean;
+  /** Safe when several OS processes share the same storage (a file, a server). */
+  readonly multiProcess: boolean;
+  /** Committed writes survive a crash of the process. */
+  readonly durable: boolean;
+}
+
+/**
+ * The operations of one transaction. Every call is scoped by the kernel: `where` always
+ * contains a `communityId` clause and rows always carry `communityId`.
+ */
+export interface AdapterTransaction {
+  /**
+   * Inserts a row. Throws a `LinliError` with code `DUPLICATE` when a row with the same
+   * `(communityId, id)` exists, or a unique index is violated.
+   */
+  create(model: string, row: StoredRow): Promise<StoredRow>;
+  /** The first row matching `where` (in no particular order), or null. */
+  findOne(model: string, where: readonly WhereClause[]): Promise<StoredRow | null>;
+  /** Rows matching the options' where, in their order, paged by limit/offset. */
+  findMany(model: string, options: FindManyOptions): Promise<StoredRow[]>;
+  /** Sets `patch` on every matching row; returns how many rows matched. */
+  update(model: string, where: readonly WhereClause[], patch: StoredRow): Promise<number>;
+  /** Deletes matching rows; returns how many. */
+  delete(model: string, where: readonly WhereClause[]): Promise<number>;
+  /** How many rows match. */
+  count(model: string, where: readonly WhereClause[]): Promise<number>;
+  /**
+   * The atomic primitive behind every capacity check.
+   *
+   * **Guarantee.** After `lock(key)` resolves, no other transaction that calls `lock` with
+   * the same key gets past that call until this transaction has committed or rolled back;
+   * and every read this transaction makes after `lock` resolves sees every write committed
+   * by earlier holders of the key. Locks are released only when the transaction ends.
+   *
+   * Together with the kernel's {@link Tx.reserve}, this means: read the current load, check
+   * it against capacity, and insert, with no other caller able to do the same in between,
+   * in any process that shares the storage (for adapters with `multiProcess`).
+   *
+   * An adapter whose transactions are already fully serialized (SQLite's `BEGIN IMMEDIATE`,
+   * the memory adapter's global transaction queue) may implement it as a no-op.
+   */
+  lock(key: string): Promise<void>;
+}
+
+/**
+ * The contract a storage adapter implements. It is small on purpose: the kernel wraps it
+ * once (ids, community scoping, conversions, validation, reservations), so adapters only
+ * speak their engine.
+ *
+ * Transactions are required, not optional: every linli command is atomic. Conformance is
+ * checked by `@linli/storage-testkit`.
+ */
+export interface StorageAdapter {
+  /** Adapter name, for errors and logs (`memory`, `sqlite`). */
+  readonly id: string;
+  /** What the engine stores natively and guarantees. */
+  readonly capabilities: StorageCapabilities;
+  /**
+   * Creates or migrates the structures for the given models (tables, indexes). Called once
+   * by `createCommunity` with the kernel's and every plugin's models; must be idempotent.
+   */
+  setup(models: readonly ModelDef[]): Promise<void>;
+  /**
+   * Runs `fn` in a transaction: if it resolves, every write commits; if it throws, none
+   * does, and the error is rethrown unchanged. Concurrent transactions are isolated so that
+   * {@link AdapterTransaction.lock} holds its guarantee.
+   */
+  transaction<T>(fn: (tx: AdapterTransaction) => Promise<T>): Promise<T>;
+  /** Releases connections and files. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,290 @@
+import type { z } from "zod";
+import { peakLoad } from "./capacity";
+import { validate } from "./config-problem";
+import { coreErrors } from "./core-errors";
+import { LinliError } from "./errors";
+import type { IdGenerator } from "./ids";
+import type { InputOf, ModelDef, RowOf } from "./model";
+import type { AdapterTransaction, StorageCapabilities, StoredRow } from "./storage-adapter";
+import type { FindManyOptions, OrderBy, StoredValue, WhereClause } from "./where";
+
+/** Options of {@link Tx.reserve}. */
+export interface ReserveOptions<M extends ModelDef> {
+  /** The lock key that serializes competitors, e.g. `booking:drying-room`. */
+  readonly key: string;
+  /** Units available at any instant. */
+  readonly capacity: number;
+  /** Which existing rows compete for the capacity (e.g. same resource, status confirmed). */
+  readonly scope: readonly WhereClause[];
+  /**
+   * When given, capacity applies per instant of the time range: rows are loads over
+   * `[row[startField], row[endField])` and the new row's range is `[start, end)`.
+   * When absent, every row in scope counts, whatever its time.
+   */
+  readonly interval?: {
+    readonly startField: string;
+    readonly endField: string;
+    readonly start: Date;
+    readonly end: Date;
+  };
+  /** The field holding each row's units. Each row counts as 1 when absent. */
+  readonly quantityField?: string;
+  /** Units the new row takes. @default 1 */
+  readonly quantity?: number;
+  /** The row to insert when capacity allows. */
+  readonly data: InputOf<M>;
+}
+
+/**
+ * A transaction as the kernel and plugins see it: typed by models, scoped to one community,
+ * with ids, validation and conversions applied once for every adapter.
+ */
+export interface Tx {
+  /** The community every operation is scoped to. */
+  readonly communityId: string;
+  /** Validates and inserts a row; generates its id unless given. */
+  create<M extends ModelDef>(model: M, data: InputOf<M>): Promise<RowOf<M>>;
+  /** The row with this id, or null. */
+  findById<M extends ModelDef>(model: M, id: string): Promise<RowOf<M> | null>;
+  /** The row with this id; throws `NOT_FOUND`. */
+  get<M extends ModelDef>(model: M, id: string): Promise<RowOf<M>>;
+  /** The first row matching. */
+  findOne<M extends ModelDef>(model: M, where: readonly WhereClause[]): Promise<RowOf<M> | null>;
+  /** Rows matching, ordered and paged. */
+  findMany<M extends ModelDef>(model: M, options?: FindManyOptions): Promise<RowOf<M>[]>;
+  /** Updates matching rows with a validated patch; returns how many matched. */
+  update<M extends ModelDef>(
+    model: M,
+    where: readonly WhereClause[],
+    patch: Partial<z.input<M["schema"]>>,
+  ): Promise<number>;
+  /** Updates one row by id and returns it; throws `NOT_FOUND`. */
+  updateById<M extends ModelDef>(
+    model: M,
+    id: string,
+    patch: Partial<z.input<M["schema"]>>,
+  ): Promise<RowOf<M>>;
+  /** Deletes matching rows; returns how many. */
+  delete<M extends ModelDef>(model: M, where: readonly WhereClause[]): Promise<number>;
+  /** Counts matching rows. */
+  count<M extends ModelDef>(model: M, where?: readonly WhereClause[]): Promise<number>;
+  /** Takes the adapter's exclusive lock on `key` for the rest of the transaction. */
+  lock(key: string): Promise<void>;
+  /**
+   * Inserts `data` only if the competing rows leave room: the capacity-safe insert that
+   * bookings, loans and reservations use. Takes `lock(key)`, reads the rows in scope, and
+   * throws `CAPACITY_EXCEEDED` (nothing written) when the peak load plus `quantity` would
+   * exceed `capacity`. Safe under any concurrency the adapter's lock guarantee covers.
+   */
+  reserve<M extends ModelDef>(model: M, options: ReserveOptions<M>): Promise<RowOf<M>>;
+}
+
+/** Converts between the kernel's values and what an adapter stores. */
+export class ValueCodec {
+  constructor(private readonly caps: StorageCapabilities) {}
+
+  /** A value on its way into storage. */
+  encode(kind: string | undefined, value: unknown): StoredValue {
+    if (value === undefined || value === null) return null;
+    switch (kind) {
+      case "date": {
+        const d = value instanceof Date ? value : new Date(value as string);
+        if (this.caps.dates === "native") return d;
+        return this.caps.dates === "epoch-ms" ? d.getTime() : d.toISOString();
+      }
+      case "json":
+        return this.caps.json ? (value as StoredValue) : JSON.stringify(value);
+      case "boolean":
+        return this.caps.booleans ? Boolean(value) : value ? 1 : 0;
+      default:
+        return value as StoredValue;
+    }
+  }
+
+  /** A value on its way out of storage. */
+  decode(kind: string | undefined, value: unknown): unknown {
+    if (value === undefined || value === null) return null;
+    switch (kind) {
+      case "date":
+        return value instanceof Date ? new Date(value.getTime()) : new Date(value as string | number);
+      case "json":
+        return this.caps.json || typeof value !== "string" ? structuredClone(value) : JSON.parse(value);
+      case "boolean":
+        return value === true || value === 1 || value === "1";
+      case "integer":
+      case "number":
+        return typeof value === "bigint" ? Number(value) : value;
+      default:
+        return value;
+    }
+  }
+}
+
+function kindOf(model: ModelDef, field: string): string | undefined {
+  if (field === "id" || field === "communityId") return "string";
+  return model.fields[field]?.kind;
+}
+
+function invalid(
+  model: ModelDef,
+  problems: { path: string; code: string; message: { en: string } }[],
+): LinliError {
+  const summary = problems.map((p) => `${model.name}.${p.path}: ${p.message.en}`).join("; ");
+  return LinliError.from(
+    coreErrors,
+    "VALIDATION_FAILED",
+    { summary },
+    { details: { model: model.name, problems } },
+  );
+}
+
+/** Creates the kernel's {@link Tx} over an adapter transaction. */
+export function createTx(
+  inner: AdapterTransaction,
+  options: { communityId: string; ids: IdGenerator; codec: ValueCodec },
+): Tx {
+  const { communityId, ids, codec } = options;
+
+  const scoped = (model: ModelDef, where: readonly WhereClause[] = []): WhereClause[] => {
+    const out: WhereClause[] = [{ field: "communityId", op: "eq", value: communityId }];
+    for (const clause of where) {
+      const kind = kindOf(model, clause.field);
+      if (kind === undefined)
+        throw invalid(model, [
+          { path: clause.field, code: "UNKNOWN_FIELD", message: { en: "unknown field" } },
+        ]);
+      const value = Array.isArray(clause.value)
+        ? (clause.value as unknown[]).map((v) => codec.encode(kind, v))
+        : codec.encode(kind, clause.value);
+      out.push({ field: clause.field, op: clause.op ?? "eq", value });
+    }
+    return out;
+  };
+
+  const checkOrder = (model: ModelDef, orderBy: readonly OrderBy[] = []) => {
+    for (const o of orderBy)
+      if (kindOf(model, o.field) === undefined)
+        throw invalid(model, [{ path: o.field, code: "UNKNOWN_FIELD", message: { en: "unknown field" } }]);
+    return orderBy;
+  };
+
+  const encodeRow = (model: ModelDef, row: Record<string, unknown>): StoredRow => {
+    const out: StoredRow = {};
+    for (const [key, value] of Object.entries(row)) out[key] = codec.encode(kindOf(model, key), value);
+    return out;
+  };
+
+  const decodeRow = <M extends ModelDef>(model: M, row: StoredRow): RowOf<M> => {
+    const out: Record<string, unknown> = { id: row.id, communityId: row.communityId };
+    for (const key of Object.keys(model.fields)) out[key] = codec.decode(model.fields[key]!.kind, row[key]);
+    return out as RowOf<M>;
+  };
+
+  const parsePatch = (model: ModelDef, patch: Record<string, unknown>): Record<string, unknown> => {
+    const keys = Object.keys(patch).filter((k) => patch[k] !== undefined);
+    const partial = model.schema.pick(Object.fromEntries(keys.map((k) => [k, true])) as never);
+    const unknown = keys.filter((k) => !(k in model.fields));
+    if (unknown.length > 0) {
+      throw invalid(
+        model,
+        unknown.map((k) => ({ path: k, code: "UNKNOWN_FIELD", message: { en: "unknown field" } })),
+      );
+    }
+    const result = validate(partial, patch);
+    if (!result.ok) throw invalid(model, result.problems);
+    return result.value as Record<string, unknown>;
+  };
+
+  const tx: Tx = {
+    communityId,
+    async create(model, data) {
+      const { id, ...fields } = data as { id?: string } & Record<string, unknown>;
+      const result = validate(model.schema, fields);
+      if (!result.ok) throw invalid(model, result.problems);
+      const row = {
+        ...(result.value as Record<string, unknown>),
+        id: id ?? ids.next(model.name),
+        communityId,
+      };
+      const stored = await inner.create(model.name, encodeRow(model, row));
+      return decodeRow(model, stored);
+    },
+    async findById(model, id) {
+      const row = await inner.findOne(model.name, scoped(model, [{ field: "id", value: id }]));
+      return row ? decodeRow(model, row) : null;
+    },
+    async get(model, id) {
+      const row = await tx.findById(model, id);
+      if (!row) throw LinliError.from(coreErrors, "NOT_FOUND", { model: model.name, id });
+      return row;
+    },
+    async findOne(model, where) {
+      const row = await inner.findOne(model.name, scoped(model, where));
+      return row ? decodeRow(model, row) : null;
+    },
+    async findMany(model, options = {}) {
+      const rows = await inner.findMany(model.name, {
+        ...options,
+        where: scoped(model, options.where),
+        orderBy: checkOrder(model, options.orderBy),
+      });
+      return rows.map((row) => decodeRow(model, row));
+    },
+    async update(model, where, patch) {
+      const parsed = parsePatch(model, patch as Record<string, unknown>);
+      if (Object.keys(parsed).length === 0) return inner.count(model.name, scoped(model, where));
+      return inner.update(model.name, scoped(model, where), encodeRow(model, parsed));
+    },
+    async updateById(model, id, patch) {
+      const n = await tx.update(model, [{ field: "id", value: id }], patch);
+      if (n === 0) throw LinliError.from(coreErrors, "NOT_FOUND", { model: model.name, id });
+      return tx.get(model, id);
+    },
+    delete(model, where) {
+      return inner.delete(model.name, scoped(model, where));
+    },
+    count(model, where = []) {
+      return inner.count(model.name, scoped(model, where));
+    },
+    lock(key) {
+      return inner.lock(`${communityId}:${key}`);
+    },
+    async reserve(model, options) {
+      const quantity = options.quantity ?? 1;
+      if (!Number.isSafeInteger(quantity) || quantity <= 0)
+        throw new RangeError("quantity must be a positive integer");
+      await tx.lock(options.key);
+      const where = [...options.scope];
+      const range = options.interval;
+      if (range) {
+        // Only rows overlapping the new range can compete: start < end' and end > start'.
+        where.push({ field: range.startField, op: "lt", value: range.end });
+        where.push({ field: range.endField, op: "gt", value: range.start });
+      }
+      const rows = (await tx.findMany(model, { where })) as Record<string, unknown>[];
+      const qty = (row: Record<string, unknown>) =>
+        options.quantityField ? Number(row[options.quantityField] ?? 0) : 1;
+      let used: number;
+      if (range) {
+        const loads = rows.map((row) => ({
+          start: (row[range.startField] as Date).getTime(),
+          end: (row[range.endField] as Date).getTime(),
+          quantity: qty(row),
+        }));
+        used = peakLoad(loads, range.start.getTime(), range.end.getTime());
+      } else {
+        used = rows.reduce((acc, row) => acc + qty(row), 0);
+      }
+      if (used + quantity > options.capacity) {
+        throw LinliError.from(coreErrors, "CAPACITY_EXCEEDED", {
+          key: options.key,
+          capacity: options.capacity,
+          used,
+          requested: quantity,
+        });
+      }
+      return tx.create(model, options.data);
+    },
+  };
+  return tx;
+}

@@ -1,0 +1,44 @@
+import {
+  createTx,
+  type IdGenerator,
+  sequentialIds,
+  type StorageAdapter,
+  type Tx,
+  ValueCodec,
+} from "@linli/core";
+
+/** Runs `fn` in a transaction of `adapter`, through the kernel's Tx for `communityId`. */
+export function inTx<T>(
+  adapter: StorageAdapter,
+  fn: (tx: Tx) => Promise<T>,
+  communityId = "testkit",
+  ids: IdGenerator = sequentialIds(),
+): Promise<T> {
+  const codec = new ValueCodec(adapter.capabilities);
+  return adapter.transaction((inner) => fn(createTx(inner, { communityId, ids, codec })));
+}
+
+/** A sample row with distinct values, numbered `n`. */
+export function sample(n: number) {
+  return {
+    id: `s${String(n).padStart(3, "0")}`,
+    name: ["alpha", "beta", "gamma", "delta", "epsilon"][n % 5]! + `-${n}`,
+    rank: n % 7,
+    score: n / 4,
+    active: n % 2 === 0,
+    at: new Date(Date.UTC(2026, 0, 1 + n, 8, 30, 15, 123)),
+    tags: [`t${n % 3}`],
+    meta: { n, nested: { even: n % 2 === 0 } },
+    note: n % 3 === 0 ? null : `note ${n}`,
+  };
+}
+
+/** The error code of a rejected promise, or "resolved". */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "resolved";
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+}

@@ -86,7 +86,10 @@ export function memoryStorage(options: MemoryStorageOptions = {}): StorageAdapte
         const undo = new Map<string, Map<string, StoredRow | undefined>>();
         const remember = (model: string, key: string) => {
           let log = undo.get(model);
-          if (!log) undo.set(model, (log = new Map()));
+          if (!log) {
+            log = new Map();
+            undo.set(model, log);
+          }
           if (!log.has(key)) log.set(key, table(model).get(key));
         };
         const tx: AdapterTransaction = {

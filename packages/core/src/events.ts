@@ -12,7 +12,7 @@ export interface DomainEvent {
   readonly type: string;
   /** Increasing order of events within the community. */
   readonly seq: number;
-  /** Facts of the event. */
+  /** Facts of the event, as plain JSON (instants as ISO-8601 strings). */
   readonly payload: Record<string, unknown>;
   /** When the command that caused it ran. */
   readonly occurredAt: Date;
@@ -37,7 +37,8 @@ export async function appendEvent(
   const row = await tx.create(eventModel, {
     type: event.type,
     seq: (last?.seq ?? 0) + 1,
-    payload: event.payload,
+    // Payloads are plain JSON on every adapter: Dates become ISO strings here, once.
+    payload: JSON.parse(JSON.stringify(event.payload)) as Record<string, unknown>,
     occurredAt: event.occurredAt,
     actorKind: event.actor?.kind ?? null,
     actorId: event.actor?.id ?? null,

@@ -1,3 +1,4 @@
+export * from "./async-queue";
 export * from "./access";
 export * from "./actor";
 export * from "./capacity";

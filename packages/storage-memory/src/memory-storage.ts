@@ -1,4 +1,5 @@
 import {
+  AsyncQueue,
   type AdapterTransaction,
   compareRows,
   coreErrors,
@@ -10,7 +11,6 @@ import {
   type StoredRow,
   type WhereClause,
 } from "@linli/core";
-import { AsyncQueue } from "./async-queue";
 
 /** Options of {@link memoryStorage}. */
 export interface MemoryStorageOptions {

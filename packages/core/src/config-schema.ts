@@ -6,7 +6,7 @@ import { isTimeZone } from "./time";
 export const localizedTextSchema = z.object({ "zh-CN": z.string().min(1), en: z.string().min(1) });
 
 /** A configuration id: lowercase letters, digits and dashes (`drying-room`). */
-export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "ids are lowercase kebab-case" });
+export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
 
 /** The community's identity, zone, currency and locale. */
 export const communitySectionSchema = z.object({
@@ -15,9 +15,19 @@ export const communitySectionSchema = z.object({
   /** Display name. */
   name: localizedTextSchema,
   /** IANA time zone in which local rules are evaluated, e.g. `Asia/Shanghai`. */
-  timeZone: z.string().refine(isTimeZone, { message: "not an IANA time zone" }),
+  timeZone: z.string().refine(isTimeZone, {
+    params: {
+      code: "INVALID_TIME_ZONE",
+      message: { "zh-CN": "不是有效的 IANA 时区", en: "Not an IANA time zone" },
+    },
+  }),
   /** ISO 4217 currency of all prices, e.g. `CNY`. */
-  currency: z.string().refine(isCurrency, { message: "not an ISO 4217 currency code" }),
+  currency: z.string().refine(isCurrency, {
+    params: {
+      code: "INVALID_CURRENCY",
+      message: { "zh-CN": "不是有效的 ISO 4217 货币代码", en: "Not an ISO 4217 currency code" },
+    },
+  }),
   /** BCP 47 locale for formatting. @default "zh-CN" */
   locale: z.string().default("zh-CN"),
 });

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { isLinliError } from "../src/index";
+import { staff, testCommunity } from "./fixtures";
+
+describe("access and acting for residents", () => {
+  it("a resident acts for themself and for those who delegated to them; staff for anyone", async () => {
+    const { community } = await testCommunity();
+    const grandma = await community.residents.register({ actor: staff, name: "王奶奶" });
+    const neighbour = await community.residents.register({ actor: staff, name: "邻居小刘" });
+    const stranger = await community.residents.register({ actor: staff, name: "路人" });
+    const asNeighbour = { kind: "resident", id: neighbour.id } as const;
+
+    expect(
+      (await community.residents.get({ actor: { kind: "resident", id: grandma.id }, residentId: grandma.id }))
+        .name,
+    ).toBe("王奶奶");
+    expect((await community.residents.get({ actor: staff, residentId: grandma.id })).name).toBe("王奶奶");
+    const before = await community.residents
+      .get({ actor: asNeighbour, residentId: grandma.id })
+      .catch((e) => e);
+    expect(isLinliError(before, "ACCESS_DENIED")).toBe(true);
+
+    const delegation = await community.delegations.grant({
+      actor: { kind: "resident", id: grandma.id },
+      residentId: grandma.id,
+      delegateId: neighbour.id,
+    });
+    expect((await community.residents.get({ actor: asNeighbour, residentId: grandma.id })).id).toBe(
+      grandma.id,
+    );
+    const viaForResident = await community.residents.get({
+      actor: asNeighbour,
+      forResident: grandma.id,
+      residentId: grandma.id,
+    });
+    expect(viaForResident.id).toBe(grandma.id);
+    const strangerTry = await community.residents
+      .get({ actor: { kind: "resident", id: stranger.id }, forResident: grandma.id, residentId: grandma.id })
+      .catch((e) => e);
+    expect(isLinliError(strangerTry, "ACCESS_DENIED")).toBe(true);
+
+    await community.delegations.revoke({
+      actor: { kind: "resident", id: grandma.id },
+      delegationId: delegation.id,
+    });
+    const after = await community.residents
+      .get({ actor: asNeighbour, residentId: grandma.id })
+      .catch((e) => e);
+    expect(isLinliError(after, "ACCESS_DENIED")).toBe(true);
+  });
+
+  it("a resident cannot grant a delegation on someone else's behalf", async () => {
+    const { community } = await testCommunity();
+    const a = await community.residents.register({ actor: staff, name: "甲" });
+    const b = await community.residents.register({ actor: staff, name: "乙" });
+    const error = await community.delegations
+      .grant({ actor: { kind: "resident", id: b.id }, residentId: a.id, delegateId: b.id })
+      .catch((e) => e);
+    expect(isLinliError(error, "ACCESS_DENIED")).toBe(true);
+  });
+
+  it("acting for an unknown resident is UNKNOWN_RESIDENT", async () => {
+    const { community } = await testCommunity();
+    const error = await community.residents
+      .get({ actor: staff, forResident: "nobody", residentId: "nobody" })
+      .catch((e) => e);
+    expect(isLinliError(error, "UNKNOWN_RESIDENT")).toBe(true);
+  });
+
+  it("only staff register residents", async () => {
+    const { community } = await testCommunity();
+    const error = await community.residents
+      .register({ actor: { kind: "volunteer", id: "v1" }, name: "x" })
+      .catch((e) => e);
+    expect(isLinliError(error, "ACCESS_DENIED")).toBe(true);
+    expect(await community.residents.list({ actor: staff })).toEqual([]);
+  });
+});

@@ -1,0 +1,174 @@
+import {
+  type AdapterTransaction,
+  compareRows,
+  coreErrors,
+  LinliError,
+  matchesWhere,
+  type StorageAdapter,
+  type StoredRow,
+} from "@linli/core";
+import { memoryStorage } from "@linli/storage-memory";
+import { describe, expect, it } from "vitest";
+import { runStorageTest, storageTests } from "./suite";
+
+/** Flaws a deliberately broken adapter can have. */
+interface Flaws {
+  /** Transactions run interleaved and `lock` does nothing. */
+  noIsolation?: boolean;
+  /** Writes of a failed transaction stay. */
+  noRollback?: boolean;
+  /** `offset` is ignored. */
+  noOffset?: boolean;
+  /** `ne null` is treated like `eq null`. */
+  wrongNull?: boolean;
+}
+
+/** A small Map-based adapter with switchable flaws, to prove the suite catches them. */
+function brokenAdapter(flaws: Flaws): StorageAdapter {
+  const tables = new Map<string, Map<string, StoredRow>>();
+  const uniques = new Map<string, (readonly string[])[]>();
+  const t = (m: string) => tables.get(m)!;
+  const key = (r: StoredRow) => `${r.communityId}/${r.id}`;
+  const pass = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const rows = (m: string, where: Parameters<AdapterTransaction["count"]>[1]) => {
+    const fixed = flaws.wrongNull
+      ? where.map((c) => (c.op === "ne" && c.value === null ? { ...c, op: "eq" as const } : c))
+      : where;
+    return [...t(m).values()].filter((r) => matchesWhere(r, fixed));
+  };
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    id: "broken",
+    capabilities: { dates: "native", json: true, booleans: true, multiProcess: false, durable: false },
+    async setup(models) {
+      for (const m of models) {
+        if (!tables.has(m.name)) tables.set(m.name, new Map());
+        uniques.set(
+          m.name,
+          m.indexes.filter((i) => i.unique).map((i) => i.fields),
+        );
+      }
+    },
+    transaction(fn) {
+      const run = async () => {
+        const undo: Array<() => void> = [];
+        const tx: AdapterTransaction = {
+          async create(m, row) {
+            await pass();
+            const clash = (uniques.get(m) ?? []).some((fields) =>
+              [...t(m).values()].some(
+                (o) =>
+                  o.communityId === row.communityId &&
+                  fields.every((f) => row[f] !== null && o[f] === row[f]),
+              ),
+            );
+            if (clash || t(m).has(key(row)))
+              throw LinliError.from(coreErrors, "DUPLICATE", { model: m, id: String(row.id) });
+            t(m).set(key(row), { ...row });
+            undo.push(() => t(m).delete(key(row)));
+            return { ...row };
+          },
+          async findOne(m, where) {
+            await pass();
+            return rows(m, where)[0] ?? null;
+          },
+          async findMany(m, o) {
+            await pass();
+            const found = rows(m, o.where ?? []).sort(compareRows(o.orderBy ?? []));
+            const offset = flaws.noOffset ? 0 : (o.offset ?? 0);
+            return found
+              .slice(offset, o.limit === undefined ? undefined : offset + o.limit)
+              .map((r) => ({ ...r }));
+          },
+          async update(m, where, patch) {
+            await pass();
+            const found = rows(m, where);
+            for (const r of found) {
+              const before = { ...r };
+              t(m).set(key(r), { ...r, ...patch });
+              undo.push(() => t(m).set(key(before), before));
+            }
+            return found.length;
+          },
+          async delete(m, where) {
+            await pass();
+            const found = rows(m, where);
+            for (const r of found) {
+              t(m).delete(key(r));
+              undo.push(() => t(m).set(key(r), r));
+            }
+            return found.length;
+          },
+          async count(m, where) {
+            await pass();
+            return rows(m, where).length;
+          },
+          async lock() {},
+        };
+        try {
+          return await fn(tx);
+        } catch (error) {
+          if (!flaws.noRollback) for (const u of undo.reverse()) u();
+          throw error;
+        }
+      };
+      if (flaws.noIsolation) return run();
+      const result = chain.then(run, run);
+      chain = result.catch(() => undefined);
+      return result;
+    },
+    async close() {},
+  };
+}
+
+async function failures(flaws: Flaws): Promise<string[]> {
+  const failed: string[] = [];
+  for (const test of storageTests) {
+    const outcome = await runStorageTest(test, { create: async () => brokenAdapter(flaws) });
+    if (outcome.status === "failed") failed.push(test.name);
+  }
+  return failed;
+}
+
+describe("the conformance suite catches broken adapters", () => {
+  it("the flawless version of the test adapter passes everything", async () => {
+    expect(await failures({})).toEqual([]);
+  });
+
+  it("an adapter without transaction isolation fails the concurrency and idempotency tests", async () => {
+    const failed = await failures({ noIsolation: true });
+    expect(failed).toContain(
+      "concurrency: capacity-3 slot, 20 concurrent callers, exactly 3 win and the rest get CAPACITY_EXCEEDED",
+    );
+    expect(failed).toContain(
+      "concurrency: 50 concurrent read-modify-write increments under lock lose no write",
+    );
+    expect(failed).toContain(
+      "idempotency: 10 concurrent retries with one key write once and all return the first result",
+    );
+    expect(failed.every((name) => /^(concurrency|idempotency|outbox)/.test(name))).toBe(true);
+  });
+
+  it("an adapter that does not roll back fails the transaction tests", async () => {
+    const failed = await failures({ noRollback: true });
+    expect(failed).toContain(
+      "transaction: an error rolls back every create, update and delete, and is rethrown unchanged",
+    );
+    expect(failed).toContain(
+      "transaction: a failed write inside a transaction rolls back the earlier writes",
+    );
+  });
+
+  it("an adapter with wrong query semantics fails the matching query tests", async () => {
+    expect(await failures({ noOffset: true })).toEqual([
+      "query: limit and offset page through an ordered result without gaps or repeats",
+    ]);
+    expect(await failures({ wrongNull: true })).toEqual(["query: where operator ne"]);
+  });
+
+  it("tests that need a capability are skipped by capability, not by adapter name", async () => {
+    const durability = storageTests.find((t) => t.requires?.includes("durable"))!;
+    const outcome = await runStorageTest(durability, { create: async () => memoryStorage() });
+    expect(outcome).toEqual({ status: "skipped", reason: 'adapter does not declare capability "durable"' });
+  });
+});

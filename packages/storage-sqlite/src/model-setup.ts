@@ -1,0 +1,97 @@
+import { LinliError, type ModelDef } from "@linli/core";
+import type { Database } from "better-sqlite3";
+import { sqliteErrors } from "./sqlite-errors";
+import { columnSql, createIndexSql, createTableSql, type TableLayout, tableLayout } from "./table-layout";
+
+/** A column as the registry (`linli_model`) records it. */
+interface RegisteredColumn {
+  readonly column: string;
+  readonly type: string;
+  /** Null for tables registered by the version-2 migration, before their first setup. */
+  readonly kind: string | null;
+}
+
+function conflict(model: string, reason: string): LinliError {
+  return LinliError.from(sqliteErrors, "SQLITE_MODEL_CONFLICT", { model, reason });
+}
+
+function registered(db: Database, name: string): Map<string, RegisteredColumn> {
+  const row = db.prepare(`SELECT columns FROM linli_model WHERE name = ?`).get(name) as
+    | { columns: string }
+    | undefined;
+  const columns = row ? (JSON.parse(row.columns) as RegisteredColumn[]) : [];
+  return new Map(columns.map((c) => [c.column, c]));
+}
+
+/**
+ * Brings one model's table up to date: creates it, or adds the columns of new fields
+ * (nullable, since existing rows have no value), and creates missing indexes. Refuses a
+ * field whose kind or SQL type changed, and a required column the model no longer has:
+ * those need a data migration, never a silent reinterpretation.
+ */
+function setupModel(db: Database, layout: TableLayout): void {
+  const name = layout.model.name;
+  const existing = db
+    .prepare(`SELECT name, type, "notnull" AS "notNull" FROM pragma_table_info(?)`)
+    .all(name) as {
+    name: string;
+    type: string;
+    notNull: number;
+  }[];
+  if (existing.length === 0) {
+    db.exec(createTableSql(layout));
+  } else {
+    const registry = registered(db, name);
+    const byColumn = new Map(existing.map((c) => [c.name, c]));
+    for (const c of layout.columns) {
+      const found = byColumn.get(c.column);
+      if (!found) {
+        db.exec(`ALTER TABLE ${layout.table} ADD COLUMN ${columnSql(c, false)}`);
+        continue;
+      }
+      if (found.type.toUpperCase() !== c.type)
+        throw conflict(
+          name,
+          `field ${c.field} is ${c.kind} (${c.type}) but column ${c.column} is ${found.type}`,
+        );
+      const kind = registry.get(c.column)?.kind;
+      if (kind && kind !== c.kind)
+        throw conflict(name, `field ${c.field} is now ${c.kind} but its column holds ${kind} values`);
+    }
+    const fields = new Set(layout.columns.map((c) => c.column));
+    for (const c of existing) {
+      if (!fields.has(c.name) && c.notNull)
+        throw conflict(name, `column ${c.name} is required in the table but the model has no such field`);
+    }
+  }
+  for (const sql of createIndexSql(layout)) db.exec(sql);
+  const columns: RegisteredColumn[] = layout.columns.map((c) => ({
+    column: c.column,
+    type: c.type,
+    kind: c.kind,
+  }));
+  db.prepare(
+    `INSERT INTO linli_model (name, columns, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET columns = excluded.columns, updated_at = excluded.updated_at
+     WHERE columns <> excluded.columns`,
+  ).run(name, JSON.stringify(columns), Date.now());
+}
+
+/**
+ * Creates or updates the tables and indexes of `models` in one `BEGIN IMMEDIATE`
+ * transaction (all or nothing; concurrent processes set up one after the other). Returns the
+ * layouts by model name. Idempotent: running it again changes nothing.
+ */
+export function setupModels(db: Database, models: readonly ModelDef[]): Map<string, TableLayout> {
+  const layouts = new Map<string, TableLayout>();
+  for (const model of models) layouts.set(model.name, tableLayout(model));
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    for (const layout of layouts.values()) setupModel(db, layout);
+    db.exec("COMMIT");
+  } catch (error) {
+    if (db.inTransaction) db.exec("ROLLBACK");
+    throw error;
+  }
+  return layouts;
+}

@@ -1,0 +1,192 @@
+import {
+  type AdapterTransaction,
+  coreErrors,
+  type FindManyOptions,
+  LinliError,
+  type StoredRow,
+  type WhereClause,
+} from "@linli/core";
+import type { Database, Statement } from "better-sqlite3";
+import { quoteIdentifier } from "./sql-identifier";
+import { sqliteErrors } from "./sqlite-errors";
+import { type FailureContext, toLinliError } from "./sqlite-failure";
+import type { TableLayout } from "./table-layout";
+import { compileTail, compileWhere, type SqlValue, sqlValue } from "./where-sql";
+
+/** What a transaction needs from its storage. */
+export interface TransactionScope {
+  readonly db: Database;
+  readonly layouts: ReadonlyMap<string, TableLayout>;
+  readonly failure: FailureContext;
+}
+
+/** Most distinct statement shapes kept per table; beyond it the cache starts over. */
+const MAX_STATEMENTS_PER_TABLE = 256;
+
+function cached(layout: TableLayout, key: string, db: Database, sql: () => string): Statement {
+  let statement = layout.statements.get(key);
+  if (statement === undefined) {
+    if (layout.statements.size >= MAX_STATEMENTS_PER_TABLE) layout.statements.clear();
+    statement = db.prepare(sql());
+    layout.statements.set(key, statement);
+  }
+  return statement;
+}
+
+/**
+ * The operations of one SQLite transaction. Synchronous underneath (better-sqlite3); async
+ * only to fit the contract. Usable only while its transaction is open: a reference kept
+ * after commit or rollback throws `SQLITE_TRANSACTION_ENDED` instead of writing outside
+ * any transaction.
+ */
+export class SqliteTransaction implements AdapterTransaction {
+  private open = true;
+
+  constructor(private readonly scope: TransactionScope) {}
+
+  /** Ends the transaction's lifetime; later calls throw. */
+  end(): void {
+    this.open = false;
+  }
+
+  private layout(model: string): TableLayout {
+    if (!this.open) throw LinliError.from(sqliteErrors, "SQLITE_TRANSACTION_ENDED");
+    const layout = this.scope.layouts.get(model);
+    if (!layout)
+      throw LinliError.from(coreErrors, "STORAGE_ERROR", { reason: `unknown model ${model} (not set up)` });
+    return layout;
+  }
+
+  private fail(error: unknown, model: string, id?: string): unknown {
+    return toLinliError(error, { ...this.scope.failure, model, ...(id === undefined ? {} : { id }) });
+  }
+
+  async create(model: string, row: StoredRow): Promise<StoredRow> {
+    const layout = this.layout(model);
+    const fields = Object.keys(row);
+    const key = `c:${fields.join(",")}`;
+    const statement = cached(layout, key, this.scope.db, () => {
+      const columns = fields.map((f) => {
+        const c = layout.byField.get(f);
+        if (!c)
+          throw LinliError.from(coreErrors, "STORAGE_ERROR", {
+            reason: `unknown field ${f} of model ${model}`,
+          });
+        return quoteIdentifier(c.column);
+      });
+      return `INSERT INTO ${layout.table} (${columns.join(", ")}) VALUES (${fields.map(() => "?").join(", ")})`;
+    });
+    const values: SqlValue[] = new Array(fields.length);
+    for (let i = 0; i < fields.length; i++) values[i] = sqlValue(row[fields[i]!]);
+    try {
+      statement.run(values);
+    } catch (error) {
+      throw this.fail(error, model, String(row.id));
+    }
+    return { ...row };
+  }
+
+  async findOne(model: string, where: readonly WhereClause[]): Promise<StoredRow | null> {
+    const layout = this.layout(model);
+    const w = compileWhere(layout, where);
+    const statement = cached(
+      layout,
+      `1:${w.key}`,
+      this.scope.db,
+      () => `SELECT ${layout.selectList} FROM ${layout.table} WHERE ${w.sql()} LIMIT 1`,
+    );
+    try {
+      return (statement.get(w.params) as StoredRow | undefined) ?? null;
+    } catch (error) {
+      throw this.fail(error, model);
+    }
+  }
+
+  async findMany(model: string, options: FindManyOptions): Promise<StoredRow[]> {
+    const layout = this.layout(model);
+    const w = compileWhere(layout, options.where);
+    const tail = compileTail(layout, options);
+    const statement = cached(
+      layout,
+      `m:${w.key}|${tail.key}`,
+      this.scope.db,
+      () => `SELECT ${layout.selectList} FROM ${layout.table} WHERE ${w.sql()}${tail.sql()}`,
+    );
+    const params = w.params;
+    if (options.limit !== undefined) params.push(options.limit);
+    if (options.limit !== undefined || options.offset !== undefined) params.push(options.offset ?? 0);
+    try {
+      return statement.all(params) as StoredRow[];
+    } catch (error) {
+      throw this.fail(error, model);
+    }
+  }
+
+  async update(model: string, where: readonly WhereClause[], patch: StoredRow): Promise<number> {
+    const layout = this.layout(model);
+    const fields = Object.keys(patch).filter((f) => f !== "id" && f !== "communityId");
+    const w = compileWhere(layout, where);
+    if (fields.length === 0) return this.count(model, where);
+    const statement = cached(layout, `u:${fields.join(",")}|${w.key}`, this.scope.db, () => {
+      const sets = fields.map((f) => {
+        const c = layout.byField.get(f);
+        if (!c)
+          throw LinliError.from(coreErrors, "STORAGE_ERROR", {
+            reason: `unknown field ${f} of model ${model}`,
+          });
+        return `${quoteIdentifier(c.column)} = ?`;
+      });
+      return `UPDATE ${layout.table} SET ${sets.join(", ")} WHERE ${w.sql()}`;
+    });
+    const params: SqlValue[] = fields.map((f) => sqlValue(patch[f]));
+    params.push(...w.params);
+    try {
+      return statement.run(params).changes;
+    } catch (error) {
+      throw this.fail(error, model);
+    }
+  }
+
+  async delete(model: string, where: readonly WhereClause[]): Promise<number> {
+    const layout = this.layout(model);
+    const w = compileWhere(layout, where);
+    const statement = cached(
+      layout,
+      `d:${w.key}`,
+      this.scope.db,
+      () => `DELETE FROM ${layout.table} WHERE ${w.sql()}`,
+    );
+    try {
+      return statement.run(w.params).changes;
+    } catch (error) {
+      throw this.fail(error, model);
+    }
+  }
+
+  async count(model: string, where: readonly WhereClause[]): Promise<number> {
+    const layout = this.layout(model);
+    const w = compileWhere(layout, where);
+    const statement = cached(
+      layout,
+      `n:${w.key}`,
+      this.scope.db,
+      () => `SELECT count(*) FROM ${layout.table} WHERE ${w.sql()}`,
+    );
+    try {
+      return statement.pluck().get(w.params) as number;
+    } catch (error) {
+      throw this.fail(error, model);
+    }
+  }
+
+  /**
+   * A no-op that keeps the contract's guarantee: every transaction of this adapter starts
+   * with `BEGIN IMMEDIATE`, which takes SQLite's single write lock for the whole
+   * transaction (other processes wait for it up to the busy timeout), and transactions of
+   * one process are queued. So no two transactions ever overlap, whatever their keys, and
+   * each reads a snapshot that includes every earlier commit.
+   */
+  async lock(_key: string): Promise<void> {
+    if (!this.open) throw LinliError.from(sqliteErrors, "SQLITE_TRANSACTION_ENDED");
+  }
+}

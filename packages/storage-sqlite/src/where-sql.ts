@@ -1,0 +1,180 @@
+import { coreErrors, type FindManyOptions, LinliError, type WhereClause } from "@linli/core";
+import { quoteIdentifier } from "./sql-identifier";
+import type { TableLayout } from "./table-layout";
+
+/** A value SQLite can bind. */
+export type SqlValue = string | number | bigint | null;
+
+/** A where list compiled to SQL: the shape key (for the statement cache), the SQL and its parameters. */
+export interface CompiledWhere {
+  /** Identifies the SQL text: equal keys give equal SQL. */
+  readonly key: string;
+  /** Parameters in placeholder order. */
+  readonly params: SqlValue[];
+  /** Builds the SQL condition (only needed when the statement is not cached yet). */
+  sql(): string;
+}
+
+/** Converts a stored value to a value SQLite binds (booleans as 0/1, dates as epoch ms). */
+export function sqlValue(value: unknown): SqlValue {
+  switch (typeof value) {
+    case "string":
+    case "number":
+    case "bigint":
+      return value;
+    case "boolean":
+      return value ? 1 : 0;
+    default:
+      if (value === null || value === undefined) return null;
+      if (value instanceof Date) return value.getTime();
+      return JSON.stringify(value);
+  }
+}
+
+function columnOf(layout: TableLayout, field: string): string {
+  const c = layout.byField.get(field);
+  if (!c)
+    throw LinliError.from(coreErrors, "STORAGE_ERROR", {
+      reason: `unknown field ${field} of model ${layout.model.name}`,
+    });
+  return quoteIdentifier(c.column);
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
+
+/**
+ * Compiles a where list to an SQL condition with exactly the reference semantics of
+ * `matchesClause` in `@linli/core`: `eq`/`ne` null test for null; `ne` and `in` treat null
+ * as a value; `not_in` and comparisons never match null; string operators are
+ * case-sensitive and only match text.
+ */
+export function compileWhere(layout: TableLayout, where: readonly WhereClause[] = []): CompiledWhere {
+  const params: SqlValue[] = [];
+  let key = "";
+  const parts: (() => string)[] = [];
+  for (const clause of where) {
+    const op = clause.op ?? "eq";
+    const field = clause.field;
+    columnOf(layout, field);
+    const col = () => columnOf(layout, field);
+    switch (op) {
+      case "eq":
+      case "ne": {
+        const value = sqlValue(clause.value);
+        const isNull = value === null;
+        key += `${field}:${op}${isNull ? "0" : ""};`;
+        if (!isNull) params.push(value);
+        const sqlOp = op === "eq" ? (isNull ? "IS NULL" : "= ?") : isNull ? "IS NOT NULL" : "IS NOT ?";
+        parts.push(() => `${col()} ${sqlOp}`);
+        break;
+      }
+      case "lt":
+      case "lte":
+      case "gt":
+      case "gte": {
+        const value = sqlValue(clause.value);
+        key += `${field}:${op}${value === null ? "0" : ""};`;
+        if (value === null) {
+          parts.push(() => "0");
+          break;
+        }
+        params.push(value);
+        const sqlOp = { lt: "<", lte: "<=", gt: ">", gte: ">=" }[op];
+        parts.push(() => `${col()} ${sqlOp} ?`);
+        break;
+      }
+      case "in":
+      case "not_in": {
+        const list = (Array.isArray(clause.value) ? clause.value : [clause.value]) as unknown[];
+        let hasNull = false;
+        let n = 0;
+        for (const v of list) {
+          const value = sqlValue(v);
+          if (value === null) hasNull = true;
+          else {
+            params.push(value);
+            n++;
+          }
+        }
+        key += `${field}:${op}${n}${hasNull ? "n" : ""};`;
+        if (op === "in") {
+          parts.push(() => {
+            const alternatives = [];
+            if (n > 0) alternatives.push(`${col()} IN (${placeholders(n)})`);
+            if (hasNull) alternatives.push(`${col()} IS NULL`);
+            return alternatives.length === 0 ? "0" : `(${alternatives.join(" OR ")})`;
+          });
+        } else {
+          parts.push(() =>
+            n === 0
+              ? `${col()} IS NOT NULL`
+              : `(${col()} IS NOT NULL AND ${col()} NOT IN (${placeholders(n)}))`,
+          );
+        }
+        break;
+      }
+      case "contains":
+      case "starts_with":
+      case "ends_with": {
+        const value = String(clause.value);
+        key += `${field}:${op};`;
+        if (op === "contains") {
+          params.push(value);
+          parts.push(() => `(typeof(${col()}) = 'text' AND instr(${col()}, ?) > 0)`);
+        } else if (op === "starts_with") {
+          params.push(value, value);
+          parts.push(() => `(typeof(${col()}) = 'text' AND substr(${col()}, 1, length(?)) = ?)`);
+        } else {
+          params.push(value, value);
+          parts.push(
+            () => `(typeof(${col()}) = 'text' AND substr(${col()}, length(${col()}) - length(?) + 1) = ?)`,
+          );
+        }
+        break;
+      }
+      default:
+        throw LinliError.from(coreErrors, "STORAGE_ERROR", {
+          reason: `unknown where operator ${String(op)}`,
+        });
+    }
+  }
+  return {
+    key,
+    params,
+    sql: () => (parts.length === 0 ? "1" : parts.map((p) => p()).join(" AND ")),
+  };
+}
+
+/**
+ * The `ORDER BY … LIMIT … OFFSET …` tail of a query, and its shape key. Ascending order
+ * puts nulls first, as SQLite does; ties are broken by `(community_id, id)` so that pages
+ * never overlap or skip rows.
+ */
+export function compileTail(
+  layout: TableLayout,
+  options: FindManyOptions,
+): { key: string; sql: () => string } {
+  const orderBy = options.orderBy ?? [];
+  const paged = options.limit !== undefined || options.offset !== undefined;
+  let key = "";
+  for (const o of orderBy) {
+    columnOf(layout, o.field);
+    key += `${o.field}:${o.direction === "desc" ? "d" : "a"};`;
+  }
+  key += `${options.limit !== undefined ? "L" : ""}${options.offset !== undefined ? "O" : ""}`;
+  return {
+    key,
+    sql: () => {
+      let sql = "";
+      if (orderBy.length > 0 || paged) {
+        const keys = orderBy.map(
+          (o) => `${columnOf(layout, o.field)} ${o.direction === "desc" ? "DESC" : "ASC"}`,
+        );
+        keys.push(`"community_id" ASC`, `"id" ASC`);
+        sql += ` ORDER BY ${keys.join(", ")}`;
+      }
+      if (paged) sql += ` LIMIT ${options.limit !== undefined ? "?" : "-1"} OFFSET ?`;
+      return sql;
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { CommandContext, DomainEvent, EventSubscriber } from "@linli/core";
+import { z } from "zod";
+import type { PriceBook } from "./price-book";
+import { usageModel } from "./pricing-models";
+import { recordUsage, returnDeposit, reverseUsage, depositHeldFor } from "./usage-book";
+
+/** The payload of booking's `BookingConfirmed` event (instants as ISO strings). */
+export const bookingConfirmedSchema = z.object({
+  bookingId: z.string().min(1),
+  resourceId: z.string().min(1),
+  residentId: z.string().min(1),
+  start: z.coerce.date(),
+  end: z.coerce.date().nullable(),
+  quantity: z.number().int().positive(),
+});
+
+/** The payload of booking's `BookingCancelled` event. */
+export const bookingCancelledSchema = bookingConfirmedSchema.extend({
+  /** True when cancelled before the cancellation deadline: the charge is reversed. */
+  refundable: z.boolean(),
+});
+
+/**
+ * In-transaction subscribers to the booking plugin's events, so that pricing integrates
+ * with booking without either importing the other:
+ * - `BookingConfirmed`: the booking's quote is stored (keyed by `bookingId`) and charged to
+ *   the ledger, a zero charge with its reason when nothing is due. Prices follow eligibility
+ *   and memberships at the booking's start.
+ * - `BookingCancelled`: a refundable cancellation reverses the charge with a new entry; any
+ *   deposit is returned either way, since nothing was used.
+ * A subscriber that throws aborts the booking command: a booking is never confirmed unpriced.
+ */
+export function bookingSubscribers(
+  book: (cx: CommandContext) => PriceBook,
+): Readonly<Record<string, EventSubscriber>> {
+  return {
+    BookingConfirmed: async (cx: CommandContext, event: DomainEvent) => {
+      const p = bookingConfirmedSchema.parse(event.payload);
+      await recordUsage(cx, book(cx), {
+        residentId: p.residentId,
+        resourceId: p.resourceId,
+        start: p.start,
+        end: p.end,
+        quantity: p.quantity,
+        bookingId: p.bookingId,
+      });
+    },
+    BookingCancelled: async (cx: CommandContext, event: DomainEvent) => {
+      const p = bookingCancelledSchema.parse(event.payload);
+      const usage = await cx.tx.findOne(usageModel, [{ field: "bookingId", value: p.bookingId }]);
+      if (!usage || usage.reversedAt !== null) return;
+      if (p.refundable) await reverseUsage(cx, usage, "BOOKING_CANCELLED");
+      else if ((await depositHeldFor(cx.tx, usage)) > 0) await returnDeposit(cx, usage);
+    },
+  };
+}

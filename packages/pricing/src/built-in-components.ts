@@ -1,0 +1,148 @@
+import type { LocalizedText } from "@linli/core";
+import { z } from "zod";
+import { amountTexts } from "./money-text";
+import type { BaseLine, PriceComponent } from "./price-component";
+import { countTimeUnits, type TimeUnits, timeUnitShape } from "./time-units";
+
+/** A non-negative integer amount of minor units, as written in configuration. */
+export const amountSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+const freeSchema = z.object({ kind: z.literal("free") });
+
+/** `free`: costs nothing (gallery viewing, tool lending). One zero line, reason `FREE`. */
+export const freeComponent: PriceComponent<z.output<typeof freeSchema>> = {
+  kind: "free",
+  schema: freeSchema,
+  evaluate: () => [{ code: "FREE", amount: 0, text: { "zh-CN": "免费", en: "Free" } }],
+};
+
+const perUseSchema = z.object({ kind: z.literal("per-use"), amount: amountSchema });
+
+/** `per-use`: a fixed amount per use and per unit of quantity (the drying room's 1 yuan). */
+export const perUseComponent: PriceComponent<z.output<typeof perUseSchema>> = {
+  kind: "per-use",
+  schema: perUseSchema,
+  evaluate: (charge, usage, cx) => {
+    const each = amountTexts(charge.amount, cx.currency);
+    return [
+      {
+        code: "PER_USE",
+        amount: charge.amount * usage.quantity,
+        text: {
+          "zh-CN": `按次计费：${each["zh-CN"]} × ${usage.quantity}`,
+          en: `Per use: ${each.en} × ${usage.quantity}`,
+        },
+      },
+    ];
+  },
+};
+
+const perTimeSchema = z.object({ kind: z.literal("per-time"), amount: amountSchema, ...timeUnitShape });
+
+function unitText(units: TimeUnits): LocalizedText {
+  const rule = {
+    started: { "zh-CN": "不足一个计费单位按一个计", en: "each started unit counts" },
+    completed: { "zh-CN": "只计满单位", en: "complete units only" },
+    nearest: { "zh-CN": "四舍五入到整单位", en: "rounded to the nearest unit" },
+  }[units.unitRounding];
+  return {
+    "zh-CN": `每 ${units.unitMinutes} 分钟，${rule["zh-CN"]}`,
+    en: `per ${units.unitMinutes} min, ${rule.en}`,
+  };
+}
+
+/** `per-time`: an amount per unit of time (per hour, per started 30 minutes) with a rounding rule. */
+export const perTimeComponent: PriceComponent<z.output<typeof perTimeSchema>> = {
+  kind: "per-time",
+  schema: perTimeSchema,
+  evaluate: (charge, usage, cx) => {
+    const units = countTimeUnits(charge, usage, cx.planId);
+    const each = amountTexts(charge.amount, cx.currency);
+    const rule = unitText(charge);
+    return [
+      {
+        code: "PER_TIME",
+        amount: charge.amount * units * usage.quantity,
+        text: {
+          "zh-CN": `按时计费：${each["zh-CN"]} ${rule["zh-CN"]}，${units} 个单位 × ${usage.quantity}`,
+          en: `By time: ${each.en} ${rule.en}, ${units} unit(s) × ${usage.quantity}`,
+        },
+      },
+    ];
+  },
+};
+
+const stepSchema = z.object({
+  /** Units up to and including this count are in the step; null for "and above". */
+  upTo: z.number().int().positive().nullable(),
+  /** Price of each unit within the step. */
+  unitAmount: amountSchema,
+});
+
+const graduatedSchema = z
+  .object({
+    kind: z.literal("graduated"),
+    /** Units are time units when given; otherwise each use (times quantity) is a unit. */
+    unitMinutes: timeUnitShape.unitMinutes.optional(),
+    unitRounding: timeUnitShape.unitRounding,
+    minimumUnits: timeUnitShape.minimumUnits,
+    steps: z.array(stepSchema).min(1),
+  })
+  .superRefine((charge, ctx) => {
+    let previous = 0;
+    charge.steps.forEach((step, i) => {
+      const last = i === charge.steps.length - 1;
+      if (step.upTo === null ? !last : step.upTo <= previous) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["steps", i, "upTo"],
+          message: "steps ascend strictly; only the last may be open (null)",
+        });
+      }
+      previous = step.upTo ?? previous;
+    });
+  });
+
+/**
+ * `graduated`: tiered per unit, each unit priced by the step it falls in (first 2 hours at
+ * 5 yuan, the rest at 3). One line per step used.
+ */
+export const graduatedComponent: PriceComponent<z.output<typeof graduatedSchema>> = {
+  kind: "graduated",
+  schema: graduatedSchema,
+  evaluate: (charge, usage, cx) => {
+    const units =
+      charge.unitMinutes === undefined
+        ? usage.quantity
+        : countTimeUnits({ ...charge, unitMinutes: charge.unitMinutes }, usage, cx.planId);
+    const perQuantity = charge.unitMinutes === undefined ? 1 : usage.quantity;
+    const lines: BaseLine[] = [];
+    let from = 0;
+    for (const step of charge.steps) {
+      if (from >= units) break;
+      const to = step.upTo === null ? units : Math.min(step.upTo, units);
+      const count = to - from;
+      const each = amountTexts(step.unitAmount, cx.currency);
+      lines.push({
+        code: "GRADUATED_STEP",
+        amount: step.unitAmount * count * perQuantity,
+        text: {
+          "zh-CN": `阶梯计费：第 ${from + 1}–${to} 单位，每单位 ${each["zh-CN"]} × ${perQuantity}`,
+          en: `Graduated: units ${from + 1}–${to} at ${each.en} each × ${perQuantity}`,
+        },
+      });
+      from = to;
+    }
+    if (lines.length === 0)
+      lines.push({ code: "GRADUATED_STEP", amount: 0, text: { "zh-CN": "零单位", en: "No units" } });
+    return lines;
+  },
+};
+
+/** The components every community has; plugins add more through {@link priceComponents}. */
+export const builtInComponents: readonly PriceComponent[] = [
+  freeComponent,
+  perUseComponent,
+  perTimeComponent,
+  graduatedComponent,
+];

@@ -1,0 +1,102 @@
+import {
+  type CommandContext,
+  coreErrors,
+  LinliError,
+  type LocalizedText,
+  type RowOf,
+  type Tx,
+} from "@linli/core";
+import {
+  balanceOf,
+  ENTRY_SIGN,
+  ENTRY_TEXT,
+  type LedgerBalance,
+  type LedgerEntryKind,
+  type PaymentMethod,
+} from "./ledger-entry";
+import { ledgerEntryModel } from "./pricing-models";
+
+/** A stored ledger entry. */
+export type LedgerEntry = RowOf<typeof ledgerEntryModel>;
+
+/** What a caller gives to append an entry; the book adds seq, currency, actor and time. */
+export interface NewLedgerEntry {
+  readonly residentId: string;
+  readonly kind: LedgerEntryKind;
+  /** Signed integer minor units; must match the kind's sign. */
+  readonly amount: number;
+  readonly code: string;
+  readonly text?: LocalizedText;
+  readonly reason?: string | null;
+  readonly method?: PaymentMethod | null;
+  readonly reference?: string | null;
+  readonly relatesTo?: string | null;
+  readonly usageId?: string | null;
+  readonly bookingId?: string | null;
+  readonly membershipId?: string | null;
+}
+
+/** The per-resident lock that serializes the ledger's sequence numbers. */
+export const ledgerLockKey = (residentId: string) => `pricing:ledger:${residentId}`;
+
+/**
+ * Appends one entry to a resident's ledger inside the command's transaction: takes the
+ * resident's ledger lock, numbers the entry after the last one, and emits
+ * `LedgerEntryAppended`. Entries are never updated or deleted by linli.
+ */
+export async function appendEntry(cx: CommandContext, entry: NewLedgerEntry): Promise<LedgerEntry> {
+  const sign = ENTRY_SIGN[entry.kind];
+  if (
+    !Number.isSafeInteger(entry.amount) ||
+    (sign === 1 && entry.amount < 0) ||
+    (sign === -1 && entry.amount > 0)
+  ) {
+    throw LinliError.from(coreErrors, "INVALID_AMOUNT", { amount: entry.amount });
+  }
+  await cx.tx.lock(ledgerLockKey(entry.residentId));
+  const [last] = await cx.tx.findMany(ledgerEntryModel, {
+    where: [{ field: "residentId", value: entry.residentId }],
+    orderBy: [{ field: "seq", direction: "desc" }],
+    limit: 1,
+  });
+  const row = await cx.tx.create(ledgerEntryModel, {
+    residentId: entry.residentId,
+    seq: (last?.seq ?? 0) + 1,
+    kind: entry.kind,
+    amount: entry.amount === 0 ? 0 : entry.amount,
+    currency: cx.config.community.currency,
+    code: entry.code,
+    text: entry.text ?? ENTRY_TEXT[entry.kind],
+    reason: entry.reason ?? null,
+    method: entry.method ?? null,
+    reference: entry.reference ?? null,
+    relatesTo: entry.relatesTo ?? null,
+    usageId: entry.usageId ?? null,
+    bookingId: entry.bookingId ?? null,
+    membershipId: entry.membershipId ?? null,
+    actorKind: cx.actor.kind,
+    actorId: cx.actor.id,
+    createdAt: cx.now,
+  });
+  await cx.emit("LedgerEntryAppended", {
+    entryId: row.id,
+    residentId: row.residentId,
+    kind: row.kind,
+    amount: row.amount,
+    currency: row.currency,
+  });
+  return row;
+}
+
+/** A resident's entries in order. */
+export function entriesOf(tx: Tx, residentId: string): Promise<LedgerEntry[]> {
+  return tx.findMany(ledgerEntryModel, {
+    where: [{ field: "residentId", value: residentId }],
+    orderBy: [{ field: "seq" }],
+  });
+}
+
+/** A resident's balance, read inside a transaction. */
+export async function balanceAt(tx: Tx, residentId: string): Promise<LedgerBalance> {
+  return balanceOf(await entriesOf(tx, residentId));
+}

@@ -1,0 +1,157 @@
+import { coreErrors, LinliError, type LocalizedText, type Money } from "@linli/core";
+import { bestTier } from "./eligibility-tier";
+import { amountTexts } from "./money-text";
+import type { ComponentContext } from "./price-component";
+import { coveringMembership } from "./membership-period";
+import type { Quote, QuoteInput, QuoteLine, QuoteLineKind } from "./quote-types";
+import { voucherDiscount, voucherRefusal } from "./voucher";
+
+const CONCESSION: LocalizedText = { "zh-CN": "资格优惠", en: "Eligibility concession" };
+
+function moneyOf(amount: number, currency: string): Money {
+  if (!Number.isSafeInteger(amount)) throw LinliError.from(coreErrors, "INVALID_AMOUNT", { amount });
+  return { amount: amount === 0 ? 0 : amount, currency };
+}
+
+/**
+ * Prices one usage. Pure: the same input always gives the same quote, and nothing is read
+ * or written. The steps, each a line with its reason:
+ *
+ * 1. no plan configured: one zero line `NO_PRICE_PLAN`;
+ * 2. a valid membership covering the resource: one zero line `MEMBERSHIP_COVERED`;
+ * 3. otherwise the plan's charge component prices the base lines, then
+ *    the best eligibility tier among the resident's groups (`TIER_*`, group recorded),
+ *    the monthly cap (`MONTHLY_CAP`), a voucher (`VOUCHER`) and a staff waiver
+ *    (`STAFF_WAIVER`), each an adjustment that never takes the running total below zero;
+ * 4. a refundable deposit (`DEPOSIT`), if the plan has one.
+ *
+ * The total equals the sum of the lines and is never negative; every amount is an integer
+ * number of minor units. Throws a `LinliError` only for a usage the plan cannot price.
+ */
+export function quote(input: QuoteInput): Quote {
+  const { plan, usage, context } = input;
+  const currency = context.currency;
+  const lines: QuoteLine[] = [];
+  let decidedBy: Quote["decidedBy"] = null;
+  let membershipId: string | null = null;
+  let voucherId: string | null = null;
+  let refusal: Quote["voucherRefusal"] = null;
+  let subtotal = 0;
+
+  const push = (kind: QuoteLineKind, code: string, amount: number, text: LocalizedText, extra?: object) => {
+    subtotal += amount;
+    lines.push({ kind, code, amount: moneyOf(amount, currency), text, publicText: text, ...extra });
+  };
+  const adjust = (code: string, to: number, text: (delta: LocalizedText) => LocalizedText) => {
+    const delta = to - subtotal;
+    push("adjustment", code, delta, text(amountTexts(delta, currency)));
+  };
+
+  if (!Number.isSafeInteger(usage.quantity) || usage.quantity <= 0) {
+    throw LinliError.from(coreErrors, "VALIDATION_FAILED", { summary: "quantity is a positive integer" });
+  }
+  const membership = plan ? coveringMembership(input.memberships, input.resourceId, usage.start) : null;
+
+  if (plan === null) {
+    push("charge", "NO_PRICE_PLAN", 0, { "zh-CN": "未设价格：免费", en: "No price configured: free" });
+  } else if (membership !== null) {
+    membershipId = membership.id;
+    push("charge", "MEMBERSHIP_COVERED", 0, {
+      "zh-CN": `${membership.name["zh-CN"]}覆盖（有效至 ${membership.lastDay}）`,
+      en: `Covered by ${membership.name.en} (valid through ${membership.lastDay})`,
+    });
+  } else {
+    const component = context.components.get(plan.charge.kind as string);
+    if (!component) throw new TypeError(`no price component of kind ${String(plan.charge.kind)}`);
+    const cx: ComponentContext = { planId: plan.id, currency, rounding: context.rounding };
+    for (const line of component.evaluate(plan.charge, usage, cx)) {
+      if (!Number.isSafeInteger(line.amount) || line.amount < 0) {
+        throw LinliError.from(coreErrors, "INVALID_AMOUNT", { amount: line.amount });
+      }
+      push("charge", line.code, line.amount, line.text);
+    }
+
+    const tier = bestTier(plan.tiers, input.groups, subtotal, usage.quantity, context.rounding);
+    if (tier !== null) {
+      const info = context.groups.get(tier.group);
+      const sensitive = info?.sensitive ?? true;
+      const name = info?.name ?? { "zh-CN": tier.group, en: tier.group };
+      decidedBy = { group: tier.group, sensitive };
+      const code = `TIER_${tier.tier.price.kind.toUpperCase()}`;
+      const delta = tier.amount - subtotal;
+      const deltaText = amountTexts(delta, currency);
+      const text = {
+        "zh-CN": `${name["zh-CN"]}优惠：${deltaText["zh-CN"]}`,
+        en: `${name.en} concession: ${deltaText.en}`,
+      };
+      const publicText = sensitive
+        ? {
+            "zh-CN": `${CONCESSION["zh-CN"]}：${deltaText["zh-CN"]}`,
+            en: `${CONCESSION.en}: ${deltaText.en}`,
+          }
+        : text;
+      subtotal += delta;
+      lines.push({
+        kind: "adjustment",
+        code,
+        amount: moneyOf(delta, currency),
+        text,
+        publicText,
+        group: tier.group,
+      });
+    }
+
+    if (plan.cap) {
+      const allowed = Math.max(0, plan.cap.amount - (input.chargedThisPeriod ?? 0));
+      if (subtotal > allowed) {
+        const cap = amountTexts(plan.cap.amount, currency);
+        adjust("MONTHLY_CAP", allowed, (d) => ({
+          "zh-CN": `每月封顶 ${cap["zh-CN"]}：${d["zh-CN"]}`,
+          en: `Monthly cap of ${cap.en}: ${d.en}`,
+        }));
+      }
+    }
+
+    if (input.voucher) {
+      refusal = voucherRefusal(input.voucher, plan.id, usage.start);
+      if (refusal === null && subtotal > 0) {
+        const v = input.voucher.voucher;
+        voucherId = v.id;
+        adjust("VOUCHER", subtotal - voucherDiscount(v, subtotal, context.rounding), (d) => ({
+          "zh-CN": `优惠券「${v.name["zh-CN"]}」：${d["zh-CN"]}`,
+          en: `Voucher "${v.name.en}": ${d.en}`,
+        }));
+      }
+    }
+
+    if (input.waiver && subtotal > 0) {
+      const reason = input.waiver.reason;
+      adjust("STAFF_WAIVER", 0, (d) => ({
+        "zh-CN": `工作人员减免：${d["zh-CN"]}（原因：${reason}）`,
+        en: `Waived by staff: ${d.en} (reason: ${reason})`,
+      }));
+    }
+  }
+
+  const charge = subtotal;
+  if (plan?.deposit) {
+    const d = amountTexts(plan.deposit.amount, currency);
+    push("deposit", "DEPOSIT", plan.deposit.amount, {
+      "zh-CN": `押金（可退）：${d["zh-CN"]}`,
+      en: `Refundable deposit: ${d.en}`,
+    });
+  }
+  return {
+    resourceId: input.resourceId,
+    planId: plan?.id ?? null,
+    at: usage.start.toISOString(),
+    lines,
+    total: moneyOf(subtotal, currency),
+    deposit: moneyOf(subtotal - charge, currency),
+    charge: moneyOf(charge, currency),
+    decidedBy,
+    membershipId,
+    voucherId,
+    voucherRefusal: refusal,
+  };
+}

@@ -1,0 +1,205 @@
+import { type CommandContext, LinliError, localMonthStart, type RowOf, type Tx } from "@linli/core";
+import { appendEntry } from "./ledger-book";
+import { coveragesOf } from "./membership-book";
+import type { PriceBook } from "./price-book";
+import { pricingErrors } from "./pricing-errors";
+import { ledgerEntryModel, usageModel } from "./pricing-models";
+import { quote } from "./quote";
+import type { Quote, VoucherUse, Waiver } from "./quote-types";
+
+/** A stored priced use. */
+export type Usage = RowOf<typeof usageModel>;
+
+/** A use to price and record. */
+export interface UsageRequest {
+  readonly residentId: string;
+  readonly resourceId: string;
+  readonly start: Date;
+  readonly end: Date | null;
+  readonly quantity: number;
+  readonly bookingId?: string | null;
+  readonly voucherId?: string;
+  readonly waiver?: Waiver;
+}
+
+/** Reads everything a quote needs for a use and prices it, without writing anything. */
+export async function quoteUsage(cx: CommandContext, book: PriceBook, request: UsageRequest): Promise<Quote> {
+  if (!book.hasResource(request.resourceId)) {
+    throw LinliError.from(pricingErrors, "UNKNOWN_RESOURCE", { resourceId: request.resourceId });
+  }
+  const plan = book.planFor(request.resourceId);
+  const groups = await cx.groupsOf(request.residentId, request.start);
+  const memberships = await coveragesOf(cx.tx, book, request.residentId);
+  let chargedThisPeriod = 0;
+  if (plan?.cap) {
+    const earlier = await cx.tx.findMany(usageModel, {
+      where: [
+        { field: "residentId", value: request.residentId },
+        { field: "planId", value: plan.id },
+        { field: "period", value: periodOf(book, request.start) },
+        { field: "reversedAt", value: null },
+      ],
+    });
+    for (const u of earlier) chargedThisPeriod += u.charged;
+  }
+  let voucher: VoucherUse | undefined;
+  if (request.voucherId !== undefined) {
+    const v = book.voucher(request.voucherId);
+    if (!v) throw LinliError.from(pricingErrors, "UNKNOWN_VOUCHER", { voucherId: request.voucherId });
+    const usedBefore = await cx.tx.count(usageModel, [
+      { field: "residentId", value: request.residentId },
+      { field: "voucherId", value: v.id },
+      { field: "reversedAt", value: null },
+    ]);
+    voucher = { voucher: v, usedBefore };
+  }
+  const q = quote({
+    resourceId: request.resourceId,
+    plan,
+    groups,
+    usage: { start: request.start, end: request.end, quantity: request.quantity },
+    memberships,
+    chargedThisPeriod,
+    ...(voucher ? { voucher } : {}),
+    ...(request.waiver ? { waiver: request.waiver } : {}),
+    context: book.context,
+  });
+  if (q.voucherRefusal) {
+    const r = q.voucherRefusal;
+    throw new LinliError(
+      "VOUCHER_NOT_APPLICABLE",
+      {
+        "zh-CN": `优惠券 ${r.voucherId} 不可用：${r.message["zh-CN"]}`,
+        en: `Voucher ${r.voucherId} cannot be used: ${r.message.en}`,
+      },
+      { details: { voucherId: r.voucherId, reason: r.code } },
+    );
+  }
+  return q;
+}
+
+function periodOf(book: PriceBook, at: Date): string {
+  return localMonthStart(at, book.timeZone).slice(0, 7);
+}
+
+/**
+ * Prices a use and records it: the usage row with its quote, a ledger charge (a zero charge
+ * with its reason when nothing is due) and, when the plan has one, the deposit held. All in
+ * the caller's transaction. Takes the resident's usage lock so caps and voucher limits hold
+ * under concurrency.
+ */
+export async function recordUsage(
+  cx: CommandContext,
+  book: PriceBook,
+  request: UsageRequest,
+): Promise<{ usage: Usage; quote: Quote }> {
+  await cx.tx.lock(`pricing:usage:${request.residentId}`);
+  if (request.bookingId) {
+    const existing = await cx.tx.findOne(usageModel, [{ field: "bookingId", value: request.bookingId }]);
+    if (existing)
+      throw LinliError.from(pricingErrors, "USAGE_ALREADY_PRICED", { bookingId: request.bookingId });
+  }
+  const q = await quoteUsage(cx, book, request);
+  const usage = await cx.tx.create(usageModel, {
+    residentId: request.residentId,
+    resourceId: request.resourceId,
+    planId: q.planId,
+    bookingId: request.bookingId ?? null,
+    start: request.start,
+    end: request.end,
+    quantity: request.quantity,
+    period: periodOf(book, request.start),
+    charged: q.charge.amount,
+    deposit: q.deposit.amount,
+    currency: q.total.currency,
+    membershipId: q.membershipId,
+    voucherId: q.voucherId,
+    decidedByGroup: q.decidedBy?.group ?? null,
+    quote: JSON.parse(JSON.stringify(q)) as Record<string, unknown>,
+    createdAt: cx.now,
+  });
+  const charges = q.lines.filter((l) => l.kind !== "deposit");
+  const deciding = charges[charges.length - 1]!;
+  await appendEntry(cx, {
+    residentId: request.residentId,
+    kind: "charge",
+    amount: q.charge.amount,
+    code: deciding.code,
+    text: {
+      "zh-CN": charges.map((l) => l.publicText["zh-CN"]).join("；"),
+      en: charges.map((l) => l.publicText.en).join("; "),
+    },
+    reason: request.waiver?.reason ?? null,
+    usageId: usage.id,
+    bookingId: usage.bookingId,
+    membershipId: q.membershipId,
+  });
+  if (q.deposit.amount > 0) {
+    await appendEntry(cx, {
+      residentId: request.residentId,
+      kind: "deposit-held",
+      amount: q.deposit.amount,
+      code: "DEPOSIT",
+      usageId: usage.id,
+      bookingId: usage.bookingId,
+    });
+  }
+  return { usage, quote: q };
+}
+
+/** The deposit of a use still held: held minus returned, from the ledger. */
+export async function depositHeldFor(tx: Tx, usage: Usage): Promise<number> {
+  const entries = await tx.findMany(ledgerEntryModel, {
+    where: [
+      { field: "residentId", value: usage.residentId },
+      { field: "usageId", value: usage.id },
+      { field: "kind", op: "in", value: ["deposit-held", "deposit-returned"] },
+    ],
+  });
+  return entries.reduce((acc, e) => acc + e.amount, 0);
+}
+
+/** Returns (part of) a use's deposit with a new `deposit-returned` entry. */
+export async function returnDeposit(cx: CommandContext, usage: Usage, amount?: number): Promise<number> {
+  const held = await depositHeldFor(cx.tx, usage);
+  const back = amount ?? held;
+  if (back > held || back <= 0) {
+    throw LinliError.from(pricingErrors, "DEPOSIT_NOT_HELD", { held, requested: back });
+  }
+  await appendEntry(cx, {
+    residentId: usage.residentId,
+    kind: "deposit-returned",
+    amount: -back,
+    code: "DEPOSIT_RETURNED",
+    usageId: usage.id,
+    bookingId: usage.bookingId,
+  });
+  return back;
+}
+
+/**
+ * Gives a use back (a booking cancelled in time): a `reversal` entry for its charge, its
+ * deposit returned, and the usage marked reversed so it no longer counts towards caps,
+ * voucher limits or membership uses. Does nothing for a use already reversed.
+ */
+export async function reverseUsage(cx: CommandContext, usage: Usage, code: string): Promise<void> {
+  if (usage.reversedAt !== null) return;
+  await cx.tx.lock(`pricing:usage:${usage.residentId}`);
+  const charge = await cx.tx.findOne(ledgerEntryModel, [
+    { field: "residentId", value: usage.residentId },
+    { field: "usageId", value: usage.id },
+    { field: "kind", value: "charge" },
+  ]);
+  await appendEntry(cx, {
+    residentId: usage.residentId,
+    kind: "reversal",
+    amount: -usage.charged,
+    code,
+    text: { "zh-CN": "取消预约，冲销收费", en: "Booking cancelled in time: charge reversed" },
+    relatesTo: charge?.id ?? null,
+    usageId: usage.id,
+    bookingId: usage.bookingId,
+  });
+  if ((await depositHeldFor(cx.tx, usage)) > 0) await returnDeposit(cx, usage);
+  await cx.tx.updateById(usageModel, usage.id, { reversedAt: cx.now });
+}

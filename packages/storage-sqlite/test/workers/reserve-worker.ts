@@ -29,10 +29,10 @@ const errors: string[] = [];
 for (let i = 0; i < attempts; i++) {
   const attempt = attemptOf(worker, i);
   try {
-    await storage.transaction((inner) =>
+    const row = await storage.transaction((inner) =>
       createTx(inner, { communityId: "race", ids, codec }).reserve(slotModel, attempt),
     );
-    won.push(attempt.data.id);
+    won.push(row.id);
   } catch (error) {
     if (isLinliError(error, "CAPACITY_EXCEEDED")) refused++;
     else errors.push(String(error));

@@ -1,0 +1,166 @@
+import {
+  type AnyPlugin,
+  createCommunity,
+  type KernelApi,
+  manualClock,
+  type ManualClock,
+  sequentialIds,
+  type StorageAdapter,
+} from "@linli/core";
+import { memoryStorage } from "@linli/storage-memory";
+import { pricingPlugin } from "../src/pricing-plugin";
+
+const text = (zh: string, en: string) => ({ "zh-CN": zh, en });
+
+/**
+ * Wangjialong's prices from DOMAIN.md as configuration. Two figures are not in the source
+ * and are assumptions of this fixture: the home repair "low fee" (10 yuan) and the price of
+ * a single gym visit without a membership (5 yuan, capped at the membership's 25 yuan a
+ * month so a visitor never pays more than a member).
+ */
+export function wangjialongConfig(): Record<string, unknown> {
+  return {
+    community: {
+      id: "wangjialong",
+      name: text("王家垅社区", "Wangjialong"),
+      timeZone: "Asia/Shanghai",
+      currency: "CNY",
+    },
+    groups: [
+      { id: "minimum-subsistence", name: text("低保户", "Minimum-subsistence household") },
+      { id: "extremely-poor", name: text("特困户", "Extremely poor household") },
+      { id: "hardship", name: text("困难户", "Household in difficulty") },
+      { id: "elderly-living-alone", name: text("独居老人", "Elderly person living alone") },
+      { id: "elderly-no-family", name: text("孤寡老人", "Elderly person with no family") },
+      { id: "student", name: text("学生", "Student"), sensitive: false, verification: "self-declared" },
+    ],
+    resources: [
+      { id: "drying-room", kind: "pool", name: text("共享干衣房", "Shared drying room"), capacity: 4 },
+      { id: "gym", kind: "space", name: text("智慧健身房", "Smart gym"), capacity: 30 },
+      { id: "home-repair", kind: "service", name: text("上门维修", "Home repair") },
+      { id: "gallery", kind: "space", name: text("共享美术馆", "Shared art gallery") },
+      { id: "tool-room", kind: "item", name: text("共享工具房", "Shared tool room") },
+      { id: "study-room", kind: "space", name: text("自习室", "Study room") },
+    ],
+    resourceGroups: [
+      { id: "free-shared", name: text("免费共享", "Free sharing"), resources: ["gallery", "tool-room"] },
+    ],
+    pricing: {
+      plans: [
+        {
+          id: "drying-room-per-use",
+          name: text("干衣房按次", "Drying room per use"),
+          appliesTo: { resources: ["drying-room"] },
+          charge: { kind: "per-use", amount: 100 },
+          tiers: [
+            { group: "elderly-no-family", price: { kind: "free" } },
+            { group: "hardship", price: { kind: "free" } },
+          ],
+        },
+        {
+          id: "gym-visit",
+          name: text("健身房单次", "Gym visit"),
+          appliesTo: { resources: ["gym"] },
+          charge: { kind: "per-use", amount: 500 },
+          cap: { amount: 2500 },
+        },
+        {
+          id: "home-repair",
+          name: text("上门维修", "Home repair"),
+          appliesTo: { resources: ["home-repair"] },
+          charge: { kind: "per-use", amount: 1000 },
+          tiers: [
+            { group: "minimum-subsistence", price: { kind: "free" } },
+            { group: "elderly-living-alone", price: { kind: "free" } },
+            { group: "extremely-poor", price: { kind: "free" } },
+          ],
+        },
+        {
+          id: "free-shared",
+          name: text("免费共享", "Free sharing"),
+          appliesTo: { resourceGroups: ["free-shared"] },
+          charge: { kind: "free" },
+        },
+        {
+          id: "study-room",
+          name: text("自习室按时", "Study room by time"),
+          appliesTo: { resources: ["study-room"] },
+          charge: { kind: "per-time", amount: 200, unitMinutes: 30, unitRounding: "started" },
+          tiers: [{ group: "student", price: { kind: "percentage", discountBasisPoints: 5000 } }],
+        },
+      ],
+      memberships: [
+        {
+          id: "gym-monthly",
+          name: text("健身房月卡", "Gym monthly pass"),
+          price: 2500,
+          period: { kind: "calendar-month" },
+          covers: { resources: ["gym"] },
+          refund: { policy: "pro-rata-days", rounding: "floor" },
+        },
+        {
+          id: "gym-30-days",
+          name: text("健身房30天卡", "Gym 30-day pass"),
+          price: 2500,
+          period: { kind: "days", days: 30 },
+          covers: { resources: ["gym"] },
+          refund: { policy: "pro-rata-days", rounding: "half-up" },
+        },
+        {
+          id: "drying-10",
+          name: text("干衣房十次卡", "Drying room 10 uses"),
+          price: 800,
+          period: { kind: "days", days: 30 },
+          uses: 10,
+          covers: { resources: ["drying-room"] },
+        },
+      ],
+      vouchers: [
+        {
+          id: "welcome",
+          name: text("新邻居券", "Welcome voucher"),
+          value: { kind: "fixed", amount: 300 },
+          limitPerResident: 1,
+          validUntil: "2026-12-31T16:00:00Z",
+        },
+      ],
+    },
+  };
+}
+
+/** The staff desk actor. */
+export const desk = { kind: "staff", id: "desk-1" } as const;
+
+/** A test community on the memory adapter with a manual clock and sequential ids. */
+export async function testCommunity<
+  const P extends readonly AnyPlugin[] = [ReturnType<typeof pricingPlugin>],
+>(options: { config?: Record<string, unknown>; plugins?: P; storage?: StorageAdapter; start?: string } = {}) {
+  const clock: ManualClock = manualClock(options.start ?? "2026-06-01T02:00:00Z");
+  const community = await createCommunity({
+    config: options.config ?? wangjialongConfig(),
+    storage: options.storage ?? memoryStorage(),
+    plugins: (options.plugins ?? [pricingPlugin()]) as unknown as P,
+    clock,
+    ids: sequentialIds(),
+  });
+  return { community, clock };
+}
+
+/** Registers a resident and grants them groups (from a day before the clock's now, without end). */
+export async function resident(
+  community: Pick<KernelApi, "residents" | "eligibility">,
+  id: string,
+  groups: readonly string[] = [],
+): Promise<string> {
+  await community.residents.register({ actor: desk, id, name: id });
+  for (const groupId of groups) {
+    await community.eligibility.grant({
+      actor: desk,
+      residentId: id,
+      groupId,
+      validFrom: new Date("2026-01-01T00:00:00Z"),
+      validUntil: null,
+    });
+  }
+  return id;
+}

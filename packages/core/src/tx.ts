@@ -125,17 +125,159 @@ function kindOf(model: ModelDef, field: string): string | undefined {
   return model.fields[field]?.kind;
 }
 
-function invalid(
-  model: ModelDef,
-  problems: { path: string; code: string; message: { en: string } }[],
-): LinliError {
+function invalid(model: ModelDef, problems: { path: string; code: string; message: { en: string } }[]): LinliError {
   const summary = problems.map((p) => `${model.name}.${p.path}: ${p.message.en}`).join("; ");
-  return LinliError.from(
-    coreErrors,
-    "VALIDATION_FAILED",
-    { summary },
-    { details: { model: model.name, problems } },
-  );
+  return LinliError.from(coreErrors, "VALIDATION_FAILED", { summary }, { details: { model: model.name, problems } });
+}
+
+const unknownField = (model: ModelDef, field: string) =>
+  invalid(model, [{ path: field, code: "UNKNOWN_FIELD", message: { en: "unknown field" } }]);
+
+/** Parses with zod's fast path first; builds localized problems only when the input is invalid. */
+function parseRow(model: ModelDef, schema: z.ZodType, data: unknown): Record<string, unknown> {
+  const fast = schema.safeParse(data);
+  if (fast.success) return fast.data as Record<string, unknown>;
+  const result = validate(schema, data);
+  throw invalid(model, result.ok ? [] : result.problems);
+}
+
+/**
+ * The kernel's {@link Tx} over one adapter transaction. A class rather than closures: one
+ * is made per transaction, and reservations are a hot path.
+ */
+class KernelTx implements Tx {
+  constructor(
+    private readonly inner: AdapterTransaction,
+    readonly communityId: string,
+    private readonly ids: IdGenerator,
+    private readonly codec: ValueCodec,
+  ) {}
+
+  private scoped(model: ModelDef, where: readonly WhereClause[] = []): WhereClause[] {
+    const out: WhereClause[] = [{ field: "communityId", op: "eq", value: this.communityId }];
+    for (const clause of where) {
+      const kind = kindOf(model, clause.field);
+      if (kind === undefined) throw unknownField(model, clause.field);
+      const value = Array.isArray(clause.value)
+        ? (clause.value as unknown[]).map((v) => this.codec.encode(kind, v))
+        : this.codec.encode(kind, clause.value);
+      out.push({ field: clause.field, op: clause.op ?? "eq", value });
+    }
+    return out;
+  }
+
+  private encodeRow(model: ModelDef, row: Record<string, unknown>): StoredRow {
+    const out: StoredRow = {};
+    for (const key in row) out[key] = this.codec.encode(kindOf(model, key), row[key]);
+    return out;
+  }
+
+  private decodeRow<M extends ModelDef>(model: M, row: StoredRow): RowOf<M> {
+    const out: Record<string, unknown> = { id: row.id, communityId: row.communityId };
+    for (const key in model.fields) out[key] = this.codec.decode(model.fields[key]!.kind, row[key]);
+    return out as RowOf<M>;
+  }
+
+  private parsePatch(model: ModelDef, patch: Record<string, unknown>): Record<string, unknown> {
+    const keys = Object.keys(patch).filter((k) => patch[k] !== undefined);
+    for (const k of keys) if (!(k in model.fields)) throw unknownField(model, k);
+    const partial = model.schema.pick(Object.fromEntries(keys.map((k) => [k, true])) as never);
+    return parseRow(model, partial, patch);
+  }
+
+  async create<M extends ModelDef>(model: M, data: InputOf<M>): Promise<RowOf<M>> {
+    const { id, ...fields } = data as { id?: string } & Record<string, unknown>;
+    const row = parseRow(model, model.schema, fields);
+    row.id = id ?? this.ids.next(model.name);
+    row.communityId = this.communityId;
+    const stored = await this.inner.create(model.name, this.encodeRow(model, row));
+    return this.decodeRow(model, stored);
+  }
+
+  async findById<M extends ModelDef>(model: M, id: string): Promise<RowOf<M> | null> {
+    const row = await this.inner.findOne(model.name, this.scoped(model, [{ field: "id", value: id }]));
+    return row ? this.decodeRow(model, row) : null;
+  }
+
+  async get<M extends ModelDef>(model: M, id: string): Promise<RowOf<M>> {
+    const row = await this.findById(model, id);
+    if (!row) throw LinliError.from(coreErrors, "NOT_FOUND", { model: model.name, id });
+    return row;
+  }
+
+  async findOne<M extends ModelDef>(model: M, where: readonly WhereClause[]): Promise<RowOf<M> | null> {
+    const row = await this.inner.findOne(model.name, this.scoped(model, where));
+    return row ? this.decodeRow(model, row) : null;
+  }
+
+  async findMany<M extends ModelDef>(model: M, options: FindManyOptions = {}): Promise<RowOf<M>[]> {
+    for (const o of options.orderBy ?? []) if (kindOf(model, o.field) === undefined) throw unknownField(model, o.field);
+    const rows = await this.inner.findMany(model.name, { ...options, where: this.scoped(model, options.where) });
+    return rows.map((row) => this.decodeRow(model, row));
+  }
+
+  async update<M extends ModelDef>(
+    model: M,
+    where: readonly WhereClause[],
+    patch: Partial<z.input<M["schema"]>>,
+  ): Promise<number> {
+    const parsed = this.parsePatch(model, patch as Record<string, unknown>);
+    if (Object.keys(parsed).length === 0) return this.inner.count(model.name, this.scoped(model, where));
+    return this.inner.update(model.name, this.scoped(model, where), this.encodeRow(model, parsed));
+  }
+
+  async updateById<M extends ModelDef>(model: M, id: string, patch: Partial<z.input<M["schema"]>>): Promise<RowOf<M>> {
+    const n = await this.update(model, [{ field: "id", value: id }], patch);
+    if (n === 0) throw LinliError.from(coreErrors, "NOT_FOUND", { model: model.name, id });
+    return this.get(model, id);
+  }
+
+  delete<M extends ModelDef>(model: M, where: readonly WhereClause[]): Promise<number> {
+    return this.inner.delete(model.name, this.scoped(model, where));
+  }
+
+  count<M extends ModelDef>(model: M, where: readonly WhereClause[] = []): Promise<number> {
+    return this.inner.count(model.name, this.scoped(model, where));
+  }
+
+  lock(key: string): Promise<void> {
+    return this.inner.lock(`${this.communityId}:${key}`);
+  }
+
+  async reserve<M extends ModelDef>(model: M, options: ReserveOptions<M>): Promise<RowOf<M>> {
+    const quantity = options.quantity ?? 1;
+    if (!Number.isSafeInteger(quantity) || quantity <= 0) throw new RangeError("quantity must be a positive integer");
+    await this.lock(options.key);
+    const where = [...options.scope];
+    const range = options.interval;
+    if (range) {
+      // Only rows overlapping the new range can compete: start < end' and end > start'.
+      where.push({ field: range.startField, op: "lt", value: range.end });
+      where.push({ field: range.endField, op: "gt", value: range.start });
+    }
+    const rows = (await this.findMany(model, { where })) as Record<string, unknown>[];
+    const qty = (row: Record<string, unknown>) => (options.quantityField ? Number(row[options.quantityField] ?? 0) : 1);
+    let used = 0;
+    if (range) {
+      const loads = rows.map((row) => ({
+        start: (row[range.startField] as Date).getTime(),
+        end: (row[range.endField] as Date).getTime(),
+        quantity: qty(row),
+      }));
+      used = peakLoad(loads, range.start.getTime(), range.end.getTime());
+    } else {
+      for (const row of rows) used += qty(row);
+    }
+    if (used + quantity > options.capacity) {
+      throw LinliError.from(coreErrors, "CAPACITY_EXCEEDED", {
+        key: options.key,
+        capacity: options.capacity,
+        used,
+        requested: quantity,
+      });
+    }
+    return this.create(model, options.data);
+  }
 }
 
 /** Creates the kernel's {@link Tx} over an adapter transaction. */
@@ -143,148 +285,5 @@ export function createTx(
   inner: AdapterTransaction,
   options: { communityId: string; ids: IdGenerator; codec: ValueCodec },
 ): Tx {
-  const { communityId, ids, codec } = options;
-
-  const scoped = (model: ModelDef, where: readonly WhereClause[] = []): WhereClause[] => {
-    const out: WhereClause[] = [{ field: "communityId", op: "eq", value: communityId }];
-    for (const clause of where) {
-      const kind = kindOf(model, clause.field);
-      if (kind === undefined)
-        throw invalid(model, [
-          { path: clause.field, code: "UNKNOWN_FIELD", message: { en: "unknown field" } },
-        ]);
-      const value = Array.isArray(clause.value)
-        ? (clause.value as unknown[]).map((v) => codec.encode(kind, v))
-        : codec.encode(kind, clause.value);
-      out.push({ field: clause.field, op: clause.op ?? "eq", value });
-    }
-    return out;
-  };
-
-  const checkOrder = (model: ModelDef, orderBy: readonly OrderBy[] = []) => {
-    for (const o of orderBy)
-      if (kindOf(model, o.field) === undefined)
-        throw invalid(model, [{ path: o.field, code: "UNKNOWN_FIELD", message: { en: "unknown field" } }]);
-    return orderBy;
-  };
-
-  const encodeRow = (model: ModelDef, row: Record<string, unknown>): StoredRow => {
-    const out: StoredRow = {};
-    for (const [key, value] of Object.entries(row)) out[key] = codec.encode(kindOf(model, key), value);
-    return out;
-  };
-
-  const decodeRow = <M extends ModelDef>(model: M, row: StoredRow): RowOf<M> => {
-    const out: Record<string, unknown> = { id: row.id, communityId: row.communityId };
-    for (const key of Object.keys(model.fields)) out[key] = codec.decode(model.fields[key]!.kind, row[key]);
-    return out as RowOf<M>;
-  };
-
-  const parsePatch = (model: ModelDef, patch: Record<string, unknown>): Record<string, unknown> => {
-    const keys = Object.keys(patch).filter((k) => patch[k] !== undefined);
-    const partial = model.schema.pick(Object.fromEntries(keys.map((k) => [k, true])) as never);
-    const unknown = keys.filter((k) => !(k in model.fields));
-    if (unknown.length > 0) {
-      throw invalid(
-        model,
-        unknown.map((k) => ({ path: k, code: "UNKNOWN_FIELD", message: { en: "unknown field" } })),
-      );
-    }
-    const result = validate(partial, patch);
-    if (!result.ok) throw invalid(model, result.problems);
-    return result.value as Record<string, unknown>;
-  };
-
-  const tx: Tx = {
-    communityId,
-    async create(model, data) {
-      const { id, ...fields } = data as { id?: string } & Record<string, unknown>;
-      const result = validate(model.schema, fields);
-      if (!result.ok) throw invalid(model, result.problems);
-      const row = {
-        ...(result.value as Record<string, unknown>),
-        id: id ?? ids.next(model.name),
-        communityId,
-      };
-      const stored = await inner.create(model.name, encodeRow(model, row));
-      return decodeRow(model, stored);
-    },
-    async findById(model, id) {
-      const row = await inner.findOne(model.name, scoped(model, [{ field: "id", value: id }]));
-      return row ? decodeRow(model, row) : null;
-    },
-    async get(model, id) {
-      const row = await tx.findById(model, id);
-      if (!row) throw LinliError.from(coreErrors, "NOT_FOUND", { model: model.name, id });
-      return row;
-    },
-    async findOne(model, where) {
-      const row = await inner.findOne(model.name, scoped(model, where));
-      return row ? decodeRow(model, row) : null;
-    },
-    async findMany(model, options = {}) {
-      const rows = await inner.findMany(model.name, {
-        ...options,
-        where: scoped(model, options.where),
-        orderBy: checkOrder(model, options.orderBy),
-      });
-      return rows.map((row) => decodeRow(model, row));
-    },
-    async update(model, where, patch) {
-      const parsed = parsePatch(model, patch as Record<string, unknown>);
-      if (Object.keys(parsed).length === 0) return inner.count(model.name, scoped(model, where));
-      return inner.update(model.name, scoped(model, where), encodeRow(model, parsed));
-    },
-    async updateById(model, id, patch) {
-      const n = await tx.update(model, [{ field: "id", value: id }], patch);
-      if (n === 0) throw LinliError.from(coreErrors, "NOT_FOUND", { model: model.name, id });
-      return tx.get(model, id);
-    },
-    delete(model, where) {
-      return inner.delete(model.name, scoped(model, where));
-    },
-    count(model, where = []) {
-      return inner.count(model.name, scoped(model, where));
-    },
-    lock(key) {
-      return inner.lock(`${communityId}:${key}`);
-    },
-    async reserve(model, options) {
-      const quantity = options.quantity ?? 1;
-      if (!Number.isSafeInteger(quantity) || quantity <= 0)
-        throw new RangeError("quantity must be a positive integer");
-      await tx.lock(options.key);
-      const where = [...options.scope];
-      const range = options.interval;
-      if (range) {
-        // Only rows overlapping the new range can compete: start < end' and end > start'.
-        where.push({ field: range.startField, op: "lt", value: range.end });
-        where.push({ field: range.endField, op: "gt", value: range.start });
-      }
-      const rows = (await tx.findMany(model, { where })) as Record<string, unknown>[];
-      const qty = (row: Record<string, unknown>) =>
-        options.quantityField ? Number(row[options.quantityField] ?? 0) : 1;
-      let used: number;
-      if (range) {
-        const loads = rows.map((row) => ({
-          start: (row[range.startField] as Date).getTime(),
-          end: (row[range.endField] as Date).getTime(),
-          quantity: qty(row),
-        }));
-        used = peakLoad(loads, range.start.getTime(), range.end.getTime());
-      } else {
-        used = rows.reduce((acc, row) => acc + qty(row), 0);
-      }
-      if (used + quantity > options.capacity) {
-        throw LinliError.from(coreErrors, "CAPACITY_EXCEEDED", {
-          key: options.key,
-          capacity: options.capacity,
-          used,
-          requested: quantity,
-        });
-      }
-      return tx.create(model, options.data);
-    },
-  };
-  return tx;
+  return new KernelTx(inner, options.communityId, options.ids, options.codec);
 }

@@ -1,0 +1,123 @@
+import { type CommunityConfig, idSchema, type Registries, type ReportProblem } from "@linli/core";
+import { z } from "zod";
+import { type AnyRuleKind, bookingRuleKinds } from "./rule-kind";
+import { builtInRuleKinds } from "./rules/built-in-rule-kinds";
+
+/** Which resources a rule covers: listed resources and resource groups; every resource when both are absent. */
+export const appliesToSchema = z.object({
+  resources: z.array(idSchema).default([]),
+  resourceGroups: z.array(idSchema).default([]),
+});
+
+/** The parts every configured rule has, whatever its kind. */
+export const ruleBaseShape = {
+  /** The rule's id: what violations name (`drying-room-daily-quota`). */
+  id: idSchema,
+  appliesTo: appliesToSchema.default({ resources: [], resourceGroups: [] }),
+};
+
+/** The booking section's options besides the rules. */
+export const bookingOptionsShape = {
+  /** Reminders (`BookingReminderDue`) go out this many minutes before the start. @default 60 */
+  reminderLeadMinutes: z.number().int().min(1).default(60),
+  /** How freed capacity reaches the waitlist. */
+  waitlist: z
+    .object({
+      /** `offer`: the first in line gets an offer that expires; `auto-confirm`: booked at once. @default "offer" */
+      mode: z.enum(["offer", "auto-confirm"]).default("offer"),
+      /** Minutes an offer stays open before passing to the next in line. @default 30 */
+      offerMinutes: z.number().int().min(1).default(30),
+    })
+    .default({ mode: "offer", offerMinutes: 30 }),
+  /** What a conflicting occurrence does to a recurring booking. @default "skip-and-report" */
+  recurrencePolicy: z.enum(["fail-series", "skip-and-report"]).default("skip-and-report"),
+  /** Slot step of availability for resources without a `slot-grid` rule, in minutes. @default 15 */
+  defaultGranularityMinutes: z.number().int().min(1).max(1440).default(15),
+};
+
+/** The schema of one configured rule of any of the given kinds (discriminated by `kind`). */
+export function ruleSchema(kinds: readonly AnyRuleKind[]) {
+  const options = kinds.map((k) => k.params.extend({ ...ruleBaseShape, kind: z.literal(k.kind) }));
+  return z.discriminatedUnion("kind", options as unknown as [z.ZodObject, ...z.ZodObject[]]);
+}
+
+/**
+ * The schema of the `booking` section for the registered rule kinds: a rule kind that
+ * another plugin registers is part of the schema (and of the JSON Schema) like a built-in one.
+ */
+export function bookingConfigSchema(registries?: Registries) {
+  const kinds = registries ? registries.get(bookingRuleKinds) : builtInRuleKinds;
+  return z
+    .object({ rules: z.array(ruleSchema(kinds)).default([]), ...bookingOptionsShape })
+    .default({ rules: [] } as never);
+}
+
+/** A configured rule as parsed: id, kind, appliesTo and the kind's params. */
+export interface RuleConfig {
+  readonly id: string;
+  readonly kind: string;
+  readonly appliesTo: { readonly resources: readonly string[]; readonly resourceGroups: readonly string[] };
+  readonly [param: string]: unknown;
+}
+
+/** The `booking` section as parsed. */
+export interface BookingOptions {
+  readonly rules: readonly RuleConfig[];
+  readonly reminderLeadMinutes: number;
+  readonly waitlist: { readonly mode: "offer" | "auto-confirm"; readonly offerMinutes: number };
+  readonly recurrencePolicy: "fail-series" | "skip-and-report";
+  readonly defaultGranularityMinutes: number;
+}
+
+/** The booking section of a parsed community config, with defaults when it is absent. */
+export function bookingOptionsOf(config: CommunityConfig): BookingOptions {
+  const section = config.booking as BookingOptions | undefined;
+  return (
+    section ??
+    (z.object({ rules: z.array(z.any()).default([]), ...bookingOptionsShape }).parse({}) as BookingOptions)
+  );
+}
+
+/** Cross-reference checks: unique rule ids; resources, resource groups and eligibility groups exist. */
+export function checkBookingConfig(config: CommunityConfig, report: ReportProblem): void {
+  const options = bookingOptionsOf(config);
+  const resources = new Set(config.resources.map((r) => r.id));
+  const resourceGroups = new Set(config.resourceGroups.map((g) => g.id));
+  const groups = new Set(config.groups.map((g) => g.id));
+  const seen = new Set<string>();
+  options.rules.forEach((rule, i) => {
+    const path = ["booking", "rules", i];
+    if (seen.has(rule.id))
+      report([...path, "id"], "DUPLICATE_ID", {
+        "zh-CN": `重复的规则 id "${rule.id}"`,
+        en: `Duplicate rule id "${rule.id}"`,
+      });
+    seen.add(rule.id);
+    rule.appliesTo.resources.forEach((id, j) => {
+      if (!resources.has(id))
+        report([...path, "appliesTo", "resources", j], "UNKNOWN_RESOURCE", {
+          "zh-CN": `未定义的资源 "${id}"`,
+          en: `Unknown resource "${id}"`,
+        });
+    });
+    rule.appliesTo.resourceGroups.forEach((id, j) => {
+      if (!resourceGroups.has(id))
+        report([...path, "appliesTo", "resourceGroups", j], "UNKNOWN_RESOURCE_GROUP", {
+          "zh-CN": `未定义的资源组 "${id}"`,
+          en: `Unknown resource group "${id}"`,
+        });
+    });
+    // Eligibility groups named by any kind's `groups` / `exemptGroups` parameter.
+    for (const key of ["groups", "exemptGroups"]) {
+      const list = rule[key];
+      if (!Array.isArray(list)) continue;
+      list.forEach((id: unknown, j) => {
+        if (typeof id === "string" && !groups.has(id))
+          report([...path, key, j], "UNKNOWN_GROUP", {
+            "zh-CN": `未定义的资格类别 "${id}"`,
+            en: `Unknown eligibility group "${id}"`,
+          });
+      });
+    }
+  });
+}

@@ -1,0 +1,60 @@
+import { defineErrors } from "@linli/core";
+
+/**
+ * Error codes of `@linli/booking`. Thrown for invalid input and for operations that the
+ * booking's state does not allow; refusals by booking rules are returned as violations
+ * instead (see {@link BookingOutcome}).
+ */
+export const bookingErrors = defineErrors({
+  UNKNOWN_RESOURCE: {
+    "zh-CN": "资源 {resourceId} 未在社区配置中定义",
+    en: "Resource {resourceId} is not defined in the community configuration",
+  },
+  UNKNOWN_RESOURCE_GROUP: {
+    "zh-CN": "资源组 {groupId} 未在社区配置中定义",
+    en: "Resource group {groupId} is not defined in the community configuration",
+  },
+  UNKNOWN_ZONE: {
+    "zh-CN": "资源 {resourceId} 没有分区 {zoneId}",
+    en: "Resource {resourceId} has no zone {zoneId}",
+  },
+  INVALID_INTERVAL: {
+    "zh-CN": "结束时间必须晚于开始时间（{start} – {end}）",
+    en: "The end must be after the start ({start} – {end})",
+  },
+  BOOKING_NOT_FOUND: {
+    "zh-CN": "预约 {bookingId} 不存在",
+    en: "Booking {bookingId} does not exist",
+  },
+  INVALID_TRANSITION: {
+    "zh-CN": "预约 {bookingId} 当前状态为 {status}，不能{action}",
+    en: "Booking {bookingId} is {status}; it cannot be {action}",
+  },
+  CANCELLATION_TOO_LATE: {
+    "zh-CN": "已过取消截止时间 {deadline}，只有工作人员可以取消",
+    en: "The cancellation deadline {deadline} has passed; only staff can cancel now",
+  },
+  CHECK_IN_CLOSED: {
+    "zh-CN": "签到时间为 {opensAt} 至 {closesAt}，现在不能签到",
+    en: "Check-in is open from {opensAt} to {closesAt}; it is not open now",
+  },
+  SUBJECT_REQUIRED: {
+    "zh-CN": "请指明为哪位居民办理（forResident）",
+    en: "Name the resident this is for (forResident)",
+  },
+  WAITLIST_ENTRY_NOT_FOUND: {
+    "zh-CN": "候补记录 {entryId} 不存在",
+    en: "Waitlist entry {entryId} does not exist",
+  },
+  OFFER_NOT_OPEN: {
+    "zh-CN": "候补名额 {entryId} 当前状态为 {status}，不能接受",
+    en: "Waitlist offer {entryId} is {status}; it cannot be accepted",
+  },
+  INVALID_RECURRENCE: {
+    "zh-CN": "重复规则无效：{reason}",
+    en: "Invalid recurrence rule: {reason}",
+  },
+});
+
+/** A booking error code. */
+export type BookingErrorCode = keyof typeof bookingErrors;

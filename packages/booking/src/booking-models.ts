@@ -1,0 +1,138 @@
+import { defineModel, type RowOf } from "@linli/core";
+import { z } from "zod";
+
+/** Every state of a booking. */
+export const BOOKING_STATUSES = [
+  "offered",
+  "pending-approval",
+  "confirmed",
+  "checked-in",
+  "completed",
+  "cancelled",
+  "rejected",
+  "no-show",
+  "released",
+  "expired",
+] as const;
+
+/** One of {@link BOOKING_STATUSES}. */
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/**
+ * The states that hold capacity. A booking awaiting approval, or offered to the first in line
+ * of the waitlist, holds its place, so approving or accepting it can never overbook.
+ */
+export const OCCUPYING_STATUSES: readonly BookingStatus[] = [
+  "offered",
+  "pending-approval",
+  "confirmed",
+  "checked-in",
+  "completed",
+];
+
+/**
+ * A booking of a resource (or one zone of it) by or for a resident. `blockStart`/`blockEnd`
+ * is the interval the booking occupies including buffers (turnover time); capacity is
+ * checked on it. Both the actor who made the booking and the resident it is for are kept.
+ */
+export const bookingModel = defineModel(
+  "booking_booking",
+  {
+    resourceId: z.string(),
+    zoneId: z.string().nullable().default(null),
+    /** The resident the booking is for; null for a staff booking not for a resident (a community event). */
+    residentId: z.string().nullable().default(null),
+    actorKind: z.string(),
+    actorId: z.string(),
+    start: z.date(),
+    end: z.date(),
+    blockStart: z.date(),
+    blockEnd: z.date(),
+    quantity: z.number().int().positive().default(1),
+    status: z.enum(BOOKING_STATUSES),
+    seriesId: z.string().nullable().default(null),
+    note: z.string().nullable().default(null),
+    createdAt: z.date(),
+    confirmedAt: z.date().nullable().default(null),
+    decidedBy: z.string().nullable().default(null),
+    cancelledAt: z.date().nullable().default(null),
+    cancelledBy: z.string().nullable().default(null),
+    cancelReason: z.string().nullable().default(null),
+    refundable: z.boolean().nullable().default(null),
+    checkedInAt: z.date().nullable().default(null),
+    completedAt: z.date().nullable().default(null),
+    /** When the booking was recorded as a no-show (also set for released bookings). */
+    noShowAt: z.date().nullable().default(null),
+    releasedAt: z.date().nullable().default(null),
+    remindedAt: z.date().nullable().default(null),
+    /** The booking this one replaced by a reschedule. */
+    rescheduledFrom: z.string().nullable().default(null),
+  },
+  {
+    indexes: [
+      { fields: ["resourceId", "blockStart"] },
+      { fields: ["residentId", "start"] },
+      { fields: ["status", "start"] },
+      { fields: ["seriesId"] },
+    ],
+  },
+);
+
+/** A stored booking. */
+export type Booking = RowOf<typeof bookingModel>;
+
+/** States of a waitlist entry. */
+export const WAITLIST_STATUSES = ["waiting", "offered", "confirmed", "expired", "withdrawn"] as const;
+
+/** One of {@link WAITLIST_STATUSES}. */
+export type WaitlistStatus = (typeof WAITLIST_STATUSES)[number];
+
+/** A resident queued for a full slot; first in line (by `position`) is offered freed capacity. */
+export const waitlistEntryModel = defineModel(
+  "booking_waitlist_entry",
+  {
+    resourceId: z.string(),
+    zoneId: z.string().nullable().default(null),
+    residentId: z.string(),
+    actorKind: z.string(),
+    actorId: z.string(),
+    start: z.date(),
+    end: z.date(),
+    quantity: z.number().int().positive().default(1),
+    status: z.enum(WAITLIST_STATUSES),
+    /** Queue order within the community: increasing with time of joining. */
+    position: z.number().int(),
+    createdAt: z.date(),
+    offeredAt: z.date().nullable().default(null),
+    offerExpiresAt: z.date().nullable().default(null),
+    bookingId: z.string().nullable().default(null),
+  },
+  { indexes: [{ fields: ["resourceId", "status", "position"] }, { fields: ["status", "offerExpiresAt"] }] },
+);
+
+/** A stored waitlist entry. */
+export type WaitlistEntry = RowOf<typeof waitlistEntryModel>;
+
+/** A recurring booking: an RRULE, its exceptions, and what happened to each occurrence. */
+export const bookingSeriesModel = defineModel("booking_series", {
+  resourceId: z.string(),
+  zoneId: z.string().nullable().default(null),
+  residentId: z.string().nullable().default(null),
+  actorKind: z.string(),
+  actorId: z.string(),
+  /** The RRULE (RFC 5545 `RRULE` value, without `DTSTART`). */
+  rrule: z.string(),
+  /** First occurrence's start, as local `YYYY-MM-DDTHH:mm` in the community zone. */
+  firstStart: z.string(),
+  durationMinutes: z.number().int().positive(),
+  /** Local dates (`YYYY-MM-DD`) skipped by the resident's request. */
+  exceptions: z.array(z.string()),
+  policy: z.enum(["fail-series", "skip-and-report"]),
+  createdAt: z.date(),
+});
+
+/** A stored booking series. */
+export type BookingSeries = RowOf<typeof bookingSeriesModel>;
+
+/** The models of the booking plugin. */
+export const bookingModels = [bookingModel, waitlistEntryModel, bookingSeriesModel];

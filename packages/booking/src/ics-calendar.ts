@@ -1,0 +1,110 @@
+import { localParts, zonedInstant } from "@linli/core";
+import { vtimezoneLines } from "./vtimezone";
+
+/** One calendar event. */
+export interface IcsEvent {
+  /** Globally unique id (`booking-000001@linli`). */
+  readonly uid: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly summary: string;
+  readonly description?: string;
+  readonly location?: string;
+  /** RFC 5545 STATUS. @default "CONFIRMED" */
+  readonly status?: "CONFIRMED" | "TENTATIVE" | "CANCELLED";
+}
+
+/** A calendar to write. */
+export interface IcsCalendar {
+  /** Calendar name (`X-WR-CALNAME`). */
+  readonly name: string;
+  /** IANA zone the events are written in (with its VTIMEZONE). */
+  readonly timeZone: string;
+  readonly events: readonly IcsEvent[];
+  /** DTSTAMP of every event (the export's instant). */
+  readonly stamp: Date;
+}
+
+/** Escapes a TEXT value (RFC 5545 §3.3.11). */
+export function escapeText(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+}
+
+const encoder = new TextEncoder();
+
+/** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character. */
+export function foldLine(line: string): string {
+  if (encoder.encode(line).length <= 75) return line;
+  const parts: string[] = [];
+  let current = "";
+  let bytes = 0;
+  let limit = 75;
+  for (const ch of line) {
+    const size = encoder.encode(ch).length;
+    if (bytes + size > limit) {
+      parts.push(current);
+      current = "";
+      bytes = 0;
+      limit = 74; // continuation lines start with one space
+    }
+    current += ch;
+    bytes += size;
+  }
+  parts.push(current);
+  return parts.join("\r\n ");
+}
+
+function utcStamp(d: Date): string {
+  return d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
+}
+
+/** `DTSTART;TZID=…:local` or, for a wall time that is ambiguous in the zone, the UTC form. */
+function dateTimeProperty(name: string, instant: Date, timeZone: string): string {
+  const p = localParts(instant, timeZone);
+  const hhmm = `${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
+  const exact =
+    instant.getTime() % 60_000 === 0 && zonedInstant(p.date, hhmm, timeZone).getTime() === instant.getTime();
+  if (!exact) return `${name}:${utcStamp(instant)}`;
+  return `${name};TZID=${timeZone}:${p.date.replace(/-/g, "")}T${hhmm.replace(":", "")}00`;
+}
+
+/**
+ * Writes an RFC 5545 calendar: a VTIMEZONE for the zone (covering the events' years) and one
+ * VEVENT per event with local times in that zone, lines folded and text escaped, CRLF line
+ * ends. Pure and browser-safe.
+ */
+export function writeIcs(calendar: IcsCalendar): string {
+  const { timeZone, events } = calendar;
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//linli//booking//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${escapeText(calendar.name)}`,
+    `X-WR-TIMEZONE:${timeZone}`,
+  ];
+  if (events.length > 0) {
+    const first = Math.min(...events.map((e) => e.start.getTime()));
+    const last = Math.max(...events.map((e) => e.end.getTime()));
+    lines.push(...vtimezoneLines(timeZone, first, last));
+  }
+  for (const e of events) {
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${escapeText(e.uid)}`,
+      `DTSTAMP:${utcStamp(calendar.stamp)}`,
+      dateTimeProperty("DTSTART", e.start, timeZone),
+      dateTimeProperty("DTEND", e.end, timeZone),
+      `SUMMARY:${escapeText(e.summary)}`,
+    );
+    if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
+    if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
+    lines.push(`STATUS:${e.status ?? "CONFIRMED"}`, "END:VEVENT");
+  }
+  lines.push("END:VCALENDAR");
+  return `${lines.map(foldLine).join("\r\n")}\r\n`;
+}

@@ -1,0 +1,76 @@
+import { addLocalDays, localDate, startOfLocalDay, violation } from "@linli/core";
+import { z } from "zod";
+import type { Interval } from "../interval";
+import { localLabel } from "../local-time-label";
+import { defineRuleKind } from "../rule-kind";
+
+/** Parameters of `booking-window`: lead time and how far ahead bookings open. */
+export const bookingWindowParams = z.object({
+  /** Minutes between now and the start at least (0: any future start). @default 0 */
+  minLeadMinutes: z.number().int().min(0).default(0),
+  /** Bookable up to the end of the local day `maxAdvanceDays` after today. Unlimited when absent. */
+  maxAdvanceDays: z.number().int().min(0).optional(),
+});
+
+type Params = z.output<typeof bookingWindowParams>;
+
+function bounds(params: Params, now: Date, timeZone: string): { earliest: number; latest: number } {
+  const earliest = now.getTime() + params.minLeadMinutes * 60_000;
+  const latest =
+    params.maxAdvanceDays === undefined
+      ? Number.POSITIVE_INFINITY
+      : startOfLocalDay(
+          addLocalDays(localDate(now, timeZone), params.maxAdvanceDays + 1),
+          timeZone,
+        ).getTime();
+  return { earliest, latest };
+}
+
+/**
+ * `booking-window`: a start no sooner than the lead time, and no later than the advance
+ * window (counted in local days: "up to 7 days ahead" ends at local midnight).
+ */
+export const bookingWindowKind = defineRuleKind({
+  kind: "booking-window",
+  description: { "zh-CN": "提前量与可预约范围", en: "Lead time and advance window" },
+  params: bookingWindowParams,
+  allowedIntervals(params, cx): Interval[] {
+    const { earliest, latest } = bounds(params, cx.now, cx.timeZone);
+    // A booking may run past `latest` as long as it starts before; availability offers only
+    // slots lying wholly inside the window, which is never more than `evaluate` allows.
+    const start = Math.max(cx.start.getTime(), earliest);
+    const end = Math.min(cx.end.getTime(), latest);
+    return start < end ? [{ start, end }] : [];
+  },
+  evaluate(params, cx) {
+    const { earliest, latest } = bounds(params, cx.now, cx.timeZone);
+    const s = cx.request.start.getTime();
+    if (s < earliest) {
+      return [
+        violation(
+          "TOO_SOON",
+          cx.rule.id,
+          {
+            "zh-CN": "须至少提前 {lead} 分钟预约（最早可约 {earliest}）",
+            en: "Bookings are made at least {lead} minutes ahead (earliest {earliest})",
+          },
+          { lead: params.minLeadMinutes, earliest: localLabel(new Date(earliest), cx.timeZone) },
+        ),
+      ];
+    }
+    if (s >= latest) {
+      return [
+        violation(
+          "TOO_FAR_AHEAD",
+          cx.rule.id,
+          {
+            "zh-CN": "最多可提前 {days} 天预约（截至 {latest}）",
+            en: "Bookings open at most {days} days ahead (until {latest})",
+          },
+          { days: params.maxAdvanceDays, latest: localLabel(new Date(latest), cx.timeZone) },
+        ),
+      ];
+    }
+    return [];
+  },
+});

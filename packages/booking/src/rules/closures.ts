@@ -1,0 +1,68 @@
+import { addLocalDays, localizedTextSchema, startOfLocalDay, violation } from "@linli/core";
+import { z } from "zod";
+import { type Interval, intersectIntervals, normalizeIntervals, subtractIntervals } from "../interval";
+import { defineRuleKind } from "../rule-kind";
+
+const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "YYYY-MM-DD" });
+
+/** Parameters of `closures`: closed dates and holidays (whole local days, inclusive). */
+export const closuresParams = z.object({
+  closures: z
+    .array(
+      z.object({
+        from: DATE,
+        /** Last closed day, inclusive. @default from */
+        to: DATE.optional(),
+        /** Why (read out to residents): "Spring Festival", "maintenance". */
+        reason: localizedTextSchema.optional(),
+      }),
+    )
+    .min(1),
+});
+
+type Params = z.output<typeof closuresParams>;
+
+function closedIntervals(params: Params, timeZone: string): (Interval & { index: number })[] {
+  return params.closures.map((c, index) => ({
+    start: startOfLocalDay(c.from, timeZone).getTime(),
+    end: startOfLocalDay(addLocalDays(c.to ?? c.from, 1), timeZone).getTime(),
+    index,
+  }));
+}
+
+/** `closures`: no booking touches a closed day or holiday. */
+export const closuresKind = defineRuleKind({
+  kind: "closures",
+  description: { "zh-CN": "闭馆日与节假日", en: "Closure days and holidays" },
+  params: closuresParams,
+  allowedIntervals(params, cx) {
+    const window = [{ start: cx.start.getTime(), end: cx.end.getTime() }];
+    return intersectIntervals(
+      window,
+      subtractIntervals(window, normalizeIntervals(closedIntervals(params, cx.timeZone))),
+    );
+  },
+  evaluate(params, cx) {
+    const s = cx.request.start.getTime();
+    const e = cx.request.end.getTime();
+    return closedIntervals(params, cx.timeZone)
+      .filter((c) => c.start < e && c.end > s)
+      .map((c) => {
+        const closure = params.closures[c.index]!;
+        return violation(
+          "CLOSED",
+          cx.rule.id,
+          {
+            "zh-CN": "{from} 至 {to} 闭馆（{reasonZh}）",
+            en: "Closed from {from} to {to} ({reasonEn})",
+          },
+          {
+            from: closure.from,
+            to: closure.to ?? closure.from,
+            reasonZh: closure.reason?.["zh-CN"] ?? "闭馆",
+            reasonEn: closure.reason?.en ?? "closed",
+          },
+        );
+      });
+  },
+});

@@ -1,0 +1,49 @@
+import { violation } from "@linli/core";
+import { z } from "zod";
+import { defineRuleKind } from "../rule-kind";
+
+/** Parameters of `duration`: the shortest and longest booking, in elapsed minutes. */
+export const durationParams = z.object({
+  minMinutes: z.number().int().positive().optional(),
+  maxMinutes: z.number().int().positive().optional(),
+});
+
+/**
+ * `duration`: minimum and maximum length. Length is elapsed time, so a booking across a DST
+ * change is as long as it really lasts.
+ */
+export const durationKind = defineRuleKind({
+  kind: "duration",
+  description: { "zh-CN": "最短与最长时长", en: "Minimum and maximum duration" },
+  params: durationParams,
+  evaluate(params, cx) {
+    const minutes = (cx.request.end.getTime() - cx.request.start.getTime()) / 60_000;
+    if (params.minMinutes !== undefined && minutes < params.minMinutes) {
+      return [
+        violation(
+          "TOO_SHORT",
+          cx.rule.id,
+          {
+            "zh-CN": "预约至少 {min} 分钟（申请 {minutes} 分钟）",
+            en: "Bookings last at least {min} minutes ({minutes} asked)",
+          },
+          { min: params.minMinutes, minutes },
+        ),
+      ];
+    }
+    if (params.maxMinutes !== undefined && minutes > params.maxMinutes) {
+      return [
+        violation(
+          "TOO_LONG",
+          cx.rule.id,
+          {
+            "zh-CN": "预约最长 {max} 分钟（申请 {minutes} 分钟）",
+            en: "Bookings last at most {max} minutes ({minutes} asked)",
+          },
+          { max: params.maxMinutes, minutes },
+        ),
+      ];
+    }
+    return [];
+  },
+});

@@ -1,0 +1,99 @@
+import { addLocalDays, localDate, startOfLocalDay, violation } from "@linli/core";
+import { z } from "zod";
+import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "../interval";
+import { localLabel } from "../local-time-label";
+import { defineRuleKind } from "../rule-kind";
+
+const DAY = z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/, { message: "YYYY-MM-DD, or MM-DD for every year" });
+
+/** Parameters of `seasonal`: the periods a resource is bookable, optionally only for some groups. */
+export const seasonalParams = z.object({
+  /**
+   * Periods of whole local days, inclusive. `MM-DD` repeats every year (`12-20` to `01-05`
+   * wraps the new year); `YYYY-MM-DD` is one period.
+   */
+  periods: z.array(z.object({ from: DAY, to: DAY })).min(1),
+  /** During the periods, only residents of these groups may book (students in school holidays). */
+  groups: z.array(z.string()).min(1).optional(),
+});
+
+type Params = z.output<typeof seasonalParams>;
+
+/** The season intervals touching `[start, end)`. */
+export function seasonIntervals(params: Params, start: Date, end: Date, timeZone: string): Interval[] {
+  const firstYear = Number(localDate(start, timeZone).slice(0, 4)) - 1;
+  const lastYear = Number(localDate(end, timeZone).slice(0, 4));
+  const out: Interval[] = [];
+  const push = (from: string, to: string) =>
+    out.push({
+      start: startOfLocalDay(from, timeZone).getTime(),
+      end: startOfLocalDay(addLocalDays(to, 1), timeZone).getTime(),
+    });
+  for (const p of params.periods) {
+    if (p.from.length === 10 && p.to.length === 10) {
+      push(p.from, p.to);
+      continue;
+    }
+    const from = p.from.slice(-5);
+    const to = p.to.slice(-5);
+    for (let y = firstYear; y <= lastYear; y++) {
+      // `02-29` in a year without it is read as 03-01 (addLocalDays normalizes): the end of February.
+      const f = normalizeDay(`${y}-${from}`);
+      const t = normalizeDay(`${to < from ? y + 1 : y}-${to}`);
+      push(f, t);
+    }
+  }
+  return intersectIntervals(normalizeIntervals(out), [{ start: start.getTime(), end: end.getTime() }]);
+}
+
+function normalizeDay(day: string): string {
+  return addLocalDays(day, 0);
+}
+
+/**
+ * `seasonal`: bookable only in the given periods (calligraphy classes run in the winter and
+ * summer school holidays), and in them only for the given groups.
+ */
+export const seasonalKind = defineRuleKind({
+  kind: "seasonal",
+  description: {
+    "zh-CN": "季节性开放（如寒暑假期间仅对学生开放）",
+    en: "Seasonal availability (e.g. students only in school holidays)",
+  },
+  params: seasonalParams,
+  allowedIntervals: (params, cx) => {
+    if (params.groups && !params.groups.some((g) => cx.groups.includes(g))) return [];
+    return seasonIntervals(params, cx.start, cx.end, cx.timeZone);
+  },
+  evaluate(params, cx) {
+    const { request, rule, timeZone } = cx;
+    const out = [];
+    const seasons = seasonIntervals(params, request.start, request.end, timeZone);
+    if (!coveredBy(seasons, request.start.getTime(), request.end.getTime())) {
+      out.push(
+        violation(
+          "OUT_OF_SEASON",
+          rule.id,
+          {
+            "zh-CN": "{from} 至 {to} 不在开放期内（开放期：{periods}）",
+            en: "{from} to {to} is outside the open periods ({periods})",
+          },
+          {
+            from: localLabel(request.start, timeZone),
+            to: localLabel(request.end, timeZone),
+            periods: params.periods.map((p) => `${p.from}–${p.to}`),
+          },
+        ),
+      );
+    }
+    if (params.groups && !params.groups.some((g) => request.groups?.includes(g))) {
+      out.push(
+        violation("NOT_ELIGIBLE", rule.id, {
+          "zh-CN": "开放期内仅向符合条件的居民开放，请咨询社区工作人员",
+          en: "In its season this is open to eligible residents only; please ask community staff",
+        }),
+      );
+    }
+    return out;
+  },
+});

@@ -67,7 +67,9 @@ export interface CommandDef<S extends z.ZodObject, O> {
 export type CommandFn<S extends z.ZodObject, O> = (input: CommandInput<S>) => Promise<O>;
 
 /** The input of a command: its own fields plus {@link CommandMeta} (only the meta for an empty schema). */
-export type CommandInput<S extends z.ZodObject> = string extends keyof z.input<S> ? CommandMeta : z.input<S> & CommandMeta;
+export type CommandInput<S extends z.ZodObject> = string extends keyof z.input<S>
+  ? CommandMeta
+  : z.input<S> & CommandMeta;
 
 /** What a plugin's `api` factory receives. */
 export interface PluginContext<Options = unknown> {

@@ -6,7 +6,7 @@ import { LinliError } from "./errors";
 import type { IdGenerator } from "./ids";
 import type { InputOf, ModelDef, RowOf } from "./model";
 import type { AdapterTransaction, StorageCapabilities, StoredRow } from "./storage-adapter";
-import type { FindManyOptions, OrderBy, StoredValue, WhereClause } from "./where";
+import type { FindManyOptions, StoredValue, WhereClause } from "./where";
 
 /** Options of {@link Tx.reserve}. */
 export interface ReserveOptions<M extends ModelDef> {
@@ -125,9 +125,17 @@ function kindOf(model: ModelDef, field: string): string | undefined {
   return model.fields[field]?.kind;
 }
 
-function invalid(model: ModelDef, problems: { path: string; code: string; message: { en: string } }[]): LinliError {
+function invalid(
+  model: ModelDef,
+  problems: { path: string; code: string; message: { en: string } }[],
+): LinliError {
   const summary = problems.map((p) => `${model.name}.${p.path}: ${p.message.en}`).join("; ");
-  return LinliError.from(coreErrors, "VALIDATION_FAILED", { summary }, { details: { model: model.name, problems } });
+  return LinliError.from(
+    coreErrors,
+    "VALIDATION_FAILED",
+    { summary },
+    { details: { model: model.name, problems } },
+  );
 }
 
 const unknownField = (model: ModelDef, field: string) =>
@@ -211,8 +219,12 @@ class KernelTx implements Tx {
   }
 
   async findMany<M extends ModelDef>(model: M, options: FindManyOptions = {}): Promise<RowOf<M>[]> {
-    for (const o of options.orderBy ?? []) if (kindOf(model, o.field) === undefined) throw unknownField(model, o.field);
-    const rows = await this.inner.findMany(model.name, { ...options, where: this.scoped(model, options.where) });
+    for (const o of options.orderBy ?? [])
+      if (kindOf(model, o.field) === undefined) throw unknownField(model, o.field);
+    const rows = await this.inner.findMany(model.name, {
+      ...options,
+      where: this.scoped(model, options.where),
+    });
     return rows.map((row) => this.decodeRow(model, row));
   }
 
@@ -226,7 +238,11 @@ class KernelTx implements Tx {
     return this.inner.update(model.name, this.scoped(model, where), this.encodeRow(model, parsed));
   }
 
-  async updateById<M extends ModelDef>(model: M, id: string, patch: Partial<z.input<M["schema"]>>): Promise<RowOf<M>> {
+  async updateById<M extends ModelDef>(
+    model: M,
+    id: string,
+    patch: Partial<z.input<M["schema"]>>,
+  ): Promise<RowOf<M>> {
     const n = await this.update(model, [{ field: "id", value: id }], patch);
     if (n === 0) throw LinliError.from(coreErrors, "NOT_FOUND", { model: model.name, id });
     return this.get(model, id);
@@ -246,7 +262,8 @@ class KernelTx implements Tx {
 
   async reserve<M extends ModelDef>(model: M, options: ReserveOptions<M>): Promise<RowOf<M>> {
     const quantity = options.quantity ?? 1;
-    if (!Number.isSafeInteger(quantity) || quantity <= 0) throw new RangeError("quantity must be a positive integer");
+    if (!Number.isSafeInteger(quantity) || quantity <= 0)
+      throw new RangeError("quantity must be a positive integer");
     await this.lock(options.key);
     const where = [...options.scope];
     const range = options.interval;
@@ -256,7 +273,8 @@ class KernelTx implements Tx {
       where.push({ field: range.endField, op: "gt", value: range.start });
     }
     const rows = (await this.findMany(model, { where })) as Record<string, unknown>[];
-    const qty = (row: Record<string, unknown>) => (options.quantityField ? Number(row[options.quantityField] ?? 0) : 1);
+    const qty = (row: Record<string, unknown>) =>
+      options.quantityField ? Number(row[options.quantityField] ?? 0) : 1;
     let used = 0;
     if (range) {
       const loads = rows.map((row) => ({

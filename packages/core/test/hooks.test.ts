@@ -15,7 +15,10 @@ const auditPlugin = () =>
       before: {
         "core.residents.register": (_cx, input) => {
           if (String(input.name).includes("测试")) {
-            throw new LinliError("TEST_NAMES_REFUSED", { "zh-CN": "不接受测试姓名", en: "Test names are refused" });
+            throw new LinliError("TEST_NAMES_REFUSED", {
+              "zh-CN": "不接受测试姓名",
+              en: "Test names are refused",
+            });
           }
         },
       },
@@ -27,14 +30,22 @@ const auditPlugin = () =>
     },
     on: {
       EligibilityGranted: async (cx, event) => {
-        await cx.tx.create(auditModel, { what: `granted:${String(event.payload.groupId)}`, residentId: String(event.payload.residentId) });
+        await cx.tx.create(auditModel, {
+          what: `granted:${String(event.payload.groupId)}`,
+          residentId: String(event.payload.residentId),
+        });
         if (event.payload.groupId === "student") {
           throw new LinliError("NO_STUDENTS_TODAY", { "zh-CN": "今天不登记学生", en: "No students today" });
         }
       },
     },
     api: (ctx) => ({
-      entries: ctx.query({ name: "audit.entries", allow: ["staff"], input: z.object({}), run: (cx) => cx.tx.findMany(auditModel, { orderBy: [{ field: "id" }] }) }),
+      entries: ctx.query({
+        name: "audit.entries",
+        allow: ["staff"],
+        input: z.object({}),
+        run: (cx) => cx.tx.findMany(auditModel, { orderBy: [{ field: "id" }] }),
+      }),
       optionalPresent: () => ctx.plugin("missing-plugin") !== undefined,
       undeclared: () => ctx.plugin("booking"),
     }),
@@ -45,7 +56,10 @@ describe("hooks and in-transaction subscribers", () => {
     const { community } = await testCommunity([auditPlugin()] as const);
     const r = await community.residents.register({ actor: staff, name: "王奶奶" });
     await community.eligibility.grant({ actor: staff, residentId: r.id, groupId: "elderly-living-alone" });
-    expect((await community.audit.entries({ actor: staff })).map((e) => e.what)).toEqual(["registered", "granted:elderly-living-alone"]);
+    expect((await community.audit.entries({ actor: staff })).map((e) => e.what)).toEqual([
+      "registered",
+      "granted:elderly-living-alone",
+    ]);
   });
 
   it("a before-hook can refuse a command: nothing is written", async () => {
@@ -59,11 +73,15 @@ describe("hooks and in-transaction subscribers", () => {
   it("a failing subscriber rolls back the command that emitted the event", async () => {
     const { community } = await testCommunity([auditPlugin()] as const);
     const r = await community.residents.register({ actor: staff, name: "小李" });
-    const error = await community.eligibility.grant({ actor: staff, residentId: r.id, groupId: "student" }).catch((e) => e);
+    const error = await community.eligibility
+      .grant({ actor: staff, residentId: r.id, groupId: "student" })
+      .catch((e) => e);
     expect(isLinliError(error, "NO_STUDENTS_TODAY")).toBe(true);
     expect(await community.eligibility.grantsOf({ actor: staff, residentId: r.id })).toEqual([]);
     expect((await community.audit.entries({ actor: staff })).map((e) => e.what)).toEqual(["registered"]);
-    expect((await community.events.list({ actor: staff })).map((e) => e.type)).toEqual(["ResidentRegistered"]);
+    expect((await community.events.list({ actor: staff })).map((e) => e.type)).toEqual([
+      "ResidentRegistered",
+    ]);
   });
 
   it("optional plugins resolve to undefined when absent; undeclared ones are refused", async () => {

@@ -1,4 +1,11 @@
-import type { CommandContext, DomainEvent, EventSubscriber } from "@linli/core";
+import {
+  type CommandContext,
+  coreErrors,
+  type DomainEvent,
+  type EventSubscriber,
+  LinliError,
+  validate,
+} from "@linli/core";
 import { z } from "zod";
 import type { PriceBook } from "./price-book";
 import { usageModel } from "./pricing-models";
@@ -20,6 +27,18 @@ export const bookingCancelledSchema = bookingConfirmedSchema.extend({
   refundable: z.boolean(),
 });
 
+function payloadOf<S extends z.ZodType>(schema: S, event: DomainEvent): z.output<S> {
+  const result = validate(schema, event.payload);
+  if (result.ok) return result.value;
+  const summary = result.problems.map((p) => `${p.path}: ${p.message.en}`).join("; ");
+  throw LinliError.from(
+    coreErrors,
+    "VALIDATION_FAILED",
+    { summary: `${event.type} payload: ${summary}` },
+    { details: { event: event.type, problems: result.problems } },
+  );
+}
+
 /**
  * In-transaction subscribers to the booking plugin's events, so that pricing integrates
  * with booking without either importing the other:
@@ -35,7 +54,7 @@ export function bookingSubscribers(
 ): Readonly<Record<string, EventSubscriber>> {
   return {
     BookingConfirmed: async (cx: CommandContext, event: DomainEvent) => {
-      const p = bookingConfirmedSchema.parse(event.payload);
+      const p = payloadOf(bookingConfirmedSchema, event);
       await recordUsage(cx, book(cx), {
         residentId: p.residentId,
         resourceId: p.resourceId,
@@ -46,7 +65,7 @@ export function bookingSubscribers(
       });
     },
     BookingCancelled: async (cx: CommandContext, event: DomainEvent) => {
-      const p = bookingCancelledSchema.parse(event.payload);
+      const p = payloadOf(bookingCancelledSchema, event);
       const usage = await cx.tx.findOne(usageModel, [{ field: "bookingId", value: p.bookingId }]);
       if (!usage || usage.reversedAt !== null) return;
       if (p.refundable) await reverseUsage(cx, usage, "BOOKING_CANCELLED");

@@ -37,17 +37,19 @@ export function seasonIntervals(params: Params, start: Date, end: Date, timeZone
     const from = p.from.slice(-5);
     const to = p.to.slice(-5);
     for (let y = firstYear; y <= lastYear; y++) {
-      // `02-29` in a year without it is read as 03-01 (addLocalDays normalizes): the end of February.
-      const f = normalizeDay(`${y}-${from}`);
-      const t = normalizeDay(`${to < from ? y + 1 : y}-${to}`);
+      // `02-29` in a year without it: a period starts on 03-01 and ends on 02-28.
+      const f = addLocalDays(`${y}-${from}`, 0);
+      const t = lastValidDay(`${to < from ? y + 1 : y}-${to}`);
       push(f, t);
     }
   }
   return intersectIntervals(normalizeIntervals(out), [{ start: start.getTime(), end: end.getTime() }]);
 }
 
-function normalizeDay(day: string): string {
-  return addLocalDays(day, 0);
+/** The day itself, or the month's last day when it does not exist (2027-02-29 → 2027-02-28). */
+function lastValidDay(day: string): string {
+  const normalized = addLocalDays(day, 0);
+  return normalized === day ? day : addLocalDays(`${normalized.slice(0, 8)}01`, -1);
 }
 
 /**

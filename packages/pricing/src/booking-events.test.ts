@@ -93,7 +93,7 @@ describe("booking integration (through events, no import)", () => {
       bookingId: b.bookingId,
     });
     expect(stored?.quote.total.amount).toBe(200);
-    expect(stored?.quote.lines[0]!.text["zh-CN"]).toBe("按次计费：¥1.00 × 2");
+    expect(stored?.quote.lines[0]?.text["zh-CN"]).toBe("按次计费：¥1.00 × 2");
     const entries = await community.pricing.ledger.entries({ actor: desk, forResident: "li" });
     expect(entries.map((e) => [e.kind, e.amount, e.bookingId])).toEqual([["charge", 200, b.bookingId]]);
   });

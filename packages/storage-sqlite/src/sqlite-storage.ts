@@ -9,7 +9,7 @@ import { isMemoryFilename, resolveSqliteOptions, type SqliteStorageOptions } fro
 import { SqliteTransaction } from "./sqlite-transaction";
 import type { TableLayout } from "./table-layout";
 
-/** The SQLite adapter: a {@link StorageAdapter} plus what only a file database offers. */
+/** The SQLite adapter: a `StorageAdapter` of `@linli/core` plus what only a file database offers. */
 export interface SqliteStorage extends StorageAdapter {
   /** The absolute path of the database file, or `:memory:`. */
   readonly filename: string;

@@ -1,5 +1,6 @@
 import { type AdapterTransaction, isLinliError } from "@linli/core";
 import { counterModel, inTx, sample, sampleModel, testkitModels } from "@linli/storage-testkit";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { tempDir } from "../test/temp-dir";
 import { type SqliteStorage, sqliteStorage } from "./sqlite-storage";
@@ -59,5 +60,24 @@ describe("transactions", () => {
       ),
     );
     expect(order).toEqual(["a:start", "a:end", "b:start", "b:end", "c:start", "c:end"]);
+  });
+
+  test("while another connection holds the write lock past the busy timeout: SQLITE_BUSY, and the storage still works after", async () => {
+    const filename = dir.file("busy.db");
+    const busy = sqliteStorage({ filename, busyTimeoutMs: 0 });
+    await busy.setup(testkitModels);
+    const other = new Database(filename);
+    other.exec("BEGIN IMMEDIATE");
+    try {
+      const error = await inTx(busy, (tx) => tx.count(counterModel)).catch((e: unknown) => e);
+      expect(isLinliError(error, "SQLITE_BUSY"), String(error)).toBe(true);
+      expect((error as { messages: { en: string } }).messages.en).toContain("locked by another process");
+    } finally {
+      other.exec("ROLLBACK");
+      other.close();
+    }
+    await inTx(busy, (tx) => tx.create(counterModel, { id: "after", value: 1 }));
+    expect(await inTx(busy, (tx) => tx.count(counterModel))).toBe(1);
+    await busy.close();
   });
 });

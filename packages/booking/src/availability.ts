@@ -3,9 +3,9 @@ import {
   addLocalDays,
   localDate,
   localDayMinutes,
+  localParts,
   type Resource,
   startOfLocalDay,
-  zonedInstant,
 } from "@linli/core";
 import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "./interval";
 import { bufferUnder, capacityUnder, gridUnder } from "./resource-terms";
@@ -97,6 +97,10 @@ function peakOver(steps: Steps, from: number, to: number, hint: { i: number }): 
   return peak;
 }
 
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
 /** Candidate slot starts on the grid of each local day in `[start, end)`. */
 function gridStarts(
   start: number,
@@ -115,13 +119,15 @@ function gridStarts(
       for (let t = dayStart + grid.offsetMinutes * 60_000; t < dayStart + 86_400_000; t += step)
         if (t >= start && t < end) out.push(t);
     } else {
-      // A DST change day: place each slot on the local wall clock; skipped times fold forward.
-      let previous = Number.NEGATIVE_INFINITY;
-      for (let m = grid.offsetMinutes; m < 1440; m += grid.granularityMinutes) {
-        const hhmm = `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
-        const t = zonedInstant(day, hhmm, timeZone).getTime();
-        if (t > previous && t >= start && t < end) out.push(t);
-        previous = Math.max(previous, t);
+      // A DST change day: walk elapsed time in steps that meet every wall-clock grid point
+      // (changes are whole half-hours) and keep the instants whose local time is on the grid,
+      // so the repeated hour of a fall-back day is offered twice and the skipped one not at all.
+      const dayStart = startOfLocalDay(day, timeZone).getTime();
+      const dayEnd = dayStart + minutes * 60_000;
+      const walk = gcd(grid.granularityMinutes, 30) * 60_000;
+      for (let t = dayStart; t < dayEnd; t += walk) {
+        const local = localParts(new Date(t), timeZone).minuteOfDay - grid.offsetMinutes;
+        if (local >= 0 && local % grid.granularityMinutes === 0 && t >= start && t < end) out.push(t);
       }
     }
   }

@@ -7,7 +7,8 @@ import { countTimeUnits, type TimeUnits, timeUnitShape } from "./time-units";
 /** A non-negative integer amount of minor units, as written in configuration. */
 export const amountSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
-const freeSchema = z.object({ kind: z.literal("free") });
+/** Config of a `free` charge. */
+export const freeSchema = z.object({ kind: z.literal("free") });
 
 /** `free`: costs nothing (gallery viewing, tool lending). One zero line, reason `FREE`. */
 export const freeComponent: PriceComponent<z.output<typeof freeSchema>> = {
@@ -16,7 +17,8 @@ export const freeComponent: PriceComponent<z.output<typeof freeSchema>> = {
   evaluate: () => [{ code: "FREE", amount: 0, text: { "zh-CN": "免费", en: "Free" } }],
 };
 
-const perUseSchema = z.object({ kind: z.literal("per-use"), amount: amountSchema });
+/** Config of a `per-use` charge: `amount` per use and per unit of quantity. */
+export const perUseSchema = z.object({ kind: z.literal("per-use"), amount: amountSchema });
 
 /** `per-use`: a fixed amount per use and per unit of quantity (the drying room's 1 yuan). */
 export const perUseComponent: PriceComponent<z.output<typeof perUseSchema>> = {
@@ -37,7 +39,12 @@ export const perUseComponent: PriceComponent<z.output<typeof perUseSchema>> = {
   },
 };
 
-const perTimeSchema = z.object({ kind: z.literal("per-time"), amount: amountSchema, ...timeUnitShape });
+/** Config of a `per-time` charge: `amount` per unit of `unitMinutes`, rounded by `unitRounding`. */
+export const perTimeSchema = z.object({
+  kind: z.literal("per-time"),
+  amount: amountSchema,
+  ...timeUnitShape,
+});
 
 function unitText(units: TimeUnits): LocalizedText {
   const rule = {
@@ -72,14 +79,16 @@ export const perTimeComponent: PriceComponent<z.output<typeof perTimeSchema>> = 
   },
 };
 
-const stepSchema = z.object({
+/** One step of a graduated charge. */
+export const stepSchema = z.object({
   /** Units up to and including this count are in the step; null for "and above". */
   upTo: z.number().int().positive().nullable(),
   /** Price of each unit within the step. */
   unitAmount: amountSchema,
 });
 
-const graduatedSchema = z
+/** Config of a `graduated` charge: ascending steps, the last one open-ended. */
+export const graduatedSchema = z
   .object({
     kind: z.literal("graduated"),
     /** Units are time units when given; otherwise each use (times quantity) is a unit. */

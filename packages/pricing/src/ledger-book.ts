@@ -21,18 +21,29 @@ export type LedgerEntry = RowOf<typeof ledgerEntryModel>;
 
 /** What a caller gives to append an entry; the book adds seq, currency, actor and time. */
 export interface NewLedgerEntry {
+  /** Whose ledger. */
   readonly residentId: string;
+  /** The entry's kind (fixes the amount's sign). */
   readonly kind: LedgerEntryKind;
   /** Signed integer minor units; must match the kind's sign. */
   readonly amount: number;
+  /** Stable reason code. */
   readonly code: string;
+  /** The explanation; the kind's default text when absent. */
   readonly text?: LocalizedText;
+  /** A free-text reason (waivers, corrections). */
   readonly reason?: string | null;
+  /** How money moved (payments, payouts). */
   readonly method?: PaymentMethod | null;
+  /** The app's external reference (a WeChat Pay transaction id). */
   readonly reference?: string | null;
+  /** The entry this one reverses, waives or corrects. */
   readonly relatesTo?: string | null;
+  /** The priced use it belongs to. */
   readonly usageId?: string | null;
+  /** The booking it belongs to. */
   readonly bookingId?: string | null;
+  /** The membership it belongs to. */
   readonly membershipId?: string | null;
 }
 

@@ -5,7 +5,9 @@ import type { MembershipCoverage } from "./quote-types";
 
 /** A validity period `[validFrom, validUntil)`. */
 export interface Validity {
+  /** Start (inclusive). */
   readonly validFrom: Date;
+  /** End (exclusive). */
   readonly validUntil: Date;
 }
 
@@ -24,11 +26,17 @@ export function membershipValidity(plan: MembershipPlan, startsAt: Date, timeZon
 
 /** A stored membership as the pure functions need it. */
 export interface MembershipRecord {
+  /** The membership's id. */
   readonly id: string;
+  /** Its membership plan. */
   readonly planId: string;
+  /** Start of validity (inclusive). */
   readonly validFrom: Date;
+  /** End of validity as bought (exclusive). */
   readonly validUntil: Date;
+  /** When it was cancelled, if it was. */
   readonly cancelledAt: Date | null;
+  /** Covered uses; null for unlimited. */
   readonly usesAllowed: number | null;
 }
 

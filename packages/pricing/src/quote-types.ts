@@ -129,7 +129,12 @@ export interface Quote {
   /** The part of the total that is a charge (`total − deposit`). */
   readonly charge: Money;
   /** The group whose tier decided the price (staff only), and whether it is sensitive. */
-  readonly decidedBy: { readonly group: string; readonly sensitive: boolean } | null;
+  readonly decidedBy: {
+    /** The group id. */
+    readonly group: string;
+    /** Whether it is sensitive (never shown to the resident). */
+    readonly sensitive: boolean;
+  } | null;
   /** The membership that covered the use, if any. */
   readonly membershipId: string | null;
   /** The voucher applied, if any. */

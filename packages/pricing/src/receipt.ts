@@ -24,6 +24,7 @@ export interface ReceiptLine {
 
 /** A printable receipt. */
 export interface Receipt {
+  /** The lines, in order. */
   readonly lines: readonly ReceiptLine[];
   /** The total, formatted. */
   readonly total: string;

@@ -26,8 +26,11 @@ export const timeUnitShape = {
 
 /** Time units of a charge, as parsed. */
 export interface TimeUnits {
+  /** Length of one billing unit in minutes. */
   readonly unitMinutes: number;
+  /** How partial units count. */
   readonly unitRounding: UnitRounding;
+  /** At least this many units are charged. */
   readonly minimumUnits: number;
 }
 

@@ -12,13 +12,21 @@ export type Usage = RowOf<typeof usageModel>;
 
 /** A use to price and record. */
 export interface UsageRequest {
+  /** Who uses it. */
   readonly residentId: string;
+  /** What is used. */
   readonly resourceId: string;
+  /** When the use starts (prices, eligibility and memberships are read at this instant). */
   readonly start: Date;
+  /** When it ends; null for uses without a duration. */
   readonly end: Date | null;
+  /** Units used at once. */
   readonly quantity: number;
+  /** The booking priced, if any (one quote per booking). */
   readonly bookingId?: string | null;
+  /** A voucher code presented. */
   readonly voucherId?: string;
+  /** A staff waiver, with its reason. */
   readonly waiver?: Waiver;
 }
 

@@ -1,7 +1,7 @@
 import { isLinliError, type StoredRow } from "@linli/core";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { desk, resident, testCommunity } from "../test/fixtures";
+import { desk, resident, testCommunity, wangjialongConfig } from "../test/fixtures";
 import { spyStorage } from "../test/spy-storage";
 
 async function errorOf(promise: Promise<unknown>): Promise<unknown> {
@@ -231,6 +231,38 @@ describe("ledger", () => {
       }),
     );
     expect(isLinliError(denied, "ACCESS_DENIED")).toBe(true);
+  });
+
+  test("deposits: held with the charge, returned in part or whole, never more than held", async () => {
+    const config = wangjialongConfig();
+    const plans = (config.pricing as { plans: Record<string, unknown>[] }).plans;
+    plans.find((p) => p.id === "free-shared")!.deposit = { amount: 5000 };
+    const { community } = await testCommunity({ config });
+    await resident(community, "li");
+    const { usageId, quote } = await community.pricing.charge({
+      actor: desk,
+      forResident: "li",
+      resourceId: "tool-room",
+    });
+    expect([quote.charge.amount, quote.deposit.amount, quote.total.amount]).toEqual([0, 5000, 5000]);
+    expect(await community.pricing.returnDeposit({ actor: desk, usageId, amount: 1000 })).toEqual({
+      returned: 1000,
+    });
+    const tooMuch = await errorOf(community.pricing.returnDeposit({ actor: desk, usageId, amount: 4001 }));
+    expect(isLinliError(tooMuch, "DEPOSIT_NOT_HELD")).toBe(true);
+    expect(await community.pricing.returnDeposit({ actor: desk, usageId })).toEqual({ returned: 4000 });
+    const balance = await community.pricing.ledger.balance({ actor: desk, forResident: "li" });
+    expect(balance).toMatchObject({ balance: 0, depositsHeld: 0, entries: 4 });
+    const kinds = (await community.pricing.ledger.entries({ actor: desk, forResident: "li" })).map((e) => [
+      e.kind,
+      e.amount,
+    ]);
+    expect(kinds).toEqual([
+      ["charge", 0],
+      ["deposit-held", 5000],
+      ["deposit-returned", -1000],
+      ["deposit-returned", -4000],
+    ]);
   });
 
   test("vouchers through the service: applied once per resident, then refused with a clear error", async () => {

@@ -28,6 +28,11 @@ export function membershipApi(ctx: PluginContext, book: () => PriceBook) {
       }),
       run: async (cx, input) => {
         const residentId = await residentSubject(cx, "pricing.memberships.purchase");
+        if (input.startsAt && input.startsAt.getTime() < cx.now.getTime() && !isStaffLike(cx.actor)) {
+          throw LinliError.from(pricingErrors, "MEMBERSHIP_START_IN_PAST", {
+            startsAt: input.startsAt.toISOString(),
+          });
+        }
         const m = await purchaseMembership(cx, book(), {
           residentId,
           planId: input.planId,

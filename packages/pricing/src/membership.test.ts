@@ -130,6 +130,23 @@ describe("memberships", () => {
     expect(JSON.stringify(entries)).not.toMatch(/hardship|困难户/);
   });
 
+  test("residents cannot back-date a membership; staff can (recording a purchase made yesterday)", async () => {
+    const { community } = await testCommunity({ start: "2026-06-15T02:00:00Z" });
+    await resident(community, "li");
+    const yesterday = new Date("2026-06-14T02:00:00Z");
+    const own = await errorOf(
+      community.pricing.memberships.purchase({ actor: me("li"), planId: "gym-30-days", startsAt: yesterday }),
+    );
+    expect(isLinliError(own, "MEMBERSHIP_START_IN_PAST")).toBe(true);
+    const m = await community.pricing.memberships.purchase({
+      actor: desk,
+      forResident: "li",
+      planId: "gym-30-days",
+      startsAt: yesterday,
+    });
+    expect(m.validFrom).toEqual(yesterday);
+  });
+
   test("unknown membership plans and other residents' memberships are refused", async () => {
     const { community } = await testCommunity();
     await resident(community, "li");

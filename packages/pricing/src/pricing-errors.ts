@@ -33,6 +33,10 @@ export const pricingErrors = defineErrors({
     "zh-CN": "该居民已有 {planId} 会员卡 {membershipId}，有效期至 {validUntil}，与新会员卡时间重叠",
     en: "The resident already holds {planId} membership {membershipId} valid until {validUntil}, which overlaps the new one",
   },
+  MEMBERSHIP_START_IN_PAST: {
+    "zh-CN": "会员卡不能从过去的时间 {startsAt} 开始（只有工作人员可以补登）",
+    en: "A membership cannot start in the past ({startsAt}); only staff may back-date one",
+  },
   MEMBERSHIP_NOT_ACTIVE: {
     "zh-CN": "会员卡 {membershipId} 已取消或已过期",
     en: "Membership {membershipId} is cancelled or expired",

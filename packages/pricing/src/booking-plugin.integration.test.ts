@@ -1,0 +1,81 @@
+import { bookingPlugin } from "@linli/booking";
+import { describe, expect, test } from "vitest";
+import { desk, resident, testCommunity, wangjialongConfig } from "../test/fixtures";
+import { pricingPlugin } from "./pricing-plugin";
+
+/** Wangjialong's prices plus a booking section: cancelling less than 2 hours ahead is late. */
+function config() {
+  return {
+    ...wangjialongConfig(),
+    booking: {
+      rules: [
+        {
+          id: "drying-cancellation",
+          kind: "cancellation-deadline",
+          appliesTo: { resources: ["drying-room"] },
+          minutesBefore: 120,
+        },
+      ],
+    },
+  };
+}
+
+describe("with the real @linli/booking plugin", () => {
+  test("bookings are priced and charged on confirmation; in-time cancellations and reschedules are reversed", async () => {
+    const { community, clock } = await testCommunity({
+      config: config(),
+      plugins: [bookingPlugin(), pricingPlugin()],
+      start: "2026-06-01T00:00:00Z",
+    });
+    await resident(community, "li");
+    await resident(community, "wang", ["hardship"]);
+    const book = async (forResident: string, start: string, end: string) => {
+      const outcome = await community.booking.book({
+        actor: desk,
+        forResident,
+        resourceId: "drying-room",
+        start,
+        end,
+      });
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.violations));
+      return outcome.booking;
+    };
+
+    const ordinary = await book("li", "2026-06-02T01:00:00Z", "2026-06-02T02:00:00Z");
+    const hardship = await book("wang", "2026-06-02T01:00:00Z", "2026-06-02T02:00:00Z");
+    const priced = async (bookingId: string) =>
+      (await community.pricing.quoteForBooking({ actor: desk, bookingId }))!;
+    expect((await priced(ordinary.id)).quote.total.amount).toBe(100);
+    expect((await priced(hardship.id)).quote.lines.map((l) => [l.code, l.amount.amount])).toEqual([
+      ["PER_USE", 100],
+      ["TIER_FREE", -100],
+    ]);
+
+    // A day ahead: refundable, so the charge is reversed by a new entry.
+    await community.booking.cancel({ actor: desk, bookingId: ordinary.id });
+    // Rescheduling confirms anew and cancels the old booking (refundable): charged, then reversed.
+    const later = await book("li", "2026-06-03T01:00:00Z", "2026-06-03T02:00:00Z");
+    const moved = await community.booking.reschedule({
+      actor: desk,
+      bookingId: later.id,
+      start: "2026-06-04T01:00:00Z",
+      end: "2026-06-04T02:00:00Z",
+    });
+    expect(moved.ok).toBe(true);
+    // One hour before the start: late, so the charge stays.
+    clock.set("2026-06-04T00:00:00Z");
+    const newId = moved.ok ? moved.booking.id : "";
+    await community.booking.cancel({ actor: desk, bookingId: newId });
+
+    const entries = await community.pricing.ledger.entries({ actor: desk, forResident: "li" });
+    expect(entries.map((e) => [e.kind, e.amount, e.bookingId])).toEqual([
+      ["charge", 100, ordinary.id],
+      ["reversal", -100, ordinary.id],
+      ["charge", 100, later.id],
+      // booking confirms the new slot before it cancels the old one, in one transaction
+      ["charge", 100, newId],
+      ["reversal", -100, later.id],
+    ]);
+    expect((await community.pricing.ledger.balance({ actor: desk, forResident: "li" })).balance).toBe(100);
+  });
+});

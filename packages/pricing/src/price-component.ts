@@ -1,5 +1,5 @@
 import { defineRegistry, type LocalizedText, type RoundingMode } from "@linli/core";
-import type { z } from "zod";
+import { z } from "zod";
 
 /** One use of a resource, as the price components see it. */
 export interface PriceUsage {
@@ -10,6 +10,18 @@ export interface PriceUsage {
   /** Units used at once (two dryers, three seats). A positive integer. */
   readonly quantity: number;
 }
+
+/** The zod schema of a {@link PriceUsage}: valid instants, an end not before the start, a positive quantity. */
+export const priceUsageSchema = z
+  .object({
+    start: z.date(),
+    end: z.date().nullable(),
+    quantity: z.number().int().positive().max(1_000_000),
+  })
+  .refine((u) => u.end === null || u.end.getTime() >= u.start.getTime(), {
+    message: "end is before start",
+    path: ["end"],
+  });
 
 /** What a component needs besides its own config and the usage. */
 export interface ComponentContext {

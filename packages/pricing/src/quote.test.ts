@@ -66,13 +66,25 @@ describe("quote (pure)", () => {
     expect(() => quote(input({ plan: p }))).toThrowError(
       expect.objectContaining({ code: "USAGE_END_REQUIRED" }) as Error,
     );
-    let error: unknown;
-    try {
-      quote(input({ plan: p, usage: { start, end: minutes(-5), quantity: 1 } }));
-    } catch (e) {
-      error = e;
+  });
+
+  test("bad usages are refused at the pure entry point with VALIDATION_FAILED and both messages", () => {
+    const bad = [
+      { start, end: minutes(-5), quantity: 1 },
+      { start: new Date(Number.NaN), end: null, quantity: 1 },
+      { start, end: null, quantity: 0 },
+      { start, end: null, quantity: 1.5 },
+    ];
+    for (const usage of bad) {
+      let error: unknown;
+      try {
+        quote(input({ usage }));
+      } catch (e) {
+        error = e;
+      }
+      expect(isLinliError(error, "VALIDATION_FAILED")).toBe(true);
+      expect((error as { messages: { "zh-CN": string } }).messages["zh-CN"]).toMatch(/^输入无效：usage\./);
     }
-    expect(isLinliError(error, "USAGE_INVALID")).toBe(true);
   });
 
   test("graduated: units priced by the step they fall in, one line per step", () => {

@@ -1,7 +1,7 @@
-import { coreErrors, LinliError, type LocalizedText, type Money } from "@linli/core";
+import { coreErrors, LinliError, type LocalizedText, type Money, validate } from "@linli/core";
 import { bestTier } from "./eligibility-tier";
 import { amountTexts } from "./money-text";
-import type { ComponentContext } from "./price-component";
+import { type ComponentContext, priceUsageSchema } from "./price-component";
 import { coveringMembership } from "./membership-period";
 import type { Quote, QuoteInput, QuoteLine, QuoteLineKind } from "./quote-types";
 import { voucherDiscount, voucherRefusal } from "./voucher";
@@ -47,8 +47,16 @@ export function quote(input: QuoteInput): Quote {
     push("adjustment", code, delta, text(amountTexts(delta, currency)));
   };
 
-  if (!Number.isSafeInteger(usage.quantity) || usage.quantity <= 0) {
-    throw LinliError.from(coreErrors, "VALIDATION_FAILED", { summary: "quantity is a positive integer" });
+  // The fast check first; the full validation (messages in both locales) only on failure.
+  const checked = priceUsageSchema.safeParse(usage).success ? null : validate(priceUsageSchema, usage);
+  if (checked && !checked.ok) {
+    const summary = checked.problems.map((p) => `usage.${p.path}: ${p.message.en}`).join("; ");
+    throw LinliError.from(
+      coreErrors,
+      "VALIDATION_FAILED",
+      { summary },
+      { details: { problems: checked.problems } },
+    );
   }
   const membership = plan ? coveringMembership(input.memberships, input.resourceId, usage.start) : null;
 

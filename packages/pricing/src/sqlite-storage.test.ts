@@ -9,11 +9,23 @@ describe("pricing on the embedded SQLite adapter", () => {
     try {
       await resident(community, "li");
       await resident(community, "wang", ["hardship"]);
-      const free = await community.pricing.charge({ actor: desk, forResident: "wang", resourceId: "drying-room" });
+      const free = await community.pricing.charge({
+        actor: desk,
+        forResident: "wang",
+        resourceId: "drying-room",
+      });
       expect(free.quote.total.amount).toBe(0);
-      const paid = await community.pricing.charge({ actor: desk, forResident: "li", resourceId: "drying-room" });
+      const paid = await community.pricing.charge({
+        actor: desk,
+        forResident: "li",
+        resourceId: "drying-room",
+      });
       expect(paid.quote.total.amount).toBe(100);
-      const m = await community.pricing.memberships.purchase({ actor: desk, forResident: "li", planId: "gym-30-days" });
+      const m = await community.pricing.memberships.purchase({
+        actor: desk,
+        forResident: "li",
+        planId: "gym-30-days",
+      });
       const visit = await community.pricing.charge({ actor: desk, forResident: "li", resourceId: "gym" });
       expect(visit.quote.lines.map((l) => l.code)).toEqual(["MEMBERSHIP_COVERED"]);
       clock.advance(14 * 86_400_000);

@@ -94,6 +94,10 @@ describe("booking integration (through events, no import)", () => {
     });
     expect(stored?.quote.total.amount).toBe(200);
     expect(stored?.quote.lines[0]?.text["zh-CN"]).toBe("按次计费：¥1.00 × 2");
+    expect(stored?.receipt).toEqual({
+      lines: [{ text: "按次计费：¥1.00 × 2", amount: "¥2.00" }],
+      total: "¥2.00",
+    });
     const entries = await community.pricing.ledger.entries({ actor: desk, forResident: "li" });
     expect(entries.map((e) => [e.kind, e.amount, e.bookingId])).toEqual([["charge", 200, b.bookingId]]);
   });
@@ -114,6 +118,7 @@ describe("booking integration (through events, no import)", () => {
     });
     expect(own?.quote.decidedBy).toBeNull();
     expect(own?.quote.total.amount).toBe(0);
+    expect(staffView?.receipt.lines[1]).toEqual({ text: "资格优惠：-¥1.00", amount: "-¥1.00" });
     const [entry] = await community.pricing.ledger.entries({ actor: desk, forResident: "wang" });
     expect(entry).toMatchObject({ kind: "charge", amount: 0, code: "TIER_FREE" });
     const other = await community.pricing

@@ -30,11 +30,20 @@ export interface Receipt {
   readonly total: string;
 }
 
+/** The message language for a BCP 47 locale: zh-CN for any Chinese locale, en otherwise. */
+export function languageOf(locale: string): "zh-CN" | "en" {
+  return locale.toLowerCase().startsWith("zh") ? "zh-CN" : "en";
+}
+
 /**
  * A printable public receipt: texts in `language`, amounts formatted with
  * `Intl.NumberFormat` in `locale` (the community's, e.g. `zh-CN` gives `¥1.00`).
  */
-export function formatReceipt(q: Quote, locale: string, language: "zh-CN" | "en" = "zh-CN"): Receipt {
+export function formatReceipt(
+  q: Quote,
+  locale: string,
+  language: "zh-CN" | "en" = languageOf(locale),
+): Receipt {
   const pub = toPublicQuote(q);
   return {
     lines: pub.lines.map((l) => ({ text: l.text[language], amount: formatMoney(l.amount, locale) })),

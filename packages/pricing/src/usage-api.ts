@@ -5,7 +5,7 @@ import { coveragesOf } from "./membership-book";
 import type { PriceBook } from "./price-book";
 import { usageModel } from "./pricing-models";
 import type { Quote } from "./quote-types";
-import { toPublicQuote } from "./receipt";
+import { formatReceipt, toPublicQuote } from "./receipt";
 import { residentSubject } from "./resident-subject";
 import { quoteUsage, recordUsage, reverseUsage, returnDeposit } from "./usage-book";
 
@@ -108,6 +108,8 @@ export function usageApi(ctx: PluginContext, book: () => PriceBook) {
           usageId: usage.id,
           reversed: usage.reversedAt !== null,
           quote: visibleQuote(cx.actor, usage.quote as unknown as Quote),
+          /** The public receipt, formatted with Intl in the community's locale and currency. */
+          receipt: formatReceipt(usage.quote as unknown as Quote, cx.config.community.locale),
         };
       },
     }),

@@ -71,7 +71,11 @@ describe("Wangjialong's prices, from the preset facts", () => {
       ],
       total: "¥0.00",
     });
-    expect(formatReceipt(quote, "en", "en").total).toBe(formatMoney({ amount: 0, currency: "CNY" }, "en"));
+    expect(formatReceipt(quote, "en").total).toBe(formatMoney({ amount: 0, currency: "CNY" }, "en"));
+    expect(formatReceipt(quote, "en").lines[1]).toEqual({
+      text: "Eligibility concession: -CN¥1.00",
+      amount: "-CN¥1.00",
+    });
   });
 
   test("20 gym visits in a month with a membership cost 2,500 fen in total", async () => {

@@ -137,6 +137,19 @@ describe("ledger", () => {
     );
   });
 
+  test("concurrent charges for one resident: gapless sequence, and the monthly cap holds", async () => {
+    const { community } = await testCommunity();
+    await resident(community, "li");
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        community.pricing.charge({ actor: desk, forResident: "li", resourceId: "gym" }),
+      ),
+    );
+    expect(results.reduce((a, r) => a + r.quote.total.amount, 0)).toBe(2500);
+    const entries = await community.pricing.ledger.entries({ actor: desk, forResident: "li" });
+    expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
   test("payments record the app's reference; the same reference twice is refused and writes nothing", async () => {
     const { community } = await testCommunity();
     await resident(community, "li");

@@ -8,7 +8,14 @@ import type { BookingFacts, ResolvedRule } from "./rule-kind";
 import { builtInRuleKinds } from "./rules/built-in-rule-kinds";
 
 const kinds = ruleKindMap(builtInRuleKinds);
-const resource: Resource = { id: "dryer", kind: "pool", name: { "zh-CN": "干衣机", en: "Dryer" }, capacity: 2, zones: [], tags: [] };
+const resource: Resource = {
+  id: "dryer",
+  kind: "pool",
+  name: { "zh-CN": "干衣机", en: "Dryer" },
+  capacity: 2,
+  zones: [],
+  tags: [],
+};
 const rule = (id: string, kind: string, params: Record<string, unknown>): ResolvedRule => ({
   id,
   kind,
@@ -26,7 +33,8 @@ const booking = (start: string, end: string, extra: Partial<BookingFacts> = {}):
   status: "confirmed",
   ...extra,
 });
-const iso = (slots: { start: Date; remaining: number }[]) => slots.map((s) => `${s.start.toISOString().slice(11, 16)}/${s.remaining}`);
+const iso = (slots: { start: Date; remaining: number }[]) =>
+  slots.map((s) => `${s.start.toISOString().slice(11, 16)}/${s.remaining}`);
 
 describe("availableSlots", () => {
   const hours = rule("hours", "opening-hours", { weekly: { mon: [{ from: "08:00", to: "10:00" }] } });
@@ -45,19 +53,35 @@ describe("availableSlots", () => {
     const slots = availableSlots({
       ...base,
       rules: [hours, rule("capacity", "capacity", {})],
-      bookings: [booking("2026-07-06T08:00:00Z", "2026-07-06T09:00:00Z"), booking("2026-07-06T08:30:00Z", "2026-07-06T09:00:00Z")],
+      bookings: [
+        booking("2026-07-06T08:00:00Z", "2026-07-06T09:00:00Z"),
+        booking("2026-07-06T08:30:00Z", "2026-07-06T09:00:00Z"),
+      ],
     });
     // 08:00–08:30 has one unit in use, 08:30–09:00 both.
     expect(iso(slots)).toEqual(["08:00/1", "09:00/2", "09:30/2"]);
-    const hour = availableSlots({ ...base, rules: [hours], bookings: [booking("2026-07-06T08:00:00Z", "2026-07-06T08:30:00Z")], durationMinutes: 60 });
+    const hour = availableSlots({
+      ...base,
+      rules: [hours],
+      bookings: [booking("2026-07-06T08:00:00Z", "2026-07-06T08:30:00Z")],
+      durationMinutes: 60,
+    });
     expect(iso(hour)).toEqual(["08:00/1", "08:30/2", "09:00/2"]);
   });
 
   test("buffers widen every booking; a slot ending at closing time is offered", () => {
     const slots = availableSlots({
       ...base,
-      rules: [hours, rule("turnover", "buffers", { afterMinutes: 30 }), rule("cap", "capacity", { maxPerSlot: 1 })],
-      bookings: [booking("2026-07-06T08:00:00Z", "2026-07-06T08:30:00Z", { blockEnd: new Date("2026-07-06T09:00:00Z") })],
+      rules: [
+        hours,
+        rule("turnover", "buffers", { afterMinutes: 30 }),
+        rule("cap", "capacity", { maxPerSlot: 1 }),
+      ],
+      bookings: [
+        booking("2026-07-06T08:00:00Z", "2026-07-06T08:30:00Z", {
+          blockEnd: new Date("2026-07-06T09:00:00Z"),
+        }),
+      ],
     });
     // 08:30–09:00 is turnover; 09:30–10:00 ends exactly at closing time.
     expect(iso(slots)).toEqual(["09:00/1", "09:30/1"]);
@@ -66,14 +90,27 @@ describe("availableSlots", () => {
   test("per-resident rules are honoured: a used-up quota offers nothing", () => {
     const quota = rule("quota", "quota", { period: "day", max: 1 });
     const mine = booking("2026-07-06T06:00:00Z", "2026-07-06T06:30:00Z", { residentId: "me" });
-    expect(availableSlots({ ...base, rules: [hours, quota], bookings: [], residentBookings: [mine] })).toEqual([]);
-    expect(availableSlots({ ...base, rules: [hours, quota], bookings: [], residentBookings: [] })).toHaveLength(4);
+    expect(
+      availableSlots({ ...base, rules: [hours, quota], bookings: [], residentBookings: [mine] }),
+    ).toEqual([]);
+    expect(
+      availableSlots({ ...base, rules: [hours, quota], bookings: [], residentBookings: [] }),
+    ).toHaveLength(4);
   });
 
   test("DST days keep the local grid: Europe/London spring-forward day has 92 quarter-hours, fall-back 100", () => {
     const open = rule("open", "opening-hours", { alwaysOpen: true });
     const day = (start: string, end: string) =>
-      availableSlots({ ...base, now: new Date("2026-01-01T00:00:00Z"), timeZone: "Europe/London", rules: [open], bookings: [], start: new Date(start), end: new Date(end), defaultGranularityMinutes: 15 });
+      availableSlots({
+        ...base,
+        now: new Date("2026-01-01T00:00:00Z"),
+        timeZone: "Europe/London",
+        rules: [open],
+        bookings: [],
+        start: new Date(start),
+        end: new Date(end),
+        defaultGranularityMinutes: 15,
+      });
     const spring = day("2026-03-29T00:00:00Z", "2026-03-29T23:00:00Z");
     expect(spring).toHaveLength(92);
     expect(spring[4]!.start.toISOString()).toBe("2026-03-29T01:00:00.000Z"); // 02:00 BST follows 00:45 GMT
@@ -93,18 +130,28 @@ describe("availableSlots", () => {
       durationMinutes: 60,
       defaultGranularityMinutes: 60,
     });
-    expect(slots.map((s) => s.start.toISOString())).toEqual(["2026-03-08T13:00:00.000Z", "2026-03-08T14:00:00.000Z"]);
+    expect(slots.map((s) => s.start.toISOString())).toEqual([
+      "2026-03-08T13:00:00.000Z",
+      "2026-03-08T14:00:00.000Z",
+    ]);
   });
 
   test("property: every offered slot is one the evaluator allows", () => {
     const rules = [
-      rule("hours", "opening-hours", { weekly: { mon: [{ from: "08:00", to: "12:00" }], tue: [{ from: "14:00", to: "18:00" }] } }),
+      rule("hours", "opening-hours", {
+        weekly: { mon: [{ from: "08:00", to: "12:00" }], tue: [{ from: "14:00", to: "18:00" }] },
+      }),
       rule("grid", "slot-grid", { granularityMinutes: 30 }),
       rule("turnover", "buffers", { afterMinutes: 15 }),
       rule("quota", "quota", { period: "day", max: 2 }),
       rule("capacity", "capacity", {}),
     ];
-    const arbBooking = fc.record({ slot: fc.nat(96), len: fc.integer({ min: 1, max: 8 }), q: fc.integer({ min: 1, max: 2 }), mine: fc.boolean() });
+    const arbBooking = fc.record({
+      slot: fc.nat(96),
+      len: fc.integer({ min: 1, max: 8 }),
+      q: fc.integer({ min: 1, max: 2 }),
+      mine: fc.boolean(),
+    });
     fc.assert(
       fc.property(fc.array(arbBooking, { maxLength: 12 }), (raw) => {
         const t0 = Date.parse("2026-07-06T00:00:00Z");
@@ -119,10 +166,22 @@ describe("availableSlots", () => {
             blockEnd: new Date(end.getTime() + 15 * 60_000),
           });
         });
-        const window = { ...base, end: new Date("2026-07-08T00:00:00Z"), rules, bookings: facts, residentBookings: facts.filter((f) => f.residentId === "me") };
+        const window = {
+          ...base,
+          end: new Date("2026-07-08T00:00:00Z"),
+          rules,
+          bookings: facts,
+          residentBookings: facts.filter((f) => f.residentId === "me"),
+        };
         for (const slot of availableSlots(window)) {
           const verdict = evaluateBooking({
-            request: { resourceId: "dryer", start: slot.start, end: slot.end, residentId: "me", actorKind: "resident" },
+            request: {
+              resourceId: "dryer",
+              start: slot.start,
+              end: slot.end,
+              residentId: "me",
+              actorKind: "resident",
+            },
             now: base.now,
             timeZone: "UTC",
             resource,

@@ -1,12 +1,5 @@
-import {
-  type ActorKind,
-  addLocalDays,
-  localDate,
-  localDayMinutes,
-  localParts,
-  type Resource,
-  startOfLocalDay,
-} from "@linli/core";
+import { type ActorKind, addLocalDays, type Resource } from "@linli/core";
+import { localDateOf, localMidnight, localMinuteOf } from "./local-clock";
 import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "./interval";
 import { bufferUnder, capacityUnder, gridUnder } from "./resource-terms";
 import type { RuleKinds } from "./rule-book";
@@ -110,23 +103,24 @@ function gridStarts(
 ): number[] {
   const out: number[] = [];
   const step = grid.granularityMinutes * 60_000;
-  const last = localDate(new Date(end), timeZone);
-  for (let day = localDate(new Date(start), timeZone); day <= last; day = addLocalDays(day, 1)) {
-    const minutes = localDayMinutes(day, timeZone);
+  const last = localDateOf(end, timeZone);
+  let next = localMidnight(localDateOf(start, timeZone), timeZone);
+  for (let day = localDateOf(start, timeZone); day <= last; day = addLocalDays(day, 1)) {
+    const dayStart = next;
+    next = localMidnight(addLocalDays(day, 1), timeZone);
+    const minutes = Math.round((next - dayStart) / 60_000);
     if (minutes === 1440) {
       // An ordinary day: wall-clock grid = elapsed grid from local midnight.
-      const dayStart = startOfLocalDay(day, timeZone).getTime();
       for (let t = dayStart + grid.offsetMinutes * 60_000; t < dayStart + 86_400_000; t += step)
         if (t >= start && t < end) out.push(t);
     } else {
       // A DST change day: walk elapsed time in steps that meet every wall-clock grid point
       // (changes are whole half-hours) and keep the instants whose local time is on the grid,
       // so the repeated hour of a fall-back day is offered twice and the skipped one not at all.
-      const dayStart = startOfLocalDay(day, timeZone).getTime();
-      const dayEnd = dayStart + minutes * 60_000;
+      const dayEnd = next;
       const walk = gcd(grid.granularityMinutes, 30) * 60_000;
       for (let t = dayStart; t < dayEnd; t += walk) {
-        const local = localParts(new Date(t), timeZone).minuteOfDay - grid.offsetMinutes;
+        const local = localMinuteOf(t, timeZone) - grid.offsetMinutes;
         if (local >= 0 && local % grid.granularityMinutes === 0 && t >= start && t < end) out.push(t);
       }
     }

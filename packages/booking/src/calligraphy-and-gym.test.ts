@@ -3,10 +3,23 @@ import { cst, desk, resident, wangjialong } from "../test/wangjialong-fixture";
 
 describe("free calligraphy classes for students in the school holidays", () => {
   test("a student books a Saturday class in the summer holiday; a retiree cannot; in term time nobody can", async () => {
-    const { community } = await wangjialong({ start: "2026-06-30T00:00:00Z", residents: ["xiaoming", "grandpa-zhou"] });
-    await community.eligibility.grant({ actor: desk, residentId: "xiaoming", groupId: "student", validUntil: new Date("2027-07-01T00:00:00Z") });
+    const { community } = await wangjialong({
+      start: "2026-06-30T00:00:00Z",
+      residents: ["xiaoming", "grandpa-zhou"],
+    });
+    await community.eligibility.grant({
+      actor: desk,
+      residentId: "xiaoming",
+      groupId: "student",
+      validUntil: new Date("2027-07-01T00:00:00Z"),
+    });
     const ask = (who: string, from: string, to: string) =>
-      community.booking.book({ actor: resident(who), resourceId: "calligraphy-room", start: cst(from), end: cst(to) });
+      community.booking.book({
+        actor: resident(who),
+        resourceId: "calligraphy-room",
+        start: cst(from),
+        end: cst(to),
+      });
 
     expect((await ask("xiaoming", "2026-07-11T09:00", "2026-07-11T11:00")).ok).toBe(true);
     const retiree = await ask("grandpa-zhou", "2026-07-11T09:00", "2026-07-11T11:00");
@@ -50,7 +63,8 @@ describe("the 24-hour smart gym", () => {
         start: cst(`${day}T06:00`),
         end: cst(`${day}T07:00`),
       });
-    for (const day of ["2026-07-07", "2026-07-08", "2026-07-09"]) expect((await visit("wang", day)).ok).toBe(true);
+    for (const day of ["2026-07-07", "2026-07-08", "2026-07-09"])
+      expect((await visit("wang", day)).ok).toBe(true);
     const fourth = await visit("wang", "2026-07-10");
     expect(!fourth.ok && fourth.violations.map((v) => v.code)).toEqual(["TOO_MANY_FUTURE_BOOKINGS"]);
     const far = await visit("li", "2026-07-14");
@@ -73,27 +87,71 @@ describe("the 24-hour smart gym", () => {
 
   test("reschedule moves a visit atomically; a refused move leaves it untouched", async () => {
     const { community } = await wangjialong({ start: "2026-07-06T00:00:00Z" });
-    const o = await community.booking.book({ actor: resident("wang"), resourceId: "gym", start: cst("2026-07-07T06:00"), end: cst("2026-07-07T07:00") });
+    const o = await community.booking.book({
+      actor: resident("wang"),
+      resourceId: "gym",
+      start: cst("2026-07-07T06:00"),
+      end: cst("2026-07-07T07:00"),
+    });
     if (!o.ok) throw new Error("refused");
-    const refused = await community.booking.reschedule({ actor: resident("wang"), bookingId: o.booking.id, start: cst("2026-07-20T06:00"), end: cst("2026-07-20T07:00") });
+    const refused = await community.booking.reschedule({
+      actor: resident("wang"),
+      bookingId: o.booking.id,
+      start: cst("2026-07-20T06:00"),
+      end: cst("2026-07-20T07:00"),
+    });
     expect(!refused.ok && refused.violations.map((v) => v.code)).toEqual(["TOO_FAR_AHEAD"]);
-    expect((await community.booking.get({ actor: resident("wang"), bookingId: o.booking.id })).status).toBe("confirmed");
-    const moved = await community.booking.reschedule({ actor: resident("wang"), bookingId: o.booking.id, start: cst("2026-07-08T18:00"), end: cst("2026-07-08T19:00") });
+    expect((await community.booking.get({ actor: resident("wang"), bookingId: o.booking.id })).status).toBe(
+      "confirmed",
+    );
+    const moved = await community.booking.reschedule({
+      actor: resident("wang"),
+      bookingId: o.booking.id,
+      start: cst("2026-07-08T18:00"),
+      end: cst("2026-07-08T19:00"),
+    });
     expect(moved.ok && moved.booking.rescheduledFrom).toBe(o.booking.id);
-    const types = (await community.events.list({ actor: desk, afterSeq: 0 })).map((e) => e.type).filter((t) => t.startsWith("Booking"));
-    expect(types).toEqual(["BookingRequested", "BookingConfirmed", "BookingRequested", "BookingConfirmed", "BookingCancelled", "BookingRescheduled"]);
+    const types = (await community.events.list({ actor: desk, afterSeq: 0 }))
+      .map((e) => e.type)
+      .filter((t) => t.startsWith("Booking"));
+    expect(types).toEqual([
+      "BookingRequested",
+      "BookingConfirmed",
+      "BookingRequested",
+      "BookingConfirmed",
+      "BookingCancelled",
+      "BookingRescheduled",
+    ]);
   });
 
   test("invalid input is refused before anything is written", async () => {
     const { community } = await wangjialong();
     await expect(
-      community.booking.book({ actor: resident("wang"), resourceId: "gym", start: "not a date" as never, end: cst("2026-07-07T07:00") }),
+      community.booking.book({
+        actor: resident("wang"),
+        resourceId: "gym",
+        start: "not a date" as never,
+        end: cst("2026-07-07T07:00"),
+      }),
     ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     await expect(
-      community.booking.book({ actor: resident("wang"), resourceId: "gym", start: cst("2026-07-07T07:00"), end: cst("2026-07-07T06:00") }),
-    ).rejects.toMatchObject({ code: "INVALID_INTERVAL", messages: { "zh-CN": expect.stringContaining("结束时间必须晚于开始时间") } });
+      community.booking.book({
+        actor: resident("wang"),
+        resourceId: "gym",
+        start: cst("2026-07-07T07:00"),
+        end: cst("2026-07-07T06:00"),
+      }),
+    ).rejects.toMatchObject({
+      code: "INVALID_INTERVAL",
+      messages: { "zh-CN": expect.stringContaining("结束时间必须晚于开始时间") },
+    });
     await expect(
-      community.booking.book({ actor: resident("wang"), resourceId: "sauna", start: cst("2026-07-07T06:00"), end: cst("2026-07-07T07:00") }),
+      community.booking.book({
+        actor: resident("wang"),
+        resourceId: "sauna",
+        start: cst("2026-07-07T06:00"),
+        end: cst("2026-07-07T07:00"),
+      }),
     ).rejects.toMatchObject({ code: "UNKNOWN_RESOURCE" });
     expect(await community.booking.list({ actor: desk })).toEqual([]);
   });

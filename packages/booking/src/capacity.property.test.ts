@@ -6,10 +6,23 @@ import { desk, resident, wangjialong, wangjialongConfig } from "../test/wangjial
 
 const RESIDENTS = ["wang", "li", "zhang", "zhao", "chen"];
 const BASE = Date.parse("2026-07-06T00:00:00Z"); // 08:00 in Shanghai
-const EXPECTED_ERRORS = new Set(["INVALID_TRANSITION", "CHECK_IN_CLOSED", "BOOKING_NOT_FOUND", "ACCESS_DENIED"]);
+const EXPECTED_ERRORS = new Set([
+  "INVALID_TRANSITION",
+  "CHECK_IN_CLOSED",
+  "BOOKING_NOT_FOUND",
+  "ACCESS_DENIED",
+]);
 
 type Command =
-  | { kind: "book"; who: number; onBehalf: boolean; resource: "courtyard-hall" | "dryer-1"; slot: number; length: number; quantity: number }
+  | {
+      kind: "book";
+      who: number;
+      onBehalf: boolean;
+      resource: "courtyard-hall" | "dryer-1";
+      slot: number;
+      length: number;
+      quantity: number;
+    }
   | { kind: "cancel"; pick: number }
   | { kind: "checkIn"; pick: number }
   | { kind: "tick"; minutes: number };
@@ -29,7 +42,10 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("cancel" as const), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("checkIn" as const), pick: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("tick" as const), minutes: fc.integer({ min: 5, max: 90 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant("tick" as const), minutes: fc.integer({ min: 5, max: 90 }) }),
+  },
 );
 
 function hallConfig() {
@@ -46,48 +62,65 @@ function hallConfig() {
 describe("capacity under random concurrent book / cancel / check-in sequences", () => {
   test("confirmed bookings never exceed capacity at any instant; every refusal lists a violation", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(command, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 6 }), async (rounds) => {
-        const { community, clock } = await wangjialong({ config: hallConfig(), start: new Date(BASE).toISOString() });
-        const ids: string[] = [];
-        for (const round of rounds) {
-          // Each round's commands run concurrently, as callers at the desk and on WeChat would.
-          await Promise.all(
-            round.map(async (c) => {
-              if (c.kind === "tick") return clock.advance(c.minutes * 60_000);
-              if (c.kind === "book") {
-                const residentId = RESIDENTS[c.who]!;
-                const start = new Date(BASE + c.slot * 30 * 60_000);
-                const outcome = await community.booking.book({
-                  actor: c.onBehalf ? desk : resident(residentId),
-                  ...(c.onBehalf ? { forResident: residentId } : {}),
-                  resourceId: c.resource,
-                  start,
-                  end: new Date(start.getTime() + c.length * 30 * 60_000),
-                  quantity: c.resource === "dryer-1" ? 1 : c.quantity,
-                });
-                if (outcome.ok) ids.push(outcome.booking.id);
-                else expect(outcome.violations.length).toBeGreaterThanOrEqual(1);
-                return;
-              }
-              if (ids.length === 0) return;
-              const bookingId = ids[c.pick % ids.length]!;
-              try {
-                if (c.kind === "cancel") await community.booking.cancel({ actor: desk, bookingId });
-                else await community.booking.checkIn({ actor: desk, bookingId });
-              } catch (error) {
-                expect(EXPECTED_ERRORS.has((error as { code?: string }).code ?? "")).toBe(true);
-              }
-            }),
-          );
-        }
-        const all = await community.booking.list({ actor: desk });
-        for (const [resourceId, capacity] of [["courtyard-hall", 2], ["dryer-1", 1]] as const) {
-          const held = all.filter((b) => b.resourceId === resourceId && OCCUPYING_STATUSES.includes(b.status));
-          const loads = held.map((b) => ({ start: b.start.getTime(), end: b.end.getTime(), quantity: b.quantity }));
-          expect(peakLoad(loads, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)).toBeLessThanOrEqual(capacity);
-        }
-        await community.close();
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(command, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 6 }),
+        async (rounds) => {
+          const { community, clock } = await wangjialong({
+            config: hallConfig(),
+            start: new Date(BASE).toISOString(),
+          });
+          const ids: string[] = [];
+          for (const round of rounds) {
+            // Each round's commands run concurrently, as callers at the desk and on WeChat would.
+            await Promise.all(
+              round.map(async (c) => {
+                if (c.kind === "tick") return clock.advance(c.minutes * 60_000);
+                if (c.kind === "book") {
+                  const residentId = RESIDENTS[c.who]!;
+                  const start = new Date(BASE + c.slot * 30 * 60_000);
+                  const outcome = await community.booking.book({
+                    actor: c.onBehalf ? desk : resident(residentId),
+                    ...(c.onBehalf ? { forResident: residentId } : {}),
+                    resourceId: c.resource,
+                    start,
+                    end: new Date(start.getTime() + c.length * 30 * 60_000),
+                    quantity: c.resource === "dryer-1" ? 1 : c.quantity,
+                  });
+                  if (outcome.ok) ids.push(outcome.booking.id);
+                  else expect(outcome.violations.length).toBeGreaterThanOrEqual(1);
+                  return;
+                }
+                if (ids.length === 0) return;
+                const bookingId = ids[c.pick % ids.length]!;
+                try {
+                  if (c.kind === "cancel") await community.booking.cancel({ actor: desk, bookingId });
+                  else await community.booking.checkIn({ actor: desk, bookingId });
+                } catch (error) {
+                  expect(EXPECTED_ERRORS.has((error as { code?: string }).code ?? "")).toBe(true);
+                }
+              }),
+            );
+          }
+          const all = await community.booking.list({ actor: desk });
+          for (const [resourceId, capacity] of [
+            ["courtyard-hall", 2],
+            ["dryer-1", 1],
+          ] as const) {
+            const held = all.filter(
+              (b) => b.resourceId === resourceId && OCCUPYING_STATUSES.includes(b.status),
+            );
+            const loads = held.map((b) => ({
+              start: b.start.getTime(),
+              end: b.end.getTime(),
+              quantity: b.quantity,
+            }));
+            expect(peakLoad(loads, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)).toBeLessThanOrEqual(
+              capacity,
+            );
+          }
+          await community.close();
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -70,7 +70,9 @@ describe.each(adapters)("50 concurrent callers for a capacity-2 slot on %s", (_n
         }),
       ),
     );
-    const held = (await community.booking.list({ actor: desk, resourceId: "courtyard-hall" })).filter((b) => b.status === "confirmed");
+    const held = (await community.booking.list({ actor: desk, resourceId: "courtyard-hall" })).filter(
+      (b) => b.status === "confirmed",
+    );
     for (const b of held) {
       const at = b.start.getTime();
       const load = held.filter((o) => o.start.getTime() <= at && o.end.getTime() > at).length;

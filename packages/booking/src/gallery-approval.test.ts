@@ -22,15 +22,16 @@ describe("the gallery's training room needs approval", () => {
     });
     expect(!rival.ok && rival.violations.map((v) => v.code)).toEqual(["CAPACITY_FULL"]);
     // A resident cannot approve.
-    await expect(community.booking.approve({ actor: resident("chen"), bookingId: asked.booking.id })).rejects.toMatchObject({
+    await expect(
+      community.booking.approve({ actor: resident("chen"), bookingId: asked.booking.id }),
+    ).rejects.toMatchObject({
       code: "ACCESS_DENIED",
     });
     const approved = await community.booking.approve({ actor: desk, bookingId: asked.booking.id });
     expect(approved).toMatchObject({ status: "confirmed", decidedBy: "desk-1" });
-    const types = (await community.events.list({ actor: desk, types: ["BookingRequested", "BookingConfirmed"] })).map((e) => [
-      e.type,
-      e.payload.status,
-    ]);
+    const types = (
+      await community.events.list({ actor: desk, types: ["BookingRequested", "BookingConfirmed"] })
+    ).map((e) => [e.type, e.payload.status]);
     expect(types).toEqual([
       ["BookingRequested", "pending-approval"],
       ["BookingConfirmed", undefined],
@@ -62,7 +63,11 @@ describe("the gallery's training room needs approval", () => {
     });
     expect(after.ok).toBe(true);
     if (!after.ok) return;
-    await community.booking.reject({ actor: desk, bookingId: after.booking.id, reason: "Room needed for the exhibition" });
+    await community.booking.reject({
+      actor: desk,
+      bookingId: after.booking.id,
+      reason: "Room needed for the exhibition",
+    });
     const again = await community.booking.book({
       actor: resident("zhao"),
       resourceId: "gallery-training-room",
@@ -90,7 +95,9 @@ describe("the gallery's training room needs approval", () => {
     const c1 = await community.booking.cancel({ actor: resident("chen"), bookingId: early.id });
     expect(c1.refundable).toBe(true);
     clock.set(cst("2026-07-01T15:00")); // 23 hours before
-    await expect(community.booking.cancel({ actor: resident("chen"), bookingId: late.id })).rejects.toMatchObject({
+    await expect(
+      community.booking.cancel({ actor: resident("chen"), bookingId: late.id }),
+    ).rejects.toMatchObject({
       code: "CANCELLATION_TOO_LATE",
       messages: { "zh-CN": "已过取消截止时间 2026-07-01 14:00，只有工作人员可以取消" },
     });

@@ -27,8 +27,20 @@ export function judge(
 ): Violation[] {
   const parsed = kind.params.parse(params);
   return kind.evaluate(parsed, {
-    rule: { id: "rule-under-test", kind: kind.kind, params: parsed, targets: new Set(options.targets ?? ["room"]) },
-    request: { resourceId: "room", actorKind: "resident", residentId: "r1", quantity: 1, groups: [], ...request },
+    rule: {
+      id: "rule-under-test",
+      kind: kind.kind,
+      params: parsed,
+      targets: new Set(options.targets ?? ["room"]),
+    },
+    request: {
+      resourceId: "room",
+      actorKind: "resident",
+      residentId: "r1",
+      quantity: 1,
+      groups: [],
+      ...request,
+    },
     now: options.now ?? new Date("2000-01-01T00:00:00Z"),
     timeZone: options.timeZone ?? "Asia/Shanghai",
     resource: room,
@@ -43,7 +55,11 @@ export const codes = (vs: readonly Violation[]) => vs.map((v) => v.code);
 
 let n = 0;
 /** An existing booking for snapshots. */
-export function existing(start: string | Date, end: string | Date, extra: Partial<BookingFacts> = {}): BookingFacts {
+export function existing(
+  start: string | Date,
+  end: string | Date,
+  extra: Partial<BookingFacts> = {},
+): BookingFacts {
   return {
     id: `b${++n}`,
     resourceId: "room",

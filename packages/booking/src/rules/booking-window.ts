@@ -1,6 +1,7 @@
-import { addLocalDays, localDate, startOfLocalDay, violation } from "@linli/core";
+import { addLocalDays, violation } from "@linli/core";
 import { z } from "zod";
 import type { Interval } from "../interval";
+import { localDateOf, localMidnight } from "../local-clock";
 import { localLabel } from "../local-time-label";
 import { defineRuleKind } from "../rule-kind";
 
@@ -19,10 +20,10 @@ function bounds(params: Params, now: Date, timeZone: string): { earliest: number
   const latest =
     params.maxAdvanceDays === undefined
       ? Number.POSITIVE_INFINITY
-      : startOfLocalDay(
-          addLocalDays(localDate(now, timeZone), params.maxAdvanceDays + 1),
+      : localMidnight(
+          addLocalDays(localDateOf(now.getTime(), timeZone), params.maxAdvanceDays + 1),
           timeZone,
-        ).getTime();
+        );
   return { earliest, latest };
 }
 

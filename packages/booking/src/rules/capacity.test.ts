@@ -8,7 +8,10 @@ describe("capacity and buffers", () => {
   test("capacity counts the peak at any instant, not every overlapping booking", () => {
     // Two bookings overlap the slot but never each other: the peak is 1.
     const snapshot = {
-      resourceBookings: [existing("2026-07-06T00:30Z", "2026-07-06T01:30Z"), existing("2026-07-06T01:30Z", "2026-07-06T02:30Z")],
+      resourceBookings: [
+        existing("2026-07-06T00:30Z", "2026-07-06T01:30Z"),
+        existing("2026-07-06T01:30Z", "2026-07-06T02:30Z"),
+      ],
     };
     expect(judge(capacityKind, {}, slot, { snapshot, capacity: 2 })).toEqual([]);
     const full = judge(capacityKind, {}, { ...slot, quantity: 2 }, { snapshot, capacity: 2 });
@@ -28,10 +31,15 @@ describe("capacity and buffers", () => {
       blockEnd: new Date("2026-07-06T01:30Z"),
     });
     const buffer = { beforeMs: 0, afterMs: 30 * 60_000 };
-    const v = judge(buffersKind, { afterMinutes: 30 }, slot, { snapshot: { resourceBookings: [before] }, buffer });
+    const v = judge(buffersKind, { afterMinutes: 30 }, slot, {
+      snapshot: { resourceBookings: [before] },
+      buffer,
+    });
     expect(codes(v)).toEqual(["TURNOVER_CONFLICT"]);
     expect(judge(capacityKind, {}, slot, { snapshot: { resourceBookings: [before] } })).toEqual([]);
     const later = { start: new Date("2026-07-06T01:30Z"), end: new Date("2026-07-06T02:00Z") };
-    expect(judge(buffersKind, { afterMinutes: 30 }, later, { snapshot: { resourceBookings: [before] }, buffer })).toEqual([]);
+    expect(
+      judge(buffersKind, { afterMinutes: 30 }, later, { snapshot: { resourceBookings: [before] }, buffer }),
+    ).toEqual([]);
   });
 });

@@ -4,60 +4,114 @@ import { openingHoursKind } from "./opening-hours";
 
 const everyDay = (ranges: { from: string; to: string }[]) =>
   Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, ranges]));
-const drying = { weekly: everyDay([{ from: "08:00", to: "12:00" }, { from: "14:00", to: "20:00" }]) };
+const drying = {
+  weekly: everyDay([
+    { from: "08:00", to: "12:00" },
+    { from: "14:00", to: "20:00" },
+  ]),
+};
 const at = (local: string, tz = "+08:00") => new Date(`${local}:00${tz}`);
 
 describe("opening-hours", () => {
   test("a booking ending exactly at closing time is inside; one starting at closing time is not", () => {
-    expect(judge(openingHoursKind, drying, { start: at("2026-07-06T19:00"), end: at("2026-07-06T20:00") })).toEqual([]);
-    const late = judge(openingHoursKind, drying, { start: at("2026-07-06T20:00"), end: at("2026-07-06T20:30") });
+    expect(
+      judge(openingHoursKind, drying, { start: at("2026-07-06T19:00"), end: at("2026-07-06T20:00") }),
+    ).toEqual([]);
+    const late = judge(openingHoursKind, drying, {
+      start: at("2026-07-06T20:00"),
+      end: at("2026-07-06T20:30"),
+    });
     expect(codes(late)).toEqual(["OUTSIDE_OPENING_HOURS"]);
     expect(late[0]!.message.en).toBe("2026-07-06 20:00 to 2026-07-06 20:30 is outside the opening hours");
   });
 
   test("a booking spanning the lunch break between two ranges is refused", () => {
-    expect(codes(judge(openingHoursKind, drying, { start: at("2026-07-06T11:30"), end: at("2026-07-06T14:30") }))).toEqual([
-      "OUTSIDE_OPENING_HOURS",
-    ]);
+    expect(
+      codes(judge(openingHoursKind, drying, { start: at("2026-07-06T11:30"), end: at("2026-07-06T14:30") })),
+    ).toEqual(["OUTSIDE_OPENING_HOURS"]);
   });
 
   test("a day without ranges is closed", () => {
     const weekdays = { weekly: { mon: [{ from: "09:00", to: "17:00" }] } };
     // 2026-07-05 is a Sunday.
-    expect(codes(judge(openingHoursKind, weekdays, { start: at("2026-07-05T10:00"), end: at("2026-07-05T11:00") }))).toEqual([
-      "OUTSIDE_OPENING_HOURS",
-    ]);
-    expect(judge(openingHoursKind, weekdays, { start: at("2026-07-06T10:00"), end: at("2026-07-06T11:00") })).toEqual([]);
+    expect(
+      codes(
+        judge(openingHoursKind, weekdays, { start: at("2026-07-05T10:00"), end: at("2026-07-05T11:00") }),
+      ),
+    ).toEqual(["OUTSIDE_OPENING_HOURS"]);
+    expect(
+      judge(openingHoursKind, weekdays, { start: at("2026-07-06T10:00"), end: at("2026-07-06T11:00") }),
+    ).toEqual([]);
   });
 
   test("across midnight: a range 18:00–02:00 and back-to-back 22:00–24:00 / 00:00–02:00 ranges both allow 23:00–01:00", () => {
     const overnight = { weekly: { fri: [{ from: "18:00", to: "02:00" }] } };
-    expect(judge(openingHoursKind, overnight, { start: at("2026-07-10T23:00"), end: at("2026-07-11T01:00") })).toEqual([]);
-    expect(codes(judge(openingHoursKind, overnight, { start: at("2026-07-11T01:30"), end: at("2026-07-11T02:30") }))).toEqual([
-      "OUTSIDE_OPENING_HOURS",
-    ]);
-    const split = { weekly: { fri: [{ from: "22:00", to: "24:00" }], sat: [{ from: "00:00", to: "02:00" }] } };
-    expect(judge(openingHoursKind, split, { start: at("2026-07-10T23:00"), end: at("2026-07-11T01:00") })).toEqual([]);
+    expect(
+      judge(openingHoursKind, overnight, { start: at("2026-07-10T23:00"), end: at("2026-07-11T01:00") }),
+    ).toEqual([]);
+    expect(
+      codes(
+        judge(openingHoursKind, overnight, { start: at("2026-07-11T01:30"), end: at("2026-07-11T02:30") }),
+      ),
+    ).toEqual(["OUTSIDE_OPENING_HOURS"]);
+    const split = {
+      weekly: { fri: [{ from: "22:00", to: "24:00" }], sat: [{ from: "00:00", to: "02:00" }] },
+    };
+    expect(
+      judge(openingHoursKind, split, { start: at("2026-07-10T23:00"), end: at("2026-07-11T01:00") }),
+    ).toEqual([]);
   });
 
   test("24 hours: any time, across midnight included", () => {
-    expect(judge(openingHoursKind, { alwaysOpen: true }, { start: at("2026-07-06T23:30"), end: at("2026-07-07T00:30") })).toEqual(
-      [],
-    );
+    expect(
+      judge(
+        openingHoursKind,
+        { alwaysOpen: true },
+        { start: at("2026-07-06T23:30"), end: at("2026-07-07T00:30") },
+      ),
+    ).toEqual([]);
   });
 
   test("DST in Europe/London: 09:00–17:00 local holds on the spring-forward and fall-back Sundays", () => {
     const sunday = { weekly: { sun: [{ from: "09:00", to: "17:00" }] } };
     const tz = "Europe/London";
     // 2026-03-29: clocks go forward at 01:00 GMT; 09:00 local is 08:00Z.
-    expect(judge(openingHoursKind, sunday, { start: new Date("2026-03-29T08:00:00Z"), end: new Date("2026-03-29T16:00:00Z") }, { timeZone: tz })).toEqual([]);
     expect(
-      codes(judge(openingHoursKind, sunday, { start: new Date("2026-03-29T07:30:00Z"), end: new Date("2026-03-29T08:30:00Z") }, { timeZone: tz })),
+      judge(
+        openingHoursKind,
+        sunday,
+        { start: new Date("2026-03-29T08:00:00Z"), end: new Date("2026-03-29T16:00:00Z") },
+        { timeZone: tz },
+      ),
+    ).toEqual([]);
+    expect(
+      codes(
+        judge(
+          openingHoursKind,
+          sunday,
+          { start: new Date("2026-03-29T07:30:00Z"), end: new Date("2026-03-29T08:30:00Z") },
+          { timeZone: tz },
+        ),
+      ),
     ).toEqual(["OUTSIDE_OPENING_HOURS"]);
     // 2026-10-25: clocks go back; 09:00 local is 09:00Z again.
-    expect(judge(openingHoursKind, sunday, { start: new Date("2026-10-25T09:00:00Z"), end: new Date("2026-10-25T17:00:00Z") }, { timeZone: tz })).toEqual([]);
     expect(
-      codes(judge(openingHoursKind, sunday, { start: new Date("2026-10-25T08:00:00Z"), end: new Date("2026-10-25T09:00:00Z") }, { timeZone: tz })),
+      judge(
+        openingHoursKind,
+        sunday,
+        { start: new Date("2026-10-25T09:00:00Z"), end: new Date("2026-10-25T17:00:00Z") },
+        { timeZone: tz },
+      ),
+    ).toEqual([]);
+    expect(
+      codes(
+        judge(
+          openingHoursKind,
+          sunday,
+          { start: new Date("2026-10-25T08:00:00Z"), end: new Date("2026-10-25T09:00:00Z") },
+          { timeZone: tz },
+        ),
+      ),
     ).toEqual(["OUTSIDE_OPENING_HOURS"]);
   });
 
@@ -65,19 +119,39 @@ describe("opening-hours", () => {
     const tz = "America/New_York";
     const overnight = { weekly: { sat: [{ from: "22:00", to: "06:00" }] } };
     // Sat 2026-03-07 22:00 EST = 03:00Z; Sun 06:00 EDT = 10:00Z: 7 elapsed hours.
-    expect(judge(openingHoursKind, overnight, { start: new Date("2026-03-08T03:00:00Z"), end: new Date("2026-03-08T10:00:00Z") }, { timeZone: tz })).toEqual([]);
     expect(
-      codes(judge(openingHoursKind, overnight, { start: new Date("2026-03-08T03:00:00Z"), end: new Date("2026-03-08T11:00:00Z") }, { timeZone: tz })),
+      judge(
+        openingHoursKind,
+        overnight,
+        { start: new Date("2026-03-08T03:00:00Z"), end: new Date("2026-03-08T10:00:00Z") },
+        { timeZone: tz },
+      ),
+    ).toEqual([]);
+    expect(
+      codes(
+        judge(
+          openingHoursKind,
+          overnight,
+          { start: new Date("2026-03-08T03:00:00Z"), end: new Date("2026-03-08T11:00:00Z") },
+          { timeZone: tz },
+        ),
+      ),
     ).toEqual(["OUTSIDE_OPENING_HOURS"]);
   });
 
   test("leap day: Sunday 2032-02-29 opens like any Sunday", () => {
     const sunday = { weekly: { sun: [{ from: "09:00", to: "11:00" }] } };
-    expect(judge(openingHoursKind, sunday, { start: at("2032-02-29T09:00"), end: at("2032-02-29T11:00") })).toEqual([]);
+    expect(
+      judge(openingHoursKind, sunday, { start: at("2032-02-29T09:00"), end: at("2032-02-29T11:00") }),
+    ).toEqual([]);
   });
 
   test("bad params are rejected by the schema", () => {
-    expect(openingHoursKind.params.safeParse({ weekly: { mon: [{ from: "9:00", to: "17:00" }] } }).success).toBe(false);
-    expect(openingHoursKind.params.safeParse({ weekly: { mon: [{ from: "09:00", to: "25:00" }] } }).success).toBe(false);
+    expect(
+      openingHoursKind.params.safeParse({ weekly: { mon: [{ from: "9:00", to: "17:00" }] } }).success,
+    ).toBe(false);
+    expect(
+      openingHoursKind.params.safeParse({ weekly: { mon: [{ from: "09:00", to: "25:00" }] } }).success,
+    ).toBe(false);
   });
 });

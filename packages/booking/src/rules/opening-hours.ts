@@ -1,6 +1,7 @@
-import { addLocalDays, localDate, violation, zonedInstant } from "@linli/core";
+import { addLocalDays, violation } from "@linli/core";
 import { z } from "zod";
 import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "../interval";
+import { localDateOf, localInstant, minutesOf } from "../local-clock";
 import { localLabel, weekdayOfDate } from "../local-time-label";
 import { defineRuleKind } from "../rule-kind";
 
@@ -33,15 +34,19 @@ export function openIntervals(params: Params, start: Date, end: Date, timeZone: 
   if (params.alwaysOpen) return [{ start: start.getTime(), end: end.getTime() }];
   const out: Interval[] = [];
   // From the day before (a range crossing midnight into the window) to the last day.
-  const last = localDate(end, timeZone);
-  for (let day = addLocalDays(localDate(start, timeZone), -1); day <= last; day = addLocalDays(day, 1)) {
+  const last = localDateOf(end.getTime(), timeZone);
+  for (
+    let day = addLocalDays(localDateOf(start.getTime(), timeZone), -1);
+    day <= last;
+    day = addLocalDays(day, 1)
+  ) {
     const key = DAY_KEYS[weekdayOfDate(day) - 1]!;
     for (const range of params.weekly[key] ?? []) {
-      const from = zonedInstant(day, range.from, timeZone).getTime();
+      const from = localInstant(day, minutesOf(range.from), timeZone);
       const to =
         range.to > range.from
-          ? zonedInstant(day, range.to, timeZone).getTime()
-          : zonedInstant(addLocalDays(day, 1), range.to, timeZone).getTime();
+          ? localInstant(day, minutesOf(range.to), timeZone)
+          : localInstant(addLocalDays(day, 1), minutesOf(range.to), timeZone);
       out.push({ start: from, end: to });
     }
   }

@@ -14,7 +14,11 @@ describe("who-may-book", () => {
     expect(JSON.stringify(refused)).not.toMatch(/hardship|elderly/);
   });
   test("residents only: a staff booking for no resident is refused", () => {
-    expect(codes(judge(whoMayBookKind, { residentsOnly: true }, { ...slot, actorKind: "staff", residentId: null }))).toEqual(["RESIDENT_REQUIRED"]);
+    expect(
+      codes(
+        judge(whoMayBookKind, { residentsOnly: true }, { ...slot, actorKind: "staff", residentId: null }),
+      ),
+    ).toEqual(["RESIDENT_REQUIRED"]);
   });
   test("staff only: a resident booking for themself is refused; the desk booking for them passes", () => {
     expect(codes(judge(whoMayBookKind, { staffOnly: true }, slot))).toEqual(["STAFF_ONLY"]);

@@ -1,6 +1,6 @@
 // Checks every publishable package the way a consumer would meet it, after `npm run build`:
 // every `exports` target was built, publint --strict is clean, and attw finds no type
-// resolution problem for ESM and CJS consumers.
+// resolution problem for ESM and CJS consumers, and a consumer compiles against the built .d.ts.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -39,5 +39,13 @@ for (const name of packages) {
       );
     }
   }
+}
+// Type-check a consumer against the built declaration files (ESM and CJS views).
+try {
+  execFileSync("npx", ["--no-install", "tsc", "-p", join(root, "scripts/consumer/tsconfig.json")], { stdio: "pipe", cwd: root });
+  console.log("consumer: compiles against the built .d.ts (NodeNext, ESM and CJS)");
+} catch (error) {
+  failed = true;
+  console.error(`consumer: does not compile against the built .d.ts\n${error.stdout?.toString() ?? ""}`);
 }
 process.exit(failed ? 1 : 0);

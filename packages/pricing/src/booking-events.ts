@@ -9,7 +9,7 @@ import {
 import { z } from "zod";
 import type { PriceBook } from "./price-book";
 import { usageModel } from "./pricing-models";
-import { recordUsage, returnDeposit, reverseUsage, depositHeldFor } from "./usage-book";
+import { depositHeldFor, recordUsage, repriceUsage, returnDeposit, reverseUsage } from "./usage-book";
 
 /** The payload of booking's `BookingConfirmed` event (instants as ISO strings). */
 export const bookingConfirmedSchema = z.object({
@@ -20,6 +20,9 @@ export const bookingConfirmedSchema = z.object({
   end: z.coerce.date().nullable(),
   quantity: z.number().int().positive(),
 });
+
+/** The payload of booking's `BookingRescheduled` event: the old booking and the new one's id. */
+export const bookingRescheduledSchema = bookingConfirmedSchema.extend({ newBookingId: z.string().min(1) });
 
 /** The payload of booking's `BookingCancelled` event. */
 export const bookingCancelledSchema = bookingConfirmedSchema.extend({
@@ -47,6 +50,8 @@ function payloadOf<S extends z.ZodType>(schema: S, event: DomainEvent): z.output
  *   and memberships at the booking's start.
  * - `BookingCancelled`: a refundable cancellation reverses the charge with a new entry; any
  *   deposit is returned either way, since nothing was used.
+ * - `BookingRescheduled`: the new booking is re-priced now that the old one is given back
+ *   (booking confirms the new slot first), with a `correction` entry for any difference.
  * A subscriber that throws aborts the booking command: a booking is never confirmed unpriced.
  */
 export function bookingSubscribers(
@@ -70,6 +75,11 @@ export function bookingSubscribers(
       if (!usage || usage.reversedAt !== null) return;
       if (p.refundable) await reverseUsage(cx, usage, "BOOKING_CANCELLED");
       else if ((await depositHeldFor(cx.tx, usage)) > 0) await returnDeposit(cx, usage);
+    },
+    BookingRescheduled: async (cx: CommandContext, event: DomainEvent) => {
+      const p = payloadOf(bookingRescheduledSchema, event);
+      const usage = await cx.tx.findOne(usageModel, [{ field: "bookingId", value: p.newBookingId }]);
+      if (usage) await repriceUsage(cx, book(cx), usage);
     },
   };
 }

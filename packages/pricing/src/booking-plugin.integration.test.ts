@@ -78,4 +78,46 @@ describe("with the real @linli/booking plugin", () => {
     ]);
     expect((await community.pricing.ledger.balance({ actor: desk, forResident: "li" })).balance).toBe(100);
   });
+
+  test("rescheduling under a monthly cap re-prices the new booking once the old one is given back", async () => {
+    const { community } = await testCommunity({
+      config: config(),
+      plugins: [bookingPlugin(), pricingPlugin()],
+      start: "2026-06-01T00:00:00Z",
+    });
+    await resident(community, "li");
+    const ids: string[] = [];
+    for (let day = 2; day <= 6; day++) {
+      const outcome = await community.booking.book({
+        actor: desk,
+        forResident: "li",
+        resourceId: "gym",
+        start: `2026-06-0${day}T01:00:00Z`,
+        end: `2026-06-0${day}T02:00:00Z`,
+      });
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.violations));
+      ids.push(outcome.booking.id);
+    }
+    const balance = async () =>
+      (await community.pricing.ledger.balance({ actor: desk, forResident: "li" })).balance;
+    expect(await balance()).toBe(2500); // five visits at 500 reach the 2,500 cap
+    const moved = await community.booking.reschedule({
+      actor: desk,
+      bookingId: ids[4]!,
+      start: "2026-06-09T01:00:00Z",
+      end: "2026-06-09T02:00:00Z",
+    });
+    if (!moved.ok) throw new Error(JSON.stringify(moved.violations));
+    // Priced while the old visit still counted, the new one was capped to 0; once the old one
+    // is reversed it is re-priced with a correction entry, so the month still costs 2,500.
+    expect(await balance()).toBe(2500);
+    const stored = await community.pricing.quoteForBooking({ actor: desk, bookingId: moved.booking.id });
+    expect(stored?.quote.total.amount).toBe(500);
+    const entries = await community.pricing.ledger.entries({ actor: desk, forResident: "li" });
+    expect(entries.slice(5).map((e) => [e.kind, e.amount, e.code])).toEqual([
+      ["charge", 0, "MONTHLY_CAP"],
+      ["reversal", -500, "BOOKING_CANCELLED"],
+      ["correction", 500, "RESCHEDULE_REPRICED"],
+    ]);
+  });
 });

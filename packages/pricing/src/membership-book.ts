@@ -20,11 +20,12 @@ export function membershipsOf(tx: Tx, residentId: string): Promise<Membership[]>
   });
 }
 
-/** A resident's memberships as quotes see them, with the uses each has left. */
+/** A resident's memberships as quotes see them, with the uses each has left (not counting `excludeUsageId`). */
 export async function coveragesOf(
   tx: Tx,
   book: PriceBook,
   residentId: string,
+  excludeUsageId?: string,
 ): Promise<MembershipCoverage[]> {
   const out: MembershipCoverage[] = [];
   for (const m of await membershipsOf(tx, residentId)) {
@@ -36,6 +37,7 @@ export async function coveragesOf(
         : await tx.count(usageModel, [
             { field: "membershipId", value: m.id },
             { field: "reversedAt", value: null },
+            ...(excludeUsageId ? [{ field: "id", op: "ne" as const, value: excludeUsageId }] : []),
           ]);
     out.push(toCoverage(m, plan, book.membershipResources(m.planId), used, book.timeZone));
   }

@@ -30,14 +30,23 @@ export interface UsageRequest {
   readonly waiver?: Waiver;
 }
 
-/** Reads everything a quote needs for a use and prices it, without writing anything. */
-export async function quoteUsage(cx: CommandContext, book: PriceBook, request: UsageRequest): Promise<Quote> {
+/**
+ * Reads everything a quote needs for a use and prices it, without writing anything.
+ * `excludeUsageId` leaves one recorded use out of the history (caps, voucher limits,
+ * membership uses), to re-price that use itself.
+ */
+export async function quoteUsage(
+  cx: CommandContext,
+  book: PriceBook,
+  request: UsageRequest,
+  excludeUsageId?: string,
+): Promise<Quote> {
   if (!book.hasResource(request.resourceId)) {
     throw LinliError.from(pricingErrors, "UNKNOWN_RESOURCE", { resourceId: request.resourceId });
   }
   const plan = book.planFor(request.resourceId);
   const groups = await cx.groupsOf(request.residentId, request.start);
-  const memberships = await coveragesOf(cx.tx, book, request.residentId);
+  const memberships = await coveragesOf(cx.tx, book, request.residentId, excludeUsageId);
   let chargedThisPeriod = 0;
   if (plan?.cap) {
     const earlier = await cx.tx.findMany(usageModel, {
@@ -48,7 +57,7 @@ export async function quoteUsage(cx: CommandContext, book: PriceBook, request: U
         { field: "reversedAt", value: null },
       ],
     });
-    for (const u of earlier) chargedThisPeriod += u.charged;
+    for (const u of earlier) if (u.id !== excludeUsageId) chargedThisPeriod += u.charged;
   }
   let voucher: VoucherUse | undefined;
   if (request.voucherId !== undefined) {
@@ -58,6 +67,7 @@ export async function quoteUsage(cx: CommandContext, book: PriceBook, request: U
       { field: "residentId", value: request.residentId },
       { field: "voucherId", value: v.id },
       { field: "reversedAt", value: null },
+      ...(excludeUsageId ? [{ field: "id", op: "ne" as const, value: excludeUsageId }] : []),
     ]);
     voucher = { voucher: v, usedBefore };
   }
@@ -210,4 +220,56 @@ export async function reverseUsage(cx: CommandContext, usage: Usage, code: strin
   });
   if ((await depositHeldFor(cx.tx, usage)) > 0) await returnDeposit(cx, usage);
   await cx.tx.updateById(usageModel, usage.id, { reversedAt: cx.now });
+}
+
+/**
+ * Prices a recorded use again against the current history (itself left out) and, when its
+ * charge changed, records the difference as a `correction` entry and stores the new quote.
+ * Used when a booking is rescheduled: booking confirms the new slot before it gives back the
+ * old one, so the new slot was priced while the old one still counted towards caps and
+ * membership uses. Returns the difference (0 when nothing changed).
+ */
+export async function repriceUsage(cx: CommandContext, book: PriceBook, usage: Usage): Promise<number> {
+  if (usage.reversedAt !== null) return 0;
+  await cx.tx.lock(`pricing:usage:${usage.residentId}`);
+  const request: UsageRequest = {
+    residentId: usage.residentId,
+    resourceId: usage.resourceId,
+    start: usage.start,
+    end: usage.end,
+    quantity: usage.quantity,
+    bookingId: usage.bookingId,
+    ...(usage.voucherId ? { voucherId: usage.voucherId } : {}),
+  };
+  const q = await quoteUsage(cx, book, request, usage.id);
+  const diff = q.charge.amount - usage.charged;
+  if (diff === 0 && q.membershipId === usage.membershipId) return 0;
+  if (diff !== 0) {
+    const charge = await cx.tx.findOne(ledgerEntryModel, [
+      { field: "residentId", value: usage.residentId },
+      { field: "usageId", value: usage.id },
+      { field: "kind", value: "charge" },
+    ]);
+    await appendEntry(cx, {
+      residentId: usage.residentId,
+      kind: "correction",
+      amount: diff,
+      code: "RESCHEDULE_REPRICED",
+      text: {
+        "zh-CN": `改期后重新计价：${q.lines.map((l) => l.publicText["zh-CN"]).join("；")}`,
+        en: `Re-priced after rescheduling: ${q.lines.map((l) => l.publicText.en).join("; ")}`,
+      },
+      relatesTo: charge?.id ?? null,
+      usageId: usage.id,
+      bookingId: usage.bookingId,
+    });
+  }
+  await cx.tx.updateById(usageModel, usage.id, {
+    charged: q.charge.amount,
+    membershipId: q.membershipId,
+    voucherId: q.voucherId,
+    decidedByGroup: q.decidedBy?.group ?? null,
+    quote: JSON.parse(JSON.stringify(q)) as Record<string, unknown>,
+  });
+  return diff;
 }

@@ -1,0 +1,35 @@
+import { createCommunity } from "@linli/core";
+import { memoryStorage } from "@linli/storage-memory";
+import { expectTypeOf, test } from "vitest";
+import { wangjialongConfig } from "../test/fixtures";
+import type { LedgerEntry } from "./ledger-book";
+import type { Membership } from "./membership-book";
+import { pricingPlugin } from "./pricing-plugin";
+import type { Quote } from "./quote-types";
+
+test("the pricing API is typed on the community", async () => {
+  const community = await createCommunity({
+    config: wangjialongConfig(),
+    storage: memoryStorage(),
+    plugins: [pricingPlugin()],
+  });
+  const actor = { kind: "staff", id: "desk" } as const;
+  expectTypeOf(community.pricing.quote).returns.resolves.toEqualTypeOf<Quote>();
+  expectTypeOf(community.pricing.memberships.purchase).returns.resolves.toEqualTypeOf<Membership>();
+  expectTypeOf(community.pricing.ledger.recordPayment).returns.resolves.toEqualTypeOf<LedgerEntry>();
+  expectTypeOf(community.pricing.ledger.balance)
+    .returns.resolves.toHaveProperty("balance")
+    .toEqualTypeOf<number>();
+  // @ts-expect-error amounts are money objects in integer minor units, not strings
+  void community.pricing.ledger.recordPayment({ actor, amount: "1.00", method: "cash" });
+  // @ts-expect-error the payment method is one of the known methods
+  void community.pricing.ledger.recordPayment({
+    actor,
+    amount: { amount: 100, currency: "CNY" },
+    method: "iou",
+  });
+
+  const bare = await createCommunity({ config: wangjialongConfig(), storage: memoryStorage() });
+  // @ts-expect-error no pricing plugin, no pricing API
+  bare.pricing;
+});

@@ -22,12 +22,9 @@ test("the pricing API is typed on the community", async () => {
     .toEqualTypeOf<number>();
   // @ts-expect-error amounts are money objects in integer minor units, not strings
   void community.pricing.ledger.recordPayment({ actor, amount: "1.00", method: "cash" });
+  const iou = { actor, amount: { amount: 100, currency: "CNY" }, method: "iou" } as const;
   // @ts-expect-error the payment method is one of the known methods
-  void community.pricing.ledger.recordPayment({
-    actor,
-    amount: { amount: 100, currency: "CNY" },
-    method: "iou",
-  });
+  void community.pricing.ledger.recordPayment(iou);
 
   const bare = await createCommunity({ config: wangjialongConfig(), storage: memoryStorage() });
   // @ts-expect-error no pricing plugin, no pricing API

@@ -1,5 +1,5 @@
-import { type ActorKind, addLocalDays, type Resource } from "@linli/core";
-import { localDateOf, localMidnight, localMinuteOf } from "./local-clock";
+import type { ActorKind, Resource } from "@linli/core";
+import { instantOfWall, localMinuteOf, wallDay, wallOf } from "./local-clock";
 import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "./interval";
 import { bufferUnder, capacityUnder, gridUnder } from "./resource-terms";
 import type { RuleKinds } from "./rule-book";
@@ -90,6 +90,8 @@ function peakOver(steps: Steps, from: number, to: number, hint: { i: number }): 
   return peak;
 }
 
+const DAY_MS = 86_400_000;
+
 function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
@@ -103,21 +105,18 @@ function gridStarts(
 ): number[] {
   const out: number[] = [];
   const step = grid.granularityMinutes * 60_000;
-  const last = localDateOf(end, timeZone);
-  let next = localMidnight(localDateOf(start, timeZone), timeZone);
-  for (let day = localDateOf(start, timeZone); day <= last; day = addLocalDays(day, 1)) {
-    const dayStart = next;
-    next = localMidnight(addLocalDays(day, 1), timeZone);
-    const minutes = Math.round((next - dayStart) / 60_000);
-    if (minutes === 1440) {
+  const lastDay = wallDay(wallOf(end - 1, timeZone));
+  for (let day = wallDay(wallOf(start, timeZone)); day <= lastDay; day += DAY_MS) {
+    const dayStart = instantOfWall(day, timeZone);
+    const dayEnd = instantOfWall(day + DAY_MS, timeZone);
+    if (dayEnd - dayStart === DAY_MS) {
       // An ordinary day: wall-clock grid = elapsed grid from local midnight.
-      for (let t = dayStart + grid.offsetMinutes * 60_000; t < dayStart + 86_400_000; t += step)
+      for (let t = dayStart + grid.offsetMinutes * 60_000; t < dayEnd; t += step)
         if (t >= start && t < end) out.push(t);
     } else {
       // A DST change day: walk elapsed time in steps that meet every wall-clock grid point
       // (changes are whole half-hours) and keep the instants whose local time is on the grid,
       // so the repeated hour of a fall-back day is offered twice and the skipped one not at all.
-      const dayEnd = next;
       const walk = gcd(grid.granularityMinutes, 30) * 60_000;
       for (let t = dayStart; t < dayEnd; t += walk) {
         const local = localMinuteOf(t, timeZone) - grid.offsetMinutes;

@@ -52,3 +52,13 @@ describe("local-clock agrees with the kernel's time helpers", () => {
     );
   });
 });
+
+test("wall numbers: weekday and day of an instant", async () => {
+  const { wallOf, wallDay, wallWeekday, instantOfWall } = await import("./local-clock");
+  const t = Date.parse("2026-07-06T23:30:00+08:00"); // a Monday evening in Shanghai
+  expect(wallWeekday(wallOf(t, "Asia/Shanghai"))).toBe(1);
+  expect(instantOfWall(wallDay(wallOf(t, "Asia/Shanghai")), "Asia/Shanghai")).toBe(
+    Date.parse("2026-07-06T00:00:00+08:00"),
+  );
+  expect(wallWeekday(Date.UTC(2032, 1, 29))).toBe(7); // 2032-02-29 is a Sunday
+});

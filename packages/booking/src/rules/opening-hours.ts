@@ -1,8 +1,8 @@
-import { addLocalDays, violation } from "@linli/core";
+import { violation } from "@linli/core";
 import { z } from "zod";
 import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "../interval";
-import { localDateOf, localInstant, minutesOf } from "../local-clock";
-import { localLabel, weekdayOfDate } from "../local-time-label";
+import { instantOfWall, minutesOf, wallDay, wallOf, wallWeekday } from "../local-clock";
+import { localLabel } from "../local-time-label";
 import { defineRuleKind } from "../rule-kind";
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -13,6 +13,7 @@ export const timeRangeSchema = z.object({
   to: z.string().regex(TIME, { message: "HH:mm (24:00 for midnight)" }),
 });
 
+const DAY_MS = 86_400_000;
 const DAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 const ranges = z.array(timeRangeSchema).default([]);
 
@@ -33,21 +34,15 @@ type Params = z.output<typeof openingHoursParams>;
 export function openIntervals(params: Params, start: Date, end: Date, timeZone: string): Interval[] {
   if (params.alwaysOpen) return [{ start: start.getTime(), end: end.getTime() }];
   const out: Interval[] = [];
-  // From the day before (a range crossing midnight into the window) to the last day.
-  const last = localDateOf(end.getTime(), timeZone);
-  for (
-    let day = addLocalDays(localDateOf(start.getTime(), timeZone), -1);
-    day <= last;
-    day = addLocalDays(day, 1)
-  ) {
-    const key = DAY_KEYS[weekdayOfDate(day) - 1]!;
+  // From the day before (a range crossing midnight into the window) to the last day, as
+  // wall-clock numbers (local midnight written as if UTC): no date strings in the loop.
+  const last = wallDay(wallOf(end.getTime(), timeZone));
+  for (let day = wallDay(wallOf(start.getTime(), timeZone)) - DAY_MS; day <= last; day += DAY_MS) {
+    const key = DAY_KEYS[wallWeekday(day) - 1]!;
     for (const range of params.weekly[key] ?? []) {
-      const from = localInstant(day, minutesOf(range.from), timeZone);
-      const to =
-        range.to > range.from
-          ? localInstant(day, minutesOf(range.to), timeZone)
-          : localInstant(addLocalDays(day, 1), minutesOf(range.to), timeZone);
-      out.push({ start: from, end: to });
+      const from = minutesOf(range.from) * 60_000;
+      const to = minutesOf(range.to) * 60_000 + (range.to > range.from ? 0 : DAY_MS);
+      out.push({ start: instantOfWall(day + from, timeZone), end: instantOfWall(day + to, timeZone) });
     }
   }
   return intersectIntervals(normalizeIntervals(out), [{ start: start.getTime(), end: end.getTime() }]);

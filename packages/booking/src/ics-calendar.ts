@@ -1,4 +1,4 @@
-import { localParts, zonedInstant } from "@linli/core";
+import { cachedOffsetMinutes, wallOf } from "./local-clock";
 import { vtimezoneLines } from "./vtimezone";
 
 /** One calendar event. */
@@ -31,6 +31,7 @@ export function escapeText(text: string): string {
 }
 
 const encoder = new TextEncoder();
+const DAY_MS = 86_400_000;
 
 /** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character. */
 export function foldLine(line: string): string {
@@ -61,14 +62,29 @@ function utcStamp(d: Date): string {
     .replace(/\.\d{3}/, "");
 }
 
-/** `DTSTART;TZID=…:local` or, for a wall time that is ambiguous in the zone, the UTC form. */
+/** True when the wall-clock time of `instant` occurs twice in the zone (a fall-back hour). */
+function ambiguous(instant: number, timeZone: string): boolean {
+  const wall = wallOf(instant, timeZone);
+  const offsets = new Set([
+    cachedOffsetMinutes(timeZone, instant - DAY_MS),
+    cachedOffsetMinutes(timeZone, instant + DAY_MS),
+  ]);
+  let readings = 0;
+  for (const offset of offsets)
+    if (cachedOffsetMinutes(timeZone, wall - offset * 60_000) === offset) readings++;
+  return readings > 1;
+}
+
+/**
+ * `DTSTART;TZID=…:local`, or the UTC form for a wall time that occurs twice (RFC 5545 reads
+ * it as the first occurrence, some parsers as the second: UTC is read the same by all) or
+ * that has seconds.
+ */
 function dateTimeProperty(name: string, instant: Date, timeZone: string): string {
-  const p = localParts(instant, timeZone);
-  const hhmm = `${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
-  const exact =
-    instant.getTime() % 60_000 === 0 && zonedInstant(p.date, hhmm, timeZone).getTime() === instant.getTime();
-  if (!exact) return `${name}:${utcStamp(instant)}`;
-  return `${name};TZID=${timeZone}:${p.date.replace(/-/g, "")}T${hhmm.replace(":", "")}00`;
+  const t = instant.getTime();
+  if (t % 60_000 !== 0 || ambiguous(t, timeZone)) return `${name}:${utcStamp(instant)}`;
+  const wall = new Date(wallOf(t, timeZone)).toISOString();
+  return `${name};TZID=${timeZone}:${wall.slice(0, 19).replace(/[-:]/g, "")}`;
 }
 
 /**

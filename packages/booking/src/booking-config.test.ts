@@ -1,0 +1,133 @@
+import {
+  communityConfigJsonSchema,
+  contribute,
+  createCommunity,
+  definePlugin,
+  manualClock,
+  resolvePlugins,
+  violation,
+} from "@linli/core";
+import { memoryStorage } from "@linli/storage-memory";
+import { describe, expect, test } from "vitest";
+import { z } from "zod";
+import { cst, desk, resident, wangjialong, wangjialongConfig } from "../test/wangjialong-fixture";
+import { bookingPlugin } from "./booking-plugin";
+import { bookingRuleKinds, defineRuleKind } from "./rule-kind";
+
+/** A courtyard council's own rule kind: no more than N seats per booking. */
+const maxSeatsKind = defineRuleKind({
+  kind: "max-seats-per-booking",
+  description: { "zh-CN": "每次预约的座位上限", en: "Seats per booking" },
+  params: z.object({ max: z.number().int().positive() }),
+  evaluate: (params, cx) =>
+    (cx.request.quantity ?? 1) <= params.max
+      ? []
+      : [
+          violation(
+            "TOO_MANY_SEATS",
+            cx.rule.id,
+            { "zh-CN": "每次最多预约 {max} 个座位", en: "At most {max} seats per booking" },
+            { max: params.max },
+          ),
+        ],
+});
+const councilPlugin = () =>
+  definePlugin({
+    id: "courtyard-council",
+    requires: ["booking"],
+    contributes: [contribute(bookingRuleKinds, [maxSeatsKind])],
+    api: () => ({}),
+  });
+
+describe("booking configuration", () => {
+  test("every problem is listed at load time, with its path", async () => {
+    const config = wangjialongConfig({
+      booking: {
+        rules: [
+          { id: "a", kind: "opening-hours", weekly: { mon: [{ from: "09:00", to: "25:00" }] } },
+          { id: "b", kind: "quota", appliesTo: { resources: ["sauna"] }, period: "day", max: 1 },
+          { id: "b", kind: "who-may-book", appliesTo: { resourceGroups: ["laundry"] }, groups: ["veterans"] },
+          { id: "c", kind: "teleport" },
+        ],
+      },
+    });
+    const error = await createCommunity({
+      config,
+      storage: memoryStorage(),
+      plugins: [bookingPlugin()],
+    }).catch((e) => e);
+    expect(error.code).toBe("CONFIG_INVALID");
+    // Structural problems first (the bad time, the unknown kind); cross-references once the structure is valid.
+    const paths = (error.details.problems as { path: string }[]).map((p) => p.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(["booking.rules[0].weekly.mon[0].to", "booking.rules[3].kind"]),
+    );
+    const valid = wangjialongConfig({
+      booking: {
+        rules: [
+          { id: "b", kind: "quota", appliesTo: { resources: ["sauna"] }, period: "day", max: 1 },
+          { id: "b", kind: "who-may-book", appliesTo: { resourceGroups: ["laundry"] }, groups: ["veterans"] },
+        ],
+      },
+    });
+    const refs = await createCommunity({
+      config: valid,
+      storage: memoryStorage(),
+      plugins: [bookingPlugin()],
+    }).catch((e) => e);
+    expect((refs.details.problems as { code: string; path: string }[]).map((p) => [p.code, p.path])).toEqual([
+      ["UNKNOWN_RESOURCE", "booking.rules[0].appliesTo.resources[0]"],
+      ["DUPLICATE_ID", "booking.rules[1].id"],
+      ["UNKNOWN_RESOURCE_GROUP", "booking.rules[1].appliesTo.resourceGroups[0]"],
+      ["UNKNOWN_GROUP", "booking.rules[1].groups[0]"],
+    ]);
+  });
+
+  test("a community plugin adds a rule kind without touching the engine: config, booking and availability use it", async () => {
+    const config = wangjialongConfig();
+    (config.booking as { rules: unknown[] }).rules.push({
+      id: "council-seats",
+      kind: "max-seats-per-booking",
+      appliesTo: { resources: ["library"] },
+      max: 2,
+    });
+    const { community } = await wangjialong({ config, plugins: [councilPlugin()] });
+    const refused = await community.booking.book({
+      actor: desk,
+      forResident: "wang",
+      resourceId: "library",
+      quantity: 3,
+      start: cst("2026-07-06T19:00"),
+      end: cst("2026-07-06T21:00"),
+    });
+    expect(!refused.ok && refused.violations.map((v) => [v.code, v.rule, v.message.en])).toEqual([
+      ["TOO_MANY_SEATS", "council-seats", "At most 2 seats per booking"],
+    ]);
+    const [library] = await community.booking.availability({
+      actor: resident("wang"),
+      resourceId: "library",
+      start: cst("2026-07-06T19:00"),
+      end: cst("2026-07-06T20:00"),
+      quantity: 3,
+    });
+    expect(library!.slots).toEqual([]);
+    // Without the plugin, the kind is unknown and the config is refused.
+    await expect(
+      createCommunity({
+        config,
+        storage: memoryStorage(),
+        plugins: [bookingPlugin()],
+        clock: manualClock("2026-07-01"),
+      }),
+    ).rejects.toMatchObject({
+      code: "CONFIG_INVALID",
+    });
+  });
+
+  test("the JSON Schema for editors names every registered rule kind", () => {
+    const plugins = [bookingPlugin(), councilPlugin()];
+    const schema = JSON.stringify(communityConfigJsonSchema(plugins, resolvePlugins(plugins).registries));
+    for (const kind of ["opening-hours", "quota", "seasonal", "no-show-policy", "max-seats-per-booking"])
+      expect(schema).toContain(`"${kind}"`);
+  });
+});

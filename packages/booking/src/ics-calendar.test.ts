@@ -28,7 +28,7 @@ function parse(text: string): { zones: string[]; events: ParsedEvent[] } {
       description: e.description ?? null,
       start: e.startDate.toJSDate().toISOString(),
       end: e.endDate.toJSDate().toISOString(),
-      tzid: e.startDate.timezone ?? e.startDate.zone?.tzid ?? "",
+      tzid: e.startDate.zone?.tzid ?? "",
     };
   });
   for (const tzid of zones) ICAL.TimezoneService.remove(tzid);

@@ -2,6 +2,7 @@ import { isStaffLike, LinliError, type PluginContext } from "@linli/core";
 import { z } from "zod";
 import type { BookingEngine } from "./booking-engine";
 import { bookingErrors } from "./booking-errors";
+import { idInput, slotInputShape } from "./booking-inputs";
 import { BOOKING_EVENTS, emitBookingEvent } from "./booking-events";
 import {
   approveBooking,
@@ -20,15 +21,8 @@ import { bookSeries, type SeriesOutcome, SeriesRefused } from "./series-booking"
 import { acceptOffer, joinWaitlist, offerFreedCapacity, withdrawEntry } from "./waitlist";
 
 const STAFF = ["staff", "admin", "system"] as const;
-const id = z.string().min(1);
-const slotShape = {
-  resourceId: id,
-  /** A zone of the resource (the gym's cardio zone). */
-  zoneId: id.optional(),
-  start: z.coerce.date(),
-  end: z.coerce.date(),
-  quantity: z.number().int().positive().max(1000).default(1),
-};
+const id = idInput;
+const slotShape = slotInputShape;
 
 /** The outcome of `booking.book`: a booking or every reason, plus the waitlist entry when one was taken. */
 export type BookOutcome = BookingOutcome & { readonly waitlistEntry?: WaitlistEntry };

@@ -1,14 +1,16 @@
-import { isStaffLike, LinliError, type PluginContext, type WhereClause } from "@linli/core";
+import { type Decision, isStaffLike, LinliError, type PluginContext, type WhereClause } from "@linli/core";
 import { z } from "zod";
 import { availableSlots, type FreeSlot } from "./availability";
 import type { BookingEngine } from "./booking-engine";
 import { bookingErrors } from "./booking-errors";
+import { idInput, slotInputShape } from "./booking-inputs";
 import { requireBookingAccess } from "./booking-lifecycle";
 import { BOOKING_STATUSES, type Booking, bookingModel, OCCUPYING_STATUSES } from "./booking-models";
 import { type IcsEvent, writeIcs } from "./ics-calendar";
+import { judgePlacement } from "./judge-placement";
 import { bufferUnder } from "./resource-terms";
 
-const id = z.string().min(1);
+const id = idInput;
 const DAY_MS = 86_400_000;
 /** The longest window availability answers at once. */
 const MAX_WINDOW_DAYS = 92;
@@ -18,6 +20,9 @@ export interface ResourceAvailability {
   readonly resourceId: string;
   readonly slots: readonly FreeSlot[];
 }
+
+/** The answer of `booking.check`: allowed or every violation, and whether approval would be needed. */
+export type BookingCheck = Decision & { readonly requiresApproval: boolean };
 
 const ICS_STATUS = {
   confirmed: "CONFIRMED",
@@ -90,15 +95,7 @@ export function bookingQueries(ctx: PluginContext, engine: BookingEngine) {
       })
       .refine((x) => x.end > x.start && x.end.getTime() - x.start.getTime() <= MAX_WINDOW_DAYS * DAY_MS, {
         message: `end after start, at most ${MAX_WINDOW_DAYS} days`,
-      }) as unknown as z.ZodObject<{
-      resourceId: z.ZodOptional<z.ZodString>;
-      resourceGroupId: z.ZodOptional<z.ZodString>;
-      zoneId: z.ZodOptional<z.ZodString>;
-      start: z.ZodCoercedDate;
-      end: z.ZodCoercedDate;
-      durationMinutes: z.ZodOptional<z.ZodNumber>;
-      quantity: z.ZodDefault<z.ZodNumber>;
-    }>,
+      }),
     run: async (cx, input): Promise<ResourceAvailability[]> => {
       const resourceIds = input.resourceId ? [input.resourceId] : rules.group(input.resourceGroupId!);
       const residentId = cx.subject ?? null;
@@ -145,6 +142,20 @@ export function bookingQueries(ctx: PluginContext, engine: BookingEngine) {
         out.push({ resourceId, slots });
       }
       return out;
+    },
+  });
+
+  const check = ctx.query({
+    name: "booking.check",
+    input: z.object(slotInputShape),
+    run: async (cx, input): Promise<BookingCheck> => {
+      const { evaluation } = await judgePlacement(
+        cx,
+        engine,
+        { ...input, residentId: cx.subject ?? null, actorKind: cx.actor.kind, actorId: cx.actor.id },
+        { lock: false },
+      );
+      return { ...evaluation.decision, requiresApproval: evaluation.requiresApproval };
     },
   });
 
@@ -216,6 +227,11 @@ export function bookingQueries(ctx: PluginContext, engine: BookingEngine) {
     list,
     /** Free slots with remaining capacity for a resource or resource group, for the acting resident. */
     availability,
+    /**
+     * What `book` would answer now, without booking: every violation, and whether the
+     * booking would wait for approval. For the desk clerk on the phone.
+     */
+    check,
     /** A resident's bookings as an RFC 5545 calendar. */
     residentCalendar,
     /** A resource's bookings as an RFC 5545 calendar (without who booked). */

@@ -74,4 +74,49 @@ describe("the shared drying room", () => {
       expect(v.message.en).not.toMatch(/\{/);
     }
   });
+
+  test("the desk checks before booking, and availability across the room honours Mrs Li's quota", async () => {
+    const { community } = await wangjialong();
+    const ask = { resourceId: "dryer-1", start: cst("2026-07-06T09:00"), end: cst("2026-07-06T10:00") };
+    expect(await community.booking.check({ actor: desk, forResident: "li", ...ask })).toEqual({
+      ok: true,
+      violations: [],
+      requiresApproval: false,
+    });
+    expect(await community.booking.list({ actor: desk })).toEqual([]);
+    await community.booking.book({ actor: desk, forResident: "li", ...ask });
+    const room = await community.booking.availability({
+      actor: resident("li"),
+      resourceGroupId: "drying-room",
+      start: cst("2026-07-06T08:00"),
+      end: cst("2026-07-06T12:00"),
+      durationMinutes: 60,
+    });
+    const starts = (i: number) => room[i]!.slots.map((s) => s.start.toISOString().slice(11, 16));
+    expect(room.map((r) => r.resourceId)).toEqual(["dryer-1", "dryer-2"]);
+    // On dryer-1, 09:00–10:00 is hers; 08:30 and 09:30 would overlap it. Both dryers close at 12:00.
+    expect(starts(0)).toEqual(["00:00", "02:00", "02:30", "03:00"]);
+    expect(starts(1)).toEqual(["00:00", "00:30", "01:00", "01:30", "02:00", "02:30", "03:00"]);
+    await community.booking.book({
+      actor: resident("li"),
+      resourceId: "dryer-2",
+      start: cst("2026-07-06T15:00"),
+      end: cst("2026-07-06T16:00"),
+    });
+    // Two uses today: nothing more is offered to her today, though the machines are free.
+    const after = await community.booking.availability({
+      actor: resident("li"),
+      resourceGroupId: "drying-room",
+      start: cst("2026-07-06T08:00"),
+      end: cst("2026-07-06T12:00"),
+    });
+    expect(after.flatMap((r) => r.slots)).toEqual([]);
+    const check = await community.booking.check({
+      actor: resident("li"),
+      resourceId: "dryer-2",
+      start: cst("2026-07-06T11:00"),
+      end: cst("2026-07-06T11:30"),
+    });
+    expect(check.ok === false && check.violations.map((v) => v.code)).toEqual(["QUOTA_EXCEEDED"]);
+  });
 });

@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+/** A non-empty id in command inputs. */
+export const idInput = z.string().min(1);
+
+/** The slot a command or query is about: a resource (or one of its zones), an interval, units. */
+export const slotInputShape = {
+  resourceId: idInput,
+  /** A zone of the resource (the gym's cardio zone). */
+  zoneId: idInput.optional(),
+  start: z.coerce.date(),
+  end: z.coerce.date(),
+  /** Units (seats, machines). @default 1 */
+  quantity: z.number().int().positive().max(1000).default(1),
+};

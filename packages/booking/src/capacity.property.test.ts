@@ -1,6 +1,11 @@
-import { peakLoad } from "@linli/core";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { peakLoad, type StorageAdapter } from "@linli/core";
+import { memoryStorage } from "@linli/storage-memory";
+import { sqliteStorage } from "@linli/storage-sqlite";
 import fc from "fast-check";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { OCCUPYING_STATUSES } from "./booking-models";
 import { desk, resident, wangjialong, wangjialongConfig } from "../test/wangjialong-fixture";
 
@@ -59,69 +64,94 @@ function hallConfig() {
   return config;
 }
 
-describe("capacity under random concurrent book / cancel / check-in sequences", () => {
-  test("confirmed bookings never exceed capacity at any instant; every refusal lists a violation", async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.array(command, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 6 }),
-        async (rounds) => {
-          const { community, clock } = await wangjialong({
-            config: hallConfig(),
-            start: new Date(BASE).toISOString(),
-          });
-          const ids: string[] = [];
-          for (const round of rounds) {
-            // Each round's commands run concurrently, as callers at the desk and on WeChat would.
-            await Promise.all(
-              round.map(async (c) => {
-                if (c.kind === "tick") return clock.advance(c.minutes * 60_000);
-                if (c.kind === "book") {
-                  const residentId = RESIDENTS[c.who]!;
-                  const start = new Date(BASE + c.slot * 30 * 60_000);
-                  const outcome = await community.booking.book({
-                    actor: c.onBehalf ? desk : resident(residentId),
-                    ...(c.onBehalf ? { forResident: residentId } : {}),
-                    resourceId: c.resource,
-                    start,
-                    end: new Date(start.getTime() + c.length * 30 * 60_000),
-                    quantity: c.resource === "dryer-1" ? 1 : c.quantity,
-                  });
-                  if (outcome.ok) ids.push(outcome.booking.id);
-                  else expect(outcome.violations.length).toBeGreaterThanOrEqual(1);
-                  return;
-                }
-                if (ids.length === 0) return;
-                const bookingId = ids[c.pick % ids.length]!;
-                try {
-                  if (c.kind === "cancel") await community.booking.cancel({ actor: desk, bookingId });
-                  else await community.booking.checkIn({ actor: desk, bookingId });
-                } catch (error) {
-                  expect(EXPECTED_ERRORS.has((error as { code?: string }).code ?? "")).toBe(true);
-                }
-              }),
-            );
-          }
-          const all = await community.booking.list({ actor: desk });
-          for (const [resourceId, capacity] of [
-            ["courtyard-hall", 2],
-            ["dryer-1", 1],
-          ] as const) {
-            const held = all.filter(
-              (b) => b.resourceId === resourceId && OCCUPYING_STATUSES.includes(b.status),
-            );
-            const loads = held.map((b) => ({
-              start: b.start.getTime(),
-              end: b.end.getTime(),
-              quantity: b.quantity,
-            }));
-            expect(peakLoad(loads, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)).toBeLessThanOrEqual(
-              capacity,
-            );
-          }
-          await community.close();
-        },
-      ),
-      { numRuns: 40 },
-    );
-  });
-});
+const dir = mkdtempSync(join(tmpdir(), "linli-booking-prop-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let dbs = 0;
+const adapters: Array<[string, () => StorageAdapter, number]> = [
+  ["memory", () => memoryStorage(), 40],
+  ["sqlite", () => sqliteStorage({ filename: join(dir, `prop-${++dbs}.db`) }), 12],
+];
+
+describe.each(adapters)(
+  "capacity under random concurrent book / cancel / check-in sequences on %s",
+  (_name, storage, numRuns) => {
+    test("confirmed bookings never exceed capacity at any instant; every refusal lists a violation", async () => {
+      // Counted over all runs, to show that every path was exercised.
+      const seen = { confirmed: 0, refused: 0, cancelled: 0, checkedIn: 0 };
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.array(command, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 6 }),
+          async (rounds) => {
+            const { community, clock } = await wangjialong({
+              config: hallConfig(),
+              storage: storage(),
+              start: new Date(BASE).toISOString(),
+            });
+            const ids: string[] = [];
+            for (const round of rounds) {
+              // Each round's commands run concurrently, as callers at the desk and on WeChat would.
+              await Promise.all(
+                round.map(async (c) => {
+                  if (c.kind === "tick") return clock.advance(c.minutes * 60_000);
+                  if (c.kind === "book") {
+                    const residentId = RESIDENTS[c.who]!;
+                    const start = new Date(BASE + c.slot * 30 * 60_000);
+                    const outcome = await community.booking.book({
+                      actor: c.onBehalf ? desk : resident(residentId),
+                      ...(c.onBehalf ? { forResident: residentId } : {}),
+                      resourceId: c.resource,
+                      start,
+                      end: new Date(start.getTime() + c.length * 30 * 60_000),
+                      quantity: c.resource === "dryer-1" ? 1 : c.quantity,
+                    });
+                    if (outcome.ok) {
+                      ids.push(outcome.booking.id);
+                      seen.confirmed++;
+                    } else {
+                      expect(outcome.violations.length).toBeGreaterThanOrEqual(1);
+                      seen.refused++;
+                    }
+                    return;
+                  }
+                  if (ids.length === 0) return;
+                  const bookingId = ids[c.pick % ids.length]!;
+                  try {
+                    if (c.kind === "cancel") {
+                      await community.booking.cancel({ actor: desk, bookingId });
+                      seen.cancelled++;
+                    } else {
+                      await community.booking.checkIn({ actor: desk, bookingId });
+                      seen.checkedIn++;
+                    }
+                  } catch (error) {
+                    expect(EXPECTED_ERRORS.has((error as { code?: string }).code ?? "")).toBe(true);
+                  }
+                }),
+              );
+            }
+            const all = await community.booking.list({ actor: desk });
+            for (const [resourceId, capacity] of [
+              ["courtyard-hall", 2],
+              ["dryer-1", 1],
+            ] as const) {
+              const held = all.filter(
+                (b) => b.resourceId === resourceId && OCCUPYING_STATUSES.includes(b.status),
+              );
+              const loads = held.map((b) => ({
+                start: b.start.getTime(),
+                end: b.end.getTime(),
+                quantity: b.quantity,
+              }));
+              expect(peakLoad(loads, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)).toBeLessThanOrEqual(
+                capacity,
+              );
+            }
+            await community.close();
+          },
+        ),
+        { numRuns },
+      );
+      for (const count of Object.values(seen)) expect(count).toBeGreaterThan(0);
+    });
+  },
+);

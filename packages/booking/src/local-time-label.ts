@@ -8,10 +8,3 @@ export function localLabel(instant: Date, timeZone: string): string {
   const p = localParts(instant, timeZone);
   return `${p.date} ${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
 }
-
-/** The ISO weekday (1 = Monday … 7 = Sunday) of a `YYYY-MM-DD` calendar date. */
-export function weekdayOfDate(date: string): number {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return day === 0 ? 7 : day;
-}

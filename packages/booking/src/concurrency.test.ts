@@ -4,9 +4,11 @@ import { join } from "node:path";
 import type { StorageAdapter } from "@linli/core";
 import { memoryStorage } from "@linli/storage-memory";
 import { sqliteStorage } from "@linli/storage-sqlite";
+import { type ChildProcess, fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, test } from "vitest";
 import { bookingModel } from "./booking-models";
-import { cst, desk, resident, wangjialong, wangjialongConfig } from "../test/wangjialong-fixture";
+import { cst, desk, resident, wangjialong, withCourtyardHall } from "../test/wangjialong-fixture";
 
 const dir = mkdtempSync(join(tmpdir(), "linli-booking-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,17 +18,7 @@ const adapters: Array<[string, () => StorageAdapter]> = [
   ["sqlite", () => sqliteStorage({ filename: join(dir, `race-${Date.now()}-${Math.random()}.db`) })],
 ];
 
-/** A courtyard hall with two places and no other rule than capacity. */
-function hallConfig() {
-  const config = wangjialongConfig();
-  config.resources.push({
-    id: "courtyard-hall",
-    kind: "space",
-    name: { "zh-CN": "庭院活动厅", en: "Courtyard hall" },
-    capacity: 2,
-  } as (typeof config.resources)[number]);
-  return config;
-}
+const hallConfig = () => withCourtyardHall();
 
 describe.each(adapters)("50 concurrent callers for a capacity-2 slot on %s", (_name, storage) => {
   test("exactly 2 are confirmed; the other 48 are told the slot is full", async () => {
@@ -99,3 +91,42 @@ test("a retried booking with the same idempotency key books once and returns the
   expect(await community.booking.list({ actor: desk, resourceId: "dryer-1" })).toHaveLength(1);
   expect(bookingModel.name).toBe("booking_booking");
 });
+
+test("50 callers in 5 processes sharing one SQLite file: exactly 2 confirmed", async () => {
+  const filename = join(dir, "multi-process.db");
+  const callers = Array.from({ length: 50 }, (_, i) => `caller-${i}`);
+  const { community } = await wangjialong({
+    config: hallConfig(),
+    storage: sqliteStorage({ filename }),
+    residents: callers,
+  });
+  await community.close();
+  const root = fileURLToPath(new URL("../../../", import.meta.url));
+  const script = fileURLToPath(new URL("../test/workers/book-worker.ts", import.meta.url));
+  const workers: ChildProcess[] = Array.from({ length: 5 }, (_, w) =>
+    fork(script, [filename, String(w * 10), "10"], {
+      cwd: root,
+      execArgv: ["--conditions=@linli/source", "--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    }),
+  );
+  const message = (child: ChildProcess, type: string) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      child.on("message", (m: Record<string, unknown>) => m.type === type && resolve(m));
+      child.once("exit", (code) => code !== 0 && reject(new Error(`worker exited with ${code}`)));
+    });
+  await Promise.all(workers.map((w) => message(w, "ready")));
+  const done = workers.map((w) => message(w, "done"));
+  for (const w of workers) w.send("go");
+  const results = await Promise.all(done);
+  expect(results.reduce((n, r) => n + (r.confirmed as number), 0)).toBe(2);
+  for (const r of results) for (const code of r.codes as string[]) expect(code).toBe("CAPACITY_FULL");
+  const check = await wangjialong({
+    config: hallConfig(),
+    storage: sqliteStorage({ filename }),
+    residents: [],
+  });
+  const held = await check.community.booking.list({ actor: desk, resourceId: "courtyard-hall" });
+  expect(held.filter((b) => b.status === "confirmed")).toHaveLength(2);
+  await check.community.close();
+}, 60_000);

@@ -167,6 +167,17 @@ export function wangjialongConfig(overrides: { timeZone?: string; booking?: Reco
   };
 }
 
+/** The config plus a courtyard hall with two places and no rule but capacity (for races). */
+export function withCourtyardHall(config = wangjialongConfig()) {
+  config.resources.push({
+    id: "courtyard-hall",
+    kind: "space",
+    name: { "zh-CN": "庭院活动厅", en: "Courtyard hall" },
+    capacity: 2,
+  } as (typeof config.resources)[number]);
+  return config;
+}
+
 /** The desk clerk who books on residents' behalf. */
 export const desk = { kind: "staff", id: "desk-1" } as const;
 /** The scheduler. */

@@ -56,7 +56,8 @@ export async function cancelBooking(
 ): Promise<Booking> {
   const booking = await loadBooking(cx, bookingId);
   await requireBookingAccess(cx, booking, "booking.cancel");
-  requireStatus(booking, ["pending-approval", "confirmed", "offered"], "cancelled");
+  // A held waitlist offer is declined with `waitlist.withdraw`, which passes it on.
+  requireStatus(booking, ["pending-approval", "confirmed"], "cancelled");
   const terms = engine.rules.cancellationTerms(booking);
   const late = terms !== null && cx.now.getTime() >= terms.deadline.getTime();
   if (late && terms.late === "refuse" && !isStaffLike(cx.actor)) {

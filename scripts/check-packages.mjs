@@ -42,7 +42,10 @@ for (const name of packages) {
 }
 // Type-check a consumer against the built declaration files (ESM and CJS views).
 try {
-  execFileSync("npx", ["--no-install", "tsc", "-p", join(root, "scripts/consumer/tsconfig.json")], { stdio: "pipe", cwd: root });
+  execFileSync("npx", ["--no-install", "tsc", "-p", join(root, "scripts/consumer/tsconfig.json")], {
+    stdio: "pipe",
+    cwd: root,
+  });
   console.log("consumer: compiles against the built .d.ts (NodeNext, ESM and CJS)");
 } catch (error) {
   failed = true;

@@ -1,6 +1,13 @@
 // Compiled by `npm run check:packages` against the BUILT packages (dist/*.d.ts), the way an
 // app that installed them from npm sees them: no source condition, NodeNext resolution.
-import { createCommunity, definePlugin, type Community, type LinliError, money, formatMoney } from "@linli/core";
+import {
+  createCommunity,
+  definePlugin,
+  type Community,
+  type LinliError,
+  money,
+  formatMoney,
+} from "@linli/core";
 import { memoryStorage } from "@linli/storage-memory";
 import { storageTests } from "@linli/storage-testkit";
 import { z } from "zod";
@@ -9,13 +16,24 @@ const greeter = () =>
   definePlugin({
     id: "greeter" as const,
     api: (ctx) => ({
-      hello: ctx.query({ name: "greeter.hello", input: z.object({ to: z.string() }), run: async (_cx, { to }) => `你好, ${to}` }),
+      hello: ctx.query({
+        name: "greeter.hello",
+        input: z.object({ to: z.string() }),
+        run: async (_cx, { to }) => `你好, ${to}`,
+      }),
     }),
   });
 
 export async function consumer(): Promise<string> {
   const community = await createCommunity({
-    config: { community: { id: "c", name: { "zh-CN": "社区", en: "Community" }, timeZone: "Asia/Shanghai", currency: "CNY" } },
+    config: {
+      community: {
+        id: "c",
+        name: { "zh-CN": "社区", en: "Community" },
+        timeZone: "Asia/Shanghai",
+        currency: "CNY",
+      },
+    },
     storage: memoryStorage(),
     plugins: [greeter()],
   });

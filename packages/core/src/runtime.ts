@@ -89,7 +89,8 @@ export class Runtime {
 
   /** Wraps a command definition into a callable command (or query when `readOnly`). */
   command<S extends z.ZodObject, O>(def: CommandDef<S, O>, readOnly: boolean): CommandFn<S, O> {
-    const schema = def.input.extend(commandMetaShape);
+    // Strict: an unknown key (a typo such as `residentID`) is refused, never silently dropped.
+    const schema = def.input.extend(commandMetaShape).strict();
     return async (raw) => {
       const parsed = validate(schema, raw);
       if (!parsed.ok) {

@@ -97,4 +97,21 @@ describe("plugins", () => {
     expect(noActor.details.problems.map((p: { path: string }) => p.path)).toEqual(["actor"]);
     expect(await storage.transaction((tx) => tx.count(councilDecisionModel.name, []))).toBe(0);
   });
+
+  it("refuses an unknown key (a typo) instead of silently dropping it", async () => {
+    const { community, storage } = await testCommunity([gatePlugin(), councilPlugin()] as const, config());
+    const typo = {
+      actor: staff,
+      courtyard: "courtyard-1",
+      title: "修路灯",
+      votesFor: 6,
+      votesAgainst: 0,
+      votesAgaints: 3,
+    };
+    const error = await community.council.decide(typo as never).catch((e) => e);
+    expect(isLinliError(error, "VALIDATION_FAILED")).toBe(true);
+    expect(error.details.problems[0]).toMatchObject({ code: "UNRECOGNIZED_KEYS" });
+    expect(error.details.problems[0].message.en).toContain("votesAgaints");
+    expect(await storage.transaction((tx) => tx.count(councilDecisionModel.name, []))).toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 import type { ActorKind, Resource } from "@linli/core";
-import { instantOfWall, localMinuteOf, wallDay, wallOf } from "./local-clock";
+import { instantOfWall, localMinuteOf, wallDay, wallOf } from "@linli/core";
 import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "./interval";
 import { bufferUnder, capacityUnder, gridUnder } from "./resource-terms";
 import type { RuleKinds } from "./rule-book";

@@ -1,4 +1,4 @@
-import { cachedOffsetMinutes, wallOf } from "./local-clock";
+import { cachedOffsetMinutes, wallOf } from "@linli/core";
 import { vtimezoneLines } from "./vtimezone";
 
 /** One calendar event. */

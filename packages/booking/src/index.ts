@@ -10,7 +10,6 @@ export * from "./booking-queries";
 export * from "./evaluate-booking";
 export * from "./ics-calendar";
 export * from "./interval";
-export * from "./local-clock";
 export * from "./local-time-label";
 export type { BookingOutcome, Placement } from "./place-booking";
 export * from "./recurrence";

@@ -27,3 +27,5 @@ export * from "./storage-adapter";
 export * from "./time";
 export * from "./tx";
 export * from "./where";
+export * from "./wall-clock";
+export * from "./zone-offsets";

@@ -1,7 +1,7 @@
 import { addLocalDays, localizedTextSchema, violation } from "@linli/core";
 import { z } from "zod";
 import { type Interval, intersectIntervals, normalizeIntervals, subtractIntervals } from "../interval";
-import { localMidnight } from "../local-clock";
+import { localMidnight } from "@linli/core";
 import { defineRuleKind } from "../rule-kind";
 
 const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "YYYY-MM-DD" });

@@ -1,7 +1,7 @@
 import { violation } from "@linli/core";
 import { z } from "zod";
 import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "../interval";
-import { instantOfWall, minutesOf, wallDay, wallOf, wallWeekday } from "../local-clock";
+import { instantOfWall, minutesOf, wallDay, wallOf, wallWeekday } from "@linli/core";
 import { localLabel } from "../local-time-label";
 import { defineRuleKind } from "../rule-kind";
 

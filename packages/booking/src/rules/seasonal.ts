@@ -1,7 +1,7 @@
 import { addLocalDays, violation } from "@linli/core";
 import { z } from "zod";
 import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "../interval";
-import { localDateOf, localMidnight } from "../local-clock";
+import { localDateOf, localMidnight } from "@linli/core";
 import { localLabel } from "../local-time-label";
 import { defineRuleKind } from "../rule-kind";
 

@@ -1,49 +1,14 @@
-import { offsetTransitions, utcOffsetMinutes as intlOffset } from "./vtimezone";
+import { cachedOffsetMinutes as utcOffsetMinutes } from "./zone-offsets";
 
 /**
- * Fast local-time conversions for the availability sweep. They give the same answers as the
- * kernel's `zonedInstant` / `startOfLocalDay` / `localDate` (checked by a property test), but
+ * Fast local-time conversions for the availability sweep. They give the same answers as
+ * `zonedInstant` / `startOfLocalDay` / `localDate` of `time.ts` (checked by a property test), but
  * read UTC offsets from a per-zone, per-year table of offset changes (built once from `Intl`)
  * instead of building a zoned date from its parts: about 100 times faster, which is what
  * keeps availability for hundreds of resources within a few milliseconds.
  */
 
 const DAY_MS = 86_400_000;
-
-/** A year of one zone: its offset on 1 January 00:00 UTC and the changes in the year. */
-interface YearOffsets {
-  readonly initial: number;
-  readonly changes: readonly { readonly at: number; readonly to: number }[];
-}
-
-const years = new Map<string, YearOffsets>();
-
-/**
- * The UTC offset of a zone at an instant, in minutes (east positive), from the cached table.
- * Offset changes are found by sampling each day, so a zone that changed twice within one day
- * (no zone in current use does) would be read with the day's last offset.
- */
-export function cachedOffsetMinutes(timeZone: string, instant: number): number {
-  const year = new Date(instant).getUTCFullYear();
-  const key = `${timeZone}|${year}`;
-  let table = years.get(key);
-  if (!table) {
-    const start = Date.UTC(year, 0, 1);
-    table = {
-      initial: intlOffset(timeZone, start),
-      changes: offsetTransitions(timeZone, start, Date.UTC(year + 1, 0, 1)),
-    };
-    years.set(key, table);
-  }
-  let offset = table.initial;
-  for (const change of table.changes) {
-    if (change.at > instant) break;
-    offset = change.to;
-  }
-  return offset;
-}
-
-const utcOffsetMinutes = cachedOffsetMinutes;
 
 /** `YYYY-MM-DD` + minutes since midnight, as if UTC (the "wall clock" number). */
 function wallMs(date: string, minuteOfDay: number): number {

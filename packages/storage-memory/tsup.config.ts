@@ -1,10 +1,2 @@
-import { defineConfig } from "tsup";
-
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: "node20",
-});
+// Every package builds the same way: see the root tsup.config.base.ts.
+export { default } from "../../tsup.config.base";

@@ -11,6 +11,7 @@ export * from "./evaluate-booking";
 export * from "./ics-calendar";
 export * from "./interval";
 export * from "./local-time-label";
+export type { SweepReport } from "./booking-sweep";
 export type { BookingOutcome, Placement } from "./place-booking";
 export * from "./recurrence";
 export * from "./resource-terms";

@@ -49,7 +49,7 @@ export interface AdapterTransaction {
    * and every read this transaction makes after `lock` resolves sees every write committed
    * by earlier holders of the key. Locks are released only when the transaction ends.
    *
-   * Together with the kernel's {@link Tx.reserve}, this means: read the current load, check
+   * Together with the kernel's `Tx.reserve`, this means: read the current load, check
    * it against capacity, and insert, with no other caller able to do the same in between,
    * in any process that shares the storage (for adapters with `multiProcess`).
    *
@@ -80,7 +80,7 @@ export interface StorageAdapter {
   /**
    * Runs `fn` in a transaction: if it resolves, every write commits; if it throws, none
    * does, and the error is rethrown unchanged. Concurrent transactions are isolated so that
-   * {@link AdapterTransaction.lock} holds its guarantee.
+   * the `lock` of `AdapterTransaction` holds its guarantee.
    */
   transaction<T>(fn: (tx: AdapterTransaction) => Promise<T>): Promise<T>;
   /** Releases connections and files. */

@@ -1,1 +1,13 @@
-export {};
+export * from "./postgres-errors";
+export {
+  type PostgresStorageOptions,
+  type ResolvedPostgresOptions,
+  postgresStorageOptionsSchema,
+} from "./postgres-options";
+export * from "./postgres-storage";
+export {
+  type MigrationContext,
+  SCHEMA_VERSION,
+  type SchemaMigration,
+  schemaMigrations,
+} from "./schema-migrations";

@@ -1,0 +1,157 @@
+import { coreErrors, LinliError } from "@linli/core";
+import { postgresErrors } from "./postgres-errors";
+
+/** What a failure happened to, for the error's message and details. */
+export interface FailureContext {
+  /** The server and database (`host:port/db`), never the password. */
+  readonly target: string;
+  /** The schema. */
+  readonly schema: string;
+  /** The lock timeout in force. */
+  readonly lockTimeoutMs: number;
+  /** Attempts made so far (for deadlocks and serialization failures). */
+  readonly attempts?: number;
+  /** The model of the failed operation, if any. */
+  readonly model?: string;
+  /** The row id of the failed write, if any. */
+  readonly id?: string;
+}
+
+/** SQLSTATEs after which the whole transaction may simply be run again. */
+const RETRYABLE = new Set(["40P01", "40001"]);
+
+/** The SQLSTATE of an error from pg, if it is a server error. */
+export function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/** True when an error (from pg, or already mapped) means "run the transaction again". */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof LinliError) return RETRYABLE.has(String(error.details.sqlState ?? ""));
+  return RETRYABLE.has(sqlState(error) ?? "");
+}
+
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
+
+/** True for a failure to reach the server at all (as opposed to a failed statement). */
+export function isConnectFailure(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (typeof e?.code === "string" && NETWORK_CODES.has(e.code)) return true;
+  const message = typeof e?.message === "string" ? e.message : "";
+  if (/timeout exceeded when trying to connect|connection timeout/i.test(message)) return true;
+  const state = sqlState(error);
+  // 28: invalid authorization; 3D000: no such database; 08: connection exception; 57P03: starting up.
+  return (
+    state !== undefined &&
+    (state.startsWith("28") || state === "3D000" || state.startsWith("08") || state === "57P03")
+  );
+}
+
+function reasonOf(error: unknown): string {
+  const e = error as { message?: unknown; code?: unknown } | null;
+  const message = typeof e?.message === "string" && e.message ? e.message : String(error);
+  return typeof e?.code === "string" ? `${message} (${e.code})` : message;
+}
+
+/**
+ * Turns an error thrown while connecting or running a statement into a `LinliError` with a
+ * clear message: a unique violation becomes `DUPLICATE`; deadlocks, serialization failures,
+ * lock timeouts, lost connections and refused permissions get their own codes; anything
+ * else is a `STORAGE_ERROR` that keeps pg's error as its cause and the SQLSTATE in
+ * `details.sqlState`. A `LinliError` passes unchanged.
+ */
+export function toLinliError(error: unknown, context: FailureContext): LinliError {
+  if (error instanceof LinliError) return error;
+  const state = sqlState(error);
+  const details = { sqlState: state ?? null, target: context.target, schema: context.schema };
+  const options = { cause: error, details };
+  const reason = reasonOf(error);
+  switch (state) {
+    case "23505":
+      return LinliError.from(
+        coreErrors,
+        "DUPLICATE",
+        { model: context.model ?? "row", id: context.id ?? "" },
+        { cause: error, details: { ...details, constraint: (error as { constraint?: string }).constraint } },
+      );
+    case "40P01":
+      return LinliError.from(
+        postgresErrors,
+        "POSTGRES_DEADLOCK",
+        { attempts: context.attempts ?? 1 },
+        options,
+      );
+    case "40001":
+      return LinliError.from(
+        postgresErrors,
+        "POSTGRES_SERIALIZATION_FAILURE",
+        { attempts: context.attempts ?? 1 },
+        options,
+      );
+    case "55P03":
+      return LinliError.from(
+        postgresErrors,
+        "POSTGRES_LOCK_TIMEOUT",
+        { timeoutMs: context.lockTimeoutMs },
+        options,
+      );
+    case "42501":
+      return LinliError.from(postgresErrors, "POSTGRES_PERMISSION_DENIED", { reason }, options);
+    case "57P01":
+    case "57P02":
+      return LinliError.from(
+        postgresErrors,
+        "POSTGRES_CONNECTION_LOST",
+        { target: context.target, reason },
+        options,
+      );
+    case "25P02":
+      return LinliError.from(
+        coreErrors,
+        "STORAGE_ERROR",
+        {
+          reason: "an earlier statement of this transaction failed, so PostgreSQL refuses further statements",
+        },
+        options,
+      );
+    default:
+      break;
+  }
+  if (isConnectFailure(error))
+    return LinliError.from(
+      postgresErrors,
+      "POSTGRES_CONNECTION_FAILED",
+      { target: context.target, reason },
+      options,
+    );
+  if (state === undefined && /Connection terminated|not queryable|ECONNRESET|EPIPE/i.test(reason))
+    return LinliError.from(
+      postgresErrors,
+      "POSTGRES_CONNECTION_LOST",
+      { target: context.target, reason },
+      options,
+    );
+  return LinliError.from(coreErrors, "STORAGE_ERROR", { reason }, options);
+}
+
+/** A failure to check out a connection: always `POSTGRES_CONNECTION_FAILED`, with pg's reason. */
+export function connectFailure(error: unknown, context: FailureContext): LinliError {
+  if (error instanceof LinliError) return error;
+  return LinliError.from(
+    postgresErrors,
+    "POSTGRES_CONNECTION_FAILED",
+    { target: context.target, reason: reasonOf(error) },
+    {
+      cause: error,
+      details: { sqlState: sqlState(error) ?? null, target: context.target, schema: context.schema },
+    },
+  );
+}

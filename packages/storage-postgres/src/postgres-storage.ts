@@ -1,0 +1,188 @@
+import { coreErrors, LinliError, type StorageAdapter } from "@linli/core";
+import pg from "pg";
+import { setupModels } from "./model-setup";
+import { postgresErrors } from "./postgres-errors";
+import { connectFailure, type FailureContext, isRetryable, toLinliError } from "./postgres-failure";
+import { describeTarget, type PostgresStorageOptions, resolvePostgresOptions } from "./postgres-options";
+import { namedStatement, PostgresTransaction, type TransactionScope } from "./postgres-transaction";
+import type { TableLayout } from "./table-layout";
+
+/** The PostgreSQL adapter: a `StorageAdapter` of `@linli/core` plus what a server offers. */
+export interface PostgresStorage extends StorageAdapter {
+  /** The schema holding linli's tables. */
+  readonly schema: string;
+  /** The pool the adapter checks connections out of (its own, or the one given). */
+  readonly pool: pg.Pool;
+  /**
+   * The adapter's schema version before the last `setup` migrated it (0 for a new schema),
+   * or undefined before the first `setup`.
+   */
+  readonly migratedFrom: number | undefined;
+}
+
+const LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))";
+
+/**
+ * The server storage of linli: tables in one schema of a PostgreSQL database, through a
+ * `pg.Pool`.
+ *
+ * - **Parallel and safe.** Each `transaction` checks out its own connection and runs in
+ *   READ COMMITTED, so transactions really run in parallel (across connections and
+ *   processes). `lock(key)` is a transaction-scoped advisory lock
+ *   (`pg_advisory_xact_lock`), which keeps every capacity check exact under any
+ *   concurrency. A statement waiting for a lock longer than `lockTimeoutMs` fails with
+ *   `POSTGRES_LOCK_TIMEOUT`, never hangs.
+ * - **Deadlocks.** Locks taken in different orders by two transactions can deadlock;
+ *   PostgreSQL detects it (after `deadlock_timeout`, 1 s by default) and aborts one of them.
+ *   The aborted transaction (and one aborted by a serialization failure) is run again from
+ *   the start, up to `retries` more times; after that it fails with `POSTGRES_DEADLOCK` /
+ *   `POSTGRES_SERIALIZATION_FAILURE`. So the function given to `transaction` may run more
+ *   than once: keep it free of effects outside the transaction.
+ * - **Tables from models.** `setup` creates the schema and one table per model, columns in
+ *   snake_case, primary key `(community_id, id)`, every declared index led by
+ *   `community_id`. Text is `text COLLATE "C"` (code-point order, as in JavaScript),
+ *   integers `bigint`, numbers `double precision`, dates `timestamptz`, JSON `jsonb`.
+ * - **Migrations.** The adapter's own structure is versioned in `<schema>.linli_meta`; a
+ *   schema written by a newer release is refused with `POSTGRES_SCHEMA_TOO_NEW` and left
+ *   unchanged. `setup` runs in one transaction under an advisory lock, so processes starting
+ *   together set up one after the other; it adds nullable columns for new fields and refuses
+ *   type changes with `POSTGRES_MODEL_CONFLICT`.
+ *
+ * Creating the adapter validates the options (`POSTGRES_OPTIONS_INVALID`) but does not
+ * connect; `setup` is the first call that reaches the server. An unreachable server fails
+ * with `POSTGRES_CONNECTION_FAILED` after at most `connectionTimeoutMs`.
+ *
+ * @example
+ * ```ts
+ * import { createCommunity } from "@linli/core";
+ * import { postgresStorage } from "@linli/storage-postgres";
+ *
+ * const storage = postgresStorage({ connectionString: process.env.DATABASE_URL, schema: "wangjialong" });
+ * const community = await createCommunity({ config, storage });
+ * ```
+ */
+export function postgresStorage(options: PostgresStorageOptions): PostgresStorage {
+  const resolved = resolvePostgresOptions(options);
+  const { schema, retries, lockTimeoutMs } = resolved;
+  const ownPool = resolved.pool === undefined;
+  const pool =
+    resolved.pool ??
+    new pg.Pool({
+      connectionString: resolved.connectionString,
+      max: resolved.max,
+      connectionTimeoutMillis: resolved.connectionTimeoutMs,
+      application_name: resolved.applicationName,
+    });
+  // An idle connection that breaks (a server restart) is dropped by the pool; the error
+  // reaches whoever uses the pool next, so it needs no handler of its own here.
+  if (ownPool) pool.on("error", () => undefined);
+  const failure: FailureContext = { target: describeTarget(resolved), schema, lockTimeoutMs };
+  const layouts = new Map<string, TableLayout>();
+  const scope: TransactionScope = { layouts, failure, lockStatement: namedStatement(LOCK_SQL) };
+  const begin =
+    lockTimeoutMs > 0
+      ? `BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = ${lockTimeoutMs}`
+      : "BEGIN ISOLATION LEVEL READ COMMITTED";
+  let closed = false;
+  let migratedFrom: number | undefined;
+
+  const assertOpen = () => {
+    if (closed) throw LinliError.from(postgresErrors, "POSTGRES_CLOSED", { schema });
+  };
+  const checkout = async (): Promise<pg.PoolClient> => {
+    assertOpen();
+    try {
+      return await pool.connect();
+    } catch (error) {
+      throw connectFailure(error, failure);
+    }
+  };
+  /** Rolls back; returns the error that makes the connection unusable, if any. */
+  const rollback = async (client: pg.PoolClient): Promise<Error | undefined> => {
+    try {
+      await client.query("ROLLBACK");
+      return undefined;
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  };
+  const exhausted = (error: unknown, attempts: number): unknown => {
+    if (!isRetryable(error)) return error;
+    const cause = error instanceof LinliError ? (error.cause ?? error) : error;
+    return toLinliError(cause, { ...failure, attempts });
+  };
+
+  return {
+    id: resolved.id,
+    capabilities: { dates: "native", json: true, booleans: true, multiProcess: true, durable: true },
+    schema,
+    pool,
+    get migratedFrom() {
+      return migratedFrom;
+    },
+    async setup(models) {
+      const client = await checkout();
+      let broken: Error | undefined;
+      try {
+        await client.query("BEGIN");
+        const done = await setupModels(client, schema, models);
+        await client.query("COMMIT");
+        for (const [name, layout] of done.layouts) layouts.set(name, layout);
+        migratedFrom = done.migratedFrom;
+      } catch (error) {
+        broken = await rollback(client);
+        throw toLinliError(error, failure);
+      } finally {
+        client.release(broken);
+      }
+    },
+    async transaction(fn) {
+      for (let attempt = 1; ; attempt++) {
+        const client = await checkout();
+        let broken: Error | undefined;
+        const tx = new PostgresTransaction(client, scope);
+        try {
+          try {
+            await client.query(begin);
+          } catch (error) {
+            broken = error instanceof Error ? error : new Error(String(error));
+            throw toLinliError(error, failure);
+          }
+          let result: Awaited<ReturnType<typeof fn>>;
+          try {
+            result = await fn(tx);
+          } catch (error) {
+            tx.end();
+            broken = await rollback(client);
+            if (isRetryable(error) && attempt <= retries) continue;
+            throw exhausted(error, attempt);
+          }
+          tx.end();
+          let committed: pg.QueryResult;
+          try {
+            committed = await client.query("COMMIT");
+          } catch (error) {
+            broken = await rollback(client);
+            if (isRetryable(error) && attempt <= retries) continue;
+            throw toLinliError(error, { ...failure, attempts: attempt });
+          }
+          // COMMIT of a transaction in which a statement failed (and the caller caught the
+          // error) answers ROLLBACK: nothing was written, so this must not look like success.
+          if (committed.command === "ROLLBACK")
+            throw LinliError.from(coreErrors, "STORAGE_ERROR", {
+              reason:
+                "a statement of the transaction failed, so PostgreSQL rolled it back; nothing was written",
+            });
+          return result;
+        } finally {
+          client.release(broken);
+        }
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (ownPool) await pool.end();
+    },
+  };
+}

@@ -1,0 +1,189 @@
+import {
+  type AdapterTransaction,
+  type FindManyOptions,
+  LinliError,
+  type StoredRow,
+  type WhereClause,
+} from "@linli/core";
+import pg from "pg";
+import { postgresErrors } from "./postgres-errors";
+import { type FailureContext, toLinliError } from "./postgres-failure";
+import { shortHash } from "./sql-identifier";
+import type { CachedStatement, TableLayout } from "./table-layout";
+import { columnOf, compileTail, compileWhere, pgValue } from "./where-sql";
+
+/**
+ * Type parsers of every query: `bigint` (integer fields, `count(*)`) as a JavaScript number
+ * rather than pg's default string. Safe: linli only stores safe integers. Given per query,
+ * so a pool shared with the app keeps its own parsers.
+ */
+export const pgTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === pg.types.builtins.INT8
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+};
+
+/** What a transaction needs from its storage. */
+export interface TransactionScope {
+  readonly layouts: ReadonlyMap<string, TableLayout>;
+  readonly failure: FailureContext;
+  /** The lock statement, prepared under one name per schema. */
+  readonly lockStatement: CachedStatement;
+}
+
+/** Most distinct statement shapes kept per table; beyond it the cache starts over. */
+const MAX_STATEMENTS_PER_TABLE = 256;
+
+/** A statement by its SQL text, named by a hash of it (prepared once per connection by pg). */
+export function namedStatement(text: string): CachedStatement {
+  return { name: `linli_${shortHash(text, 24)}`, text };
+}
+
+function cached(layout: TableLayout, key: string, sql: () => string): CachedStatement {
+  let statement = layout.statements.get(key);
+  if (statement === undefined) {
+    if (layout.statements.size >= MAX_STATEMENTS_PER_TABLE) layout.statements.clear();
+    statement = namedStatement(sql());
+    layout.statements.set(key, statement);
+  }
+  return statement;
+}
+
+/**
+ * The operations of one PostgreSQL transaction, on the connection that holds it. Usable only
+ * while its transaction is open: a reference kept after commit or rollback throws
+ * `POSTGRES_TRANSACTION_ENDED` instead of running outside any transaction.
+ */
+export class PostgresTransaction implements AdapterTransaction {
+  private open = true;
+
+  constructor(
+    private readonly client: pg.ClientBase,
+    private readonly scope: TransactionScope,
+  ) {}
+
+  /** Ends the transaction's lifetime; later calls throw. */
+  end(): void {
+    this.open = false;
+  }
+
+  private layout(model: string): TableLayout {
+    if (!this.open) throw LinliError.from(postgresErrors, "POSTGRES_TRANSACTION_ENDED");
+    const layout = this.scope.layouts.get(model);
+    if (!layout)
+      throw LinliError.from(postgresErrors, "POSTGRES_NOT_SET_UP", {
+        model,
+        schema: this.scope.failure.schema,
+      });
+    return layout;
+  }
+
+  private async exec(statement: CachedStatement, values: unknown[], model?: string, id?: string) {
+    try {
+      return await this.client.query({ name: statement.name, text: statement.text, values, types: pgTypes });
+    } catch (error) {
+      throw toLinliError(error, {
+        ...this.scope.failure,
+        ...(model === undefined ? {} : { model }),
+        ...(id === undefined ? {} : { id }),
+      });
+    }
+  }
+
+  async create(model: string, row: StoredRow): Promise<StoredRow> {
+    const layout = this.layout(model);
+    const fields = Object.keys(row);
+    const columns = fields.map((f) => columnOf(layout, f));
+    const statement = cached(layout, `c:${fields.join(",")}`, () => {
+      const names = columns.map((c) => c.quoted).join(", ");
+      const params = columns.map((_, i) => `$${i + 1}`).join(", ");
+      // DO NOTHING instead of an error: a duplicate is reported without aborting the
+      // transaction, so the caller may go on (as with the other adapters).
+      return `INSERT INTO ${layout.table} (${names}) VALUES (${params}) ON CONFLICT DO NOTHING`;
+    });
+    const values = columns.map((c, i) => pgValue(c, row[fields[i]!]));
+    const result = await this.exec(statement, values, model, String(row.id));
+    if (result.rowCount === 0)
+      throw toLinliError(Object.assign(new Error("duplicate key"), { code: "23505" }), {
+        ...this.scope.failure,
+        model,
+        id: String(row.id),
+      });
+    return { ...row };
+  }
+
+  async findOne(model: string, where: readonly WhereClause[]): Promise<StoredRow | null> {
+    const layout = this.layout(model);
+    const w = compileWhere(layout, where);
+    const statement = cached(
+      layout,
+      `1:${w.key}`,
+      () => `SELECT ${layout.selectList} FROM ${layout.table} WHERE ${w.sql()} LIMIT 1`,
+    );
+    const result = await this.exec(statement, w.params, model);
+    return (result.rows[0] as StoredRow | undefined) ?? null;
+  }
+
+  async findMany(model: string, options: FindManyOptions): Promise<StoredRow[]> {
+    const layout = this.layout(model);
+    const w = compileWhere(layout, options.where);
+    const tail = compileTail(layout, options, w.params.length + 1);
+    const statement = cached(
+      layout,
+      `m:${w.key}|${tail.key}`,
+      () => `SELECT ${layout.selectList} FROM ${layout.table} WHERE ${w.sql()}${tail.sql()}`,
+    );
+    const result = await this.exec(statement, [...w.params, ...tail.params], model);
+    return result.rows as StoredRow[];
+  }
+
+  async update(model: string, where: readonly WhereClause[], patch: StoredRow): Promise<number> {
+    const layout = this.layout(model);
+    const fields = Object.keys(patch).filter((f) => f !== "id" && f !== "communityId");
+    if (fields.length === 0) return this.count(model, where);
+    const columns = fields.map((f) => columnOf(layout, f));
+    const w = compileWhere(layout, where, fields.length + 1);
+    const statement = cached(layout, `u:${fields.join(",")}|${w.key}`, () => {
+      const sets = columns.map((c, i) => `${c.quoted} = $${i + 1}`);
+      return `UPDATE ${layout.table} SET ${sets.join(", ")} WHERE ${w.sql()}`;
+    });
+    const values = columns.map((c, i) => pgValue(c, patch[fields[i]!]));
+    const result = await this.exec(statement, [...values, ...w.params], model);
+    return result.rowCount ?? 0;
+  }
+
+  async delete(model: string, where: readonly WhereClause[]): Promise<number> {
+    const layout = this.layout(model);
+    const w = compileWhere(layout, where);
+    const statement = cached(layout, `d:${w.key}`, () => `DELETE FROM ${layout.table} WHERE ${w.sql()}`);
+    const result = await this.exec(statement, w.params, model);
+    return result.rowCount ?? 0;
+  }
+
+  async count(model: string, where: readonly WhereClause[]): Promise<number> {
+    const layout = this.layout(model);
+    const w = compileWhere(layout, where);
+    const statement = cached(
+      layout,
+      `n:${w.key}`,
+      () => `SELECT count(*) AS n FROM ${layout.table} WHERE ${w.sql()}`,
+    );
+    const result = await this.exec(statement, w.params, model);
+    return Number(result.rows[0]?.n ?? 0);
+  }
+
+  /**
+   * A transaction-scoped advisory lock: `pg_advisory_xact_lock(hashtextextended(key, 0))`,
+   * with the key prefixed by the schema. PostgreSQL holds it until this transaction commits
+   * or rolls back; another transaction locking the same key (on any connection, in any
+   * process) waits until then. Transactions run in READ COMMITTED, where each statement
+   * sees every transaction committed before it started, so every read after `lock`
+   * resolves sees the writes of earlier holders. Two keys with the same 64-bit hash merely
+   * wait for each other: never unsafe, only (very rarely) slower.
+   */
+  async lock(key: string): Promise<void> {
+    if (!this.open) throw LinliError.from(postgresErrors, "POSTGRES_TRANSACTION_ENDED");
+    await this.exec(this.scope.lockStatement, [`${this.scope.failure.schema}:${key}`]);
+  }
+}

@@ -33,6 +33,8 @@ export interface PgTestServerOptions {
    * durability tests need true.
    */
   readonly durable?: boolean;
+  /** More server settings, e.g. `{ deadlock_timeout: "50ms" }`. */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 /** The folder of PostgreSQL's binaries (the newest installed major version). */
@@ -93,6 +95,7 @@ export async function startPgServer(options: PgTestServerOptions = {}): Promise<
     `-k ${dataDir}`,
     "-c max_connections=200",
     ...(options.durable ? [] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]),
+    ...Object.entries(options.settings ?? {}).map(([k, v]) => `-c ${k}=${v}`),
   ].join(" ");
   const pgCtl = join(bin, "pg_ctl");
   const start = () =>

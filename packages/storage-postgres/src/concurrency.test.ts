@@ -1,7 +1,7 @@
 import { createTx, isLinliError, sequentialIds, ValueCodec } from "@linli/core";
 import { inTx, sampleModel, slotModel, testkitModels } from "@linli/storage-testkit";
 import { afterEach, describe, expect, test } from "vitest";
-import { deferred } from "../test/deferred";
+import { type Deferred, deferred } from "../test/deferred";
 import { usePgServer } from "../test/use-pg-server";
 import { type PostgresStorage, postgresStorage } from "./postgres-storage";
 
@@ -133,12 +133,7 @@ describe("concurrency across connections", () => {
     const s = await storage({ max: 4, retries: 0 });
     const aHeld = deferred();
     const bHeld = deferred();
-    const run = (
-      first: string,
-      second: string,
-      mine: ReturnType<typeof deferred>,
-      theirs: ReturnType<typeof deferred>,
-    ) =>
+    const run = (first: string, second: string, mine: Deferred, theirs: Deferred) =>
       s.transaction(async (tx) => {
         await tx.create("testkit_counter", { communityId: "c", id: first, value: 1 });
         await tx.lock(first);

@@ -89,13 +89,32 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
   const assertOpen = () => {
     if (closed) throw LinliError.from(postgresErrors, "POSTGRES_CLOSED", { schema });
   };
-  const checkout = async (): Promise<pg.PoolClient> => {
+  /**
+   * Checks a connection out of the pool with an error listener attached: a connection that
+   * breaks while checked out (the server restarts between two statements) emits `error`,
+   * which would otherwise crash the process. The failure is recorded and reaches the caller
+   * through the next statement; `done` releases the connection (destroying a broken one).
+   */
+  const checkout = async (): Promise<{ client: pg.PoolClient; done(error?: Error): void }> => {
     assertOpen();
+    let client: pg.PoolClient;
     try {
-      return await pool.connect();
+      client = await pool.connect();
     } catch (error) {
       throw connectFailure(error, failure);
     }
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken ??= error;
+    };
+    client.on("error", onError);
+    return {
+      client,
+      done(error) {
+        client.off("error", onError);
+        client.release(error ?? broken);
+      },
+    };
   };
   /** Rolls back; returns the error that makes the connection unusable, if any. */
   const rollback = async (client: pg.PoolClient): Promise<Error | undefined> => {
@@ -121,7 +140,7 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
       return migratedFrom;
     },
     async setup(models) {
-      const client = await checkout();
+      const { client, done: release } = await checkout();
       let broken: Error | undefined;
       try {
         await client.query("BEGIN");
@@ -133,12 +152,12 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
         broken = await rollback(client);
         throw toLinliError(error, failure);
       } finally {
-        client.release(broken);
+        release(broken);
       }
     },
     async transaction(fn) {
       for (let attempt = 1; ; attempt++) {
-        const client = await checkout();
+        const { client, done: release } = await checkout();
         let broken: Error | undefined;
         const tx = new PostgresTransaction(client, scope);
         try {
@@ -175,7 +194,7 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
             });
           return result;
         } finally {
-          client.release(broken);
+          release(broken);
         }
       }
     },

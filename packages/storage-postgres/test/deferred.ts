@@ -1,7 +1,13 @@
 /** A promise with its resolve function, to order steps of concurrent transactions without sleeping. */
-export function deferred<T = void>(): { promise: Promise<T>; resolve(value: T): void } {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => {
+export interface Deferred {
+  readonly promise: Promise<void>;
+  resolve(): void;
+}
+
+/** A new {@link Deferred}. */
+export function deferred(): Deferred {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => {
     resolve = r;
   });
   return { promise, resolve };

@@ -1,5 +1,5 @@
 import { LinliError, validate } from "@linli/core";
-import type pg from "pg";
+import type { Pool } from "pg";
 import { z } from "zod";
 import { postgresErrors } from "./postgres-errors";
 
@@ -14,7 +14,7 @@ export interface PostgresStorageOptions {
    * A `pg.Pool` you own (shared with the rest of your app). The adapter checks clients out of
    * it but never ends it: `close()` leaves it open.
    */
-  readonly pool?: pg.Pool;
+  readonly pool?: Pool;
   /**
    * The schema holding linli's tables; created by `setup` if missing. Lowercase letters,
    * digits and `_`, starting with a letter or `_`, at most 63 characters, not `pg_…`.
@@ -53,7 +53,7 @@ export interface PostgresStorageOptions {
 /** {@link PostgresStorageOptions} with defaults applied. */
 export interface ResolvedPostgresOptions {
   readonly connectionString: string | undefined;
-  readonly pool: pg.Pool | undefined;
+  readonly pool: Pool | undefined;
   readonly schema: string;
   readonly max: number;
   readonly connectionTimeoutMs: number;
@@ -63,11 +63,11 @@ export interface ResolvedPostgresOptions {
   readonly id: string;
 }
 
-const isPool = (value: unknown): value is pg.Pool =>
+const isPool = (value: unknown): value is Pool =>
   typeof value === "object" &&
   value !== null &&
-  typeof (value as pg.Pool).connect === "function" &&
-  typeof (value as pg.Pool).query === "function";
+  typeof (value as Pool).connect === "function" &&
+  typeof (value as Pool).query === "function";
 
 /** The zod schema of {@link PostgresStorageOptions}. */
 export const postgresStorageOptionsSchema = z
@@ -76,7 +76,7 @@ export const postgresStorageOptionsSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
       .optional(),
-    pool: z.custom<pg.Pool>(isPool, "must be a pg.Pool").optional(),
+    pool: z.custom<Pool>(isPool, "must be a pg.Pool").optional(),
     schema: z
       .string()
       .regex(

@@ -4,11 +4,17 @@ import { usePgServer } from "../test/use-pg-server";
 import { type PostgresStorage, postgresStorage } from "./postgres-storage";
 
 // @linli/booking's plugin, unchanged, on real PostgreSQL connections running in parallel.
-const pg = usePgServer();
+// A short deadlock_timeout: PostgreSQL breaks the deadlocks of the waitlist race quickly.
+const pg = usePgServer({ settings: { deadlock_timeout: "50ms" } });
 const opened: PostgresStorage[] = [];
 
-function storage(): PostgresStorage {
-  const s = postgresStorage({ connectionString: pg.server.url, schema: pg.schemaName("booking"), max: 10 });
+function storage(options: { retries?: number } = {}): PostgresStorage {
+  const s = postgresStorage({
+    connectionString: pg.server.url,
+    schema: pg.schemaName("booking"),
+    max: 10,
+    ...options,
+  });
   opened.push(s);
   return s;
 }
@@ -80,6 +86,63 @@ describe("booking plugin on PostgreSQL", () => {
         2,
       );
     }
+    await community.close();
+  });
+
+  // booking.cancel emits BookingCancelled (taking the kernel's `core:event-seq` lock) and then
+  // offers the freed place to the waitlist, which locks the waiting resident; meanwhile that
+  // resident books something else: resident lock first, then `core:event-seq` for its event.
+  // Opposite orders: on per-key locks this deadlocks (seen here with retries: 0 as
+  // POSTGRES_DEADLOCK on the cancel). PostgreSQL aborts one side and the adapter re-runs it.
+  test("cancel → waitlist offer racing the waiting resident's own booking: deadlocks are broken and re-run, every command succeeds", async () => {
+    const N = 12;
+    const holders = Array.from({ length: N }, (_, i) => `holder-${i}`);
+    const waiters = Array.from({ length: N }, (_, i) => `waiter-${i}`);
+    const s = storage({ retries: 5 });
+    const { community } = await wangjialong({
+      config: withCourtyardHall(),
+      storage: s,
+      residents: [...holders, ...waiters, "filler"],
+    });
+    const held: string[] = [];
+    for (let i = 0; i < N; i++) {
+      const hour = String(8 + i).padStart(2, "0");
+      const slot = {
+        resourceId: "courtyard-hall",
+        start: cst(`2026-07-07T${hour}:00`),
+        end: cst(`2026-07-07T${hour}:30`),
+      };
+      const mine = await community.booking.book({ actor: resident(holders[i]!), ...slot });
+      const other = await community.booking.book({ actor: resident("filler"), ...slot });
+      if (!mine.ok || !other.ok) throw new Error("the hall should have room");
+      held.push(mine.booking.id);
+      const queued = await community.booking.book({
+        actor: resident(waiters[i]!),
+        ...slot,
+        waitlistIfFull: true,
+      });
+      expect(queued.ok).toBe(false);
+    }
+    const outcomes = await Promise.allSettled(
+      held.flatMap((bookingId, i) => [
+        community.booking.cancel({ actor: resident(holders[i]!), bookingId }),
+        community.booking.book({
+          actor: resident(waiters[i]!),
+          resourceId: "library",
+          start: cst("2026-07-06T10:00"),
+          end: cst("2026-07-06T11:00"),
+        }),
+      ]),
+    );
+    expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
+    expect(await community.events.list({ actor: desk, types: ["WaitlistOffered"], limit: 100 })).toHaveLength(
+      N,
+    );
+    const library = await community.booking.list({ actor: desk, resourceId: "library" });
+    expect(library.filter((b) => b.status === "confirmed")).toHaveLength(N);
+    // The outbox stays gap-free through the aborted and re-run transactions.
+    const seqs = (await community.events.list({ actor: desk, limit: 1000 })).map((e) => e.seq);
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
     await community.close();
   });
 });

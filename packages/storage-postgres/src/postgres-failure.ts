@@ -20,10 +20,15 @@ export interface FailureContext {
 /** SQLSTATEs after which the whole transaction may simply be run again. */
 const RETRYABLE = new Set(["40P01", "40001"]);
 
-/** The SQLSTATE of an error from pg, if it is a server error. */
+/**
+ * The SQLSTATE of an error the server sent (pg's `DatabaseError` carries a `severity`), if it
+ * is one; Node's network errors (`ECONNREFUSED`, `EPIPE`) have none.
+ */
 export function sqlState(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+  const e = error as { code?: unknown; severity?: unknown } | null;
+  return typeof e?.code === "string" && typeof e.severity === "string" && /^[0-9A-Z]{5}$/.test(e.code)
+    ? e.code
+    : undefined;
 }
 
 /** True when an error (from pg, or already mapped) means "run the transaction again". */
@@ -153,5 +158,15 @@ export function connectFailure(error: unknown, context: FailureContext): LinliEr
       cause: error,
       details: { sqlState: sqlState(error) ?? null, target: context.target, schema: context.schema },
     },
+  );
+}
+
+/** `DUPLICATE` for a row that `INSERT … ON CONFLICT DO NOTHING` did not insert. */
+export function duplicate(context: FailureContext): LinliError {
+  return LinliError.from(
+    coreErrors,
+    "DUPLICATE",
+    { model: context.model ?? "row", id: context.id ?? "" },
+    { details: { sqlState: null, target: context.target, schema: context.schema } },
   );
 }

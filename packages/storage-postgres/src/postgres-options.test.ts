@@ -107,6 +107,22 @@ describe("unreachable or wrong servers fail quickly with a clear LinliError", ()
   });
 });
 
+describe("permissions", () => {
+  test("a database user who may not create the schema: POSTGRES_PERMISSION_DENIED, nothing created", async () => {
+    await server.sql(`CREATE ROLE linli_reader LOGIN`);
+    const schema = server.schemaName("denied");
+    const s = postgresStorage({
+      connectionString: server.server.url.replace("postgres@", "linli_reader@"),
+      schema,
+    });
+    const error = await s.setup(testkitModels).catch((e: unknown) => e);
+    await s.close();
+    expect(isLinliError(error, "POSTGRES_PERMISSION_DENIED")).toBe(true);
+    expect((error as { details: { sqlState: string } }).details.sqlState).toBe("42501");
+    expect(await server.sql(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [schema])).toEqual([]);
+  });
+});
+
 describe("lifecycle", () => {
   test("after close, setup and transaction fail with POSTGRES_CLOSED; close twice is fine", async () => {
     const s = postgresStorage({ connectionString: server.server.url, schema: server.schemaName("closed") });

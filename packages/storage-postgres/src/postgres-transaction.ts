@@ -7,7 +7,7 @@ import {
 } from "@linli/core";
 import pg from "pg";
 import { postgresErrors } from "./postgres-errors";
-import { type FailureContext, toLinliError } from "./postgres-failure";
+import { duplicate, type FailureContext, toLinliError } from "./postgres-failure";
 import { shortHash } from "./sql-identifier";
 import type { CachedStatement, TableLayout } from "./table-layout";
 import { columnOf, compileTail, compileWhere, pgValue } from "./where-sql";
@@ -104,12 +104,7 @@ export class PostgresTransaction implements AdapterTransaction {
     });
     const values = columns.map((c, i) => pgValue(c, row[fields[i]!]));
     const result = await this.exec(statement, values, model, String(row.id));
-    if (result.rowCount === 0)
-      throw toLinliError(Object.assign(new Error("duplicate key"), { code: "23505" }), {
-        ...this.scope.failure,
-        model,
-        id: String(row.id),
-      });
+    if (result.rowCount === 0) throw duplicate({ ...this.scope.failure, model, id: String(row.id) });
     return { ...row };
   }
 

@@ -1,9 +1,5 @@
 export * from "./postgres-errors";
-export {
-  type PostgresStorageOptions,
-  type ResolvedPostgresOptions,
-  postgresStorageOptionsSchema,
-} from "./postgres-options";
+export { type PostgresStorageOptions, postgresStorageOptionsSchema } from "./postgres-options";
 export * from "./postgres-storage";
 export {
   type MigrationContext,

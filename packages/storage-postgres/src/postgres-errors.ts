@@ -17,6 +17,11 @@ export const postgresErrors = defineErrors({
     "zh-CN": "与 PostgreSQL 服务器 {target} 的连接中断：{reason}；事务未提交",
     en: "The connection to the PostgreSQL server {target} was lost: {reason}; the transaction did not commit",
   },
+  POSTGRES_COMMIT_UNCERTAIN: {
+    "zh-CN":
+      "提交时与 PostgreSQL 服务器 {target} 的连接中断：{reason}；无法确定事务是否已提交，请核对后再重试",
+    en: "The connection to the PostgreSQL server {target} was lost during COMMIT: {reason}; the transaction may or may not have committed, so check before retrying",
+  },
   POSTGRES_SCHEMA_TOO_NEW: {
     "zh-CN":
       "模式 {schema} 由更新版本的 linli 写入（结构版本 {found}，本版本最高支持 {supported}）；请升级 @linli/storage-postgres，数据库未被修改",

@@ -170,3 +170,18 @@ export function duplicate(context: FailureContext): LinliError {
     { details: { sqlState: null, target: context.target, schema: context.schema } },
   );
 }
+
+/**
+ * A failure of `COMMIT` itself. A server error (SQLSTATE) means the server refused and
+ * rolled back; a lost connection leaves the outcome unknown (`POSTGRES_COMMIT_UNCERTAIN`),
+ * since the server may have committed before the answer was lost.
+ */
+export function commitFailure(error: unknown, context: FailureContext): LinliError {
+  if (error instanceof LinliError || sqlState(error) !== undefined) return toLinliError(error, context);
+  return LinliError.from(
+    postgresErrors,
+    "POSTGRES_COMMIT_UNCERTAIN",
+    { target: context.target, reason: reasonOf(error) },
+    { cause: error, details: { sqlState: null, target: context.target, schema: context.schema } },
+  );
+}

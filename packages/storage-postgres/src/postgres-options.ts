@@ -50,17 +50,11 @@ export interface PostgresStorageOptions {
   readonly id?: string;
 }
 
-/** {@link PostgresStorageOptions} with defaults applied. */
-export interface ResolvedPostgresOptions {
+/** {@link PostgresStorageOptions} with defaults applied (exactly one of `connectionString` and `pool` is set). */
+export interface ResolvedPostgresOptions
+  extends Required<Omit<PostgresStorageOptions, "connectionString" | "pool">> {
   readonly connectionString: string | undefined;
   readonly pool: Pool | undefined;
-  readonly schema: string;
-  readonly max: number;
-  readonly connectionTimeoutMs: number;
-  readonly lockTimeoutMs: number;
-  readonly retries: number;
-  readonly applicationName: string;
-  readonly id: string;
 }
 
 const isPool = (value: unknown): value is Pool =>

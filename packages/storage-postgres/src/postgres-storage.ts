@@ -2,7 +2,13 @@ import { coreErrors, LinliError, type StorageAdapter } from "@linli/core";
 import pg from "pg";
 import { setupModels } from "./model-setup";
 import { postgresErrors } from "./postgres-errors";
-import { connectFailure, type FailureContext, isRetryable, toLinliError } from "./postgres-failure";
+import {
+  commitFailure,
+  connectFailure,
+  type FailureContext,
+  isRetryable,
+  toLinliError,
+} from "./postgres-failure";
 import { describeTarget, type PostgresStorageOptions, resolvePostgresOptions } from "./postgres-options";
 import { namedStatement, PostgresTransaction, type TransactionScope } from "./postgres-transaction";
 import type { TableLayout } from "./table-layout";
@@ -183,7 +189,7 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
           } catch (error) {
             broken = await rollback(client);
             if (isRetryable(error) && attempt <= retries) continue;
-            throw toLinliError(error, { ...failure, attempts: attempt });
+            throw commitFailure(error, { ...failure, attempts: attempt });
           }
           // COMMIT of a transaction in which a statement failed (and the caller caught the
           // error) answers ROLLBACK: nothing was written, so this must not look like success.

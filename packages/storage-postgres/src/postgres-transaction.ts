@@ -26,7 +26,9 @@ export const pgTypes: pg.CustomTypesConfig = {
 
 /** What a transaction needs from its storage. */
 export interface TransactionScope {
+  /** Table layouts by model name, filled by `setup`. */
   readonly layouts: ReadonlyMap<string, TableLayout>;
+  /** Where the storage is, for error messages. */
   readonly failure: FailureContext;
   /** The lock statement, prepared under one name per schema. */
   readonly lockStatement: CachedStatement;

@@ -81,6 +81,11 @@ async function asPostgres(bin: string, args: readonly string[], cwd: string): Pr
  */
 export async function startPgServer(options: PgTestServerOptions = {}): Promise<PgTestServer> {
   const bin = pgBinDir();
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      "the PostgreSQL test server is started as root (it runs initdb and pg_ctl through `runuser -u postgres`); " +
+        "run the tests as root, as .ci/run does",
+    );
   const dataDir = mkdtempSync(join(tmpdir(), "linli-pg-"));
   chownSync(dataDir, ...postgresIds());
   await asPostgres(

@@ -112,6 +112,18 @@ export async function startPgServer(options: PgTestServerOptions = {}): Promise<
   await start();
   const urlOf = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
   let running = true;
+  // A safety net if the process ends without `stop` (a crashed test worker): an immediate
+  // shutdown of the postmaster (SIGQUIT) and the data folder removed, so no cluster is left.
+  const onExit = () => {
+    try {
+      const pid = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+      if (pid > 0) process.kill(pid, "SIGQUIT");
+    } catch {
+      // Not running.
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.once("exit", onExit);
   return {
     url: urlOf("postgres"),
     port,
@@ -126,6 +138,7 @@ export async function startPgServer(options: PgTestServerOptions = {}): Promise<
       running = true;
     },
     async stop() {
+      process.off("exit", onExit);
       try {
         if (running) await asPostgres(pgCtl, ["-D", dataDir, "-w", "-m", "fast", "stop"], dataDir);
         running = false;

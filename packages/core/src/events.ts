@@ -24,24 +24,46 @@ export interface DomainEvent {
   readonly ackedAt: Date | null;
 }
 
-/**
- * Appends an event to the outbox inside `tx`. Sequence numbers are taken under the lock
- * `core:event-seq`, so they increase strictly in commit order on every adapter.
- */
-export async function appendEvent(
-  tx: Tx,
+/** An event emitted during a command, numbered and written when the command ends. */
+export interface PendingEvent extends DomainEvent {
+  /** 0 while the command runs; the outbox sequence number once it is written. */
+  seq: number;
+}
+
+/** Builds an event in memory: its payload as plain JSON (Dates become ISO strings, once). */
+export function pendingEvent(
+  id: string,
+  communityId: string,
   event: { type: string; payload: Record<string, unknown>; occurredAt: Date; actor?: Actor },
-): Promise<DomainEvent> {
-  await tx.lock("core:event-seq");
-  const [last] = await tx.findMany(eventModel, { orderBy: [{ field: "seq", direction: "desc" }], limit: 1 });
-  const row = await tx.create(eventModel, {
+): PendingEvent {
+  return {
+    id,
+    communityId,
     type: event.type,
-    seq: (last?.seq ?? 0) + 1,
-    // Payloads are plain JSON on every adapter: Dates become ISO strings here, once.
+    seq: 0,
     payload: JSON.parse(JSON.stringify(event.payload)) as Record<string, unknown>,
     occurredAt: event.occurredAt,
     actorKind: event.actor?.kind ?? null,
     actorId: event.actor?.id ?? null,
-  });
-  return row as DomainEvent;
+    ackedAt: null,
+  };
+}
+
+/**
+ * Writes a command's events to the outbox at the end of its transaction, numbering them in
+ * order. The sequence lock `core:event-seq` is the LAST lock a command takes, so it can never
+ * be part of a lock-order cycle (a command that emitted an event and then locked a resident,
+ * against one that locked the resident and then emitted, would deadlock on a server with real
+ * per-key locks). Sequence numbers increase strictly in commit order on every adapter.
+ */
+export async function appendEvents(tx: Tx, events: readonly PendingEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.lock("core:event-seq");
+  const [last] = await tx.findMany(eventModel, { orderBy: [{ field: "seq", direction: "desc" }], limit: 1 });
+  let seq = last?.seq ?? 0;
+  for (const event of events) {
+    event.seq = ++seq;
+    const { id, type, payload, occurredAt, actorKind, actorId } = event;
+    await tx.create(eventModel, { id, type, seq, payload, occurredAt, actorKind, actorId });
+  }
 }

@@ -39,7 +39,10 @@ export interface CommandContext {
   readonly config: CommunityConfig;
   /** The filled registries. */
   readonly registries: Registries;
-  /** Writes a domain event to the outbox (same transaction) and runs in-transaction subscribers. */
+  /**
+   * Emits a domain event: in-transaction subscribers run at once; the event is written to the
+   * outbox, numbered, when the command ends, in the same transaction (its `seq` is 0 until then).
+   */
   emit(type: string, payload: Record<string, unknown>): Promise<DomainEvent>;
   /** Throws `ACCESS_DENIED` unless the actor is staff, admin or system. */
   requireStaff(action: string): void;

@@ -6,10 +6,10 @@ import { validate } from "./config-problem";
 import { coreErrors } from "./core-errors";
 import { activeGroups } from "./eligibility";
 import { LinliError } from "./errors";
-import { appendEvent, type DomainEvent } from "./events";
+import { appendEvents, type DomainEvent, type PendingEvent, pendingEvent } from "./events";
 import type { IdGenerator } from "./ids";
 import { canonicalJson, fromStoredJson, toStoredJson } from "./json-value";
-import { eligibilityGrantModel, idempotencyModel } from "./kernel-models";
+import { eligibilityGrantModel, eventModel, idempotencyModel } from "./kernel-models";
 import type {
   AfterHook,
   AnyPlugin,
@@ -123,10 +123,12 @@ export class Runtime {
             return fromStoredJson(stored.value) as O;
           }
         }
-        const cx = await this.commandContext(tx, def.name, actor, forResident, now, readOnly);
+        const events: PendingEvent[] = [];
+        const cx = await this.commandContext(tx, def.name, actor, forResident, now, readOnly, events);
         for (const hook of this.before.get(def.name) ?? []) await hook(cx, input);
         const result = await def.run(cx, input as z.output<S>);
         for (const hook of this.after.get(def.name) ?? []) await hook(cx, input, result);
+        await appendEvents(tx, events);
         if (idempotencyKey !== undefined && !readOnly) {
           await tx.create(idempotencyModel, {
             id: idempotencyKey,
@@ -147,6 +149,7 @@ export class Runtime {
     forResident: string | undefined,
     now: Date,
     readOnly: boolean,
+    events: PendingEvent[],
   ): Promise<CommandContext> {
     if (forResident !== undefined) {
       await requireResident(tx, forResident);
@@ -164,7 +167,14 @@ export class Runtime {
       registries: this.options.registries,
       emit: async (type, payload) => {
         if (readOnly) throw new TypeError(`query ${name} may not emit events`);
-        const event = await appendEvent(tx, { type, payload, occurredAt: now, actor });
+        // Numbered and written when the command ends (see appendEvents); subscribers run now.
+        const event = pendingEvent(this.options.ids.next(eventModel.name), this.communityId, {
+          type,
+          payload,
+          occurredAt: now,
+          actor,
+        });
+        events.push(event);
         for (const sub of this.subscribers.get(type) ?? []) await sub(cx, event);
         return event;
       },

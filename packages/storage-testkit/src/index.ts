@@ -2,6 +2,7 @@ export * from "./concurrency-tests";
 export * from "./crud-tests";
 export * from "./fixtures";
 export * from "./kernel-tests";
+export * from "./process-race";
 export * from "./storage-test";
 export * from "./suite";
 export * from "./testkit-models";

@@ -4,6 +4,7 @@ import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from
 import { bufferUnder, capacityUnder, gridUnder } from "./resource-terms";
 import type { RuleKinds } from "./rule-book";
 import type { BookingFacts, BookingRequest, ResolvedRule, RuleContext, WindowContext } from "./rule-kind";
+import { checkAvailabilityInput } from "./pure-input";
 
 /** What {@link availableSlots} needs. */
 export interface AvailabilityInput {
@@ -139,6 +140,7 @@ function gridStarts(
  * `evaluate`, so availability never offers what booking would refuse.
  */
 export function availableSlots(input: AvailabilityInput): FreeSlot[] {
+  checkAvailabilityInput(input);
   const { resource, rules, kinds, timeZone, now } = input;
   const zoneId = input.zoneId ?? null;
   const capacity = capacityUnder(rules, kinds, input.physicalCapacity ?? resource.capacity);

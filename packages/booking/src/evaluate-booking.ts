@@ -3,6 +3,7 @@ import { localLabel } from "./local-time-label";
 import { type Buffer, bufferUnder, capacityUnder } from "./resource-terms";
 import type { RuleKinds } from "./rule-book";
 import type { BookingRequest, ResolvedRule, RuleContext, RuleSnapshot } from "./rule-kind";
+import { checkEvaluationInput } from "./pure-input";
 
 /** What {@link evaluateBooking} needs: the request and everything it is judged against. */
 export interface EvaluateBookingInput {
@@ -41,6 +42,7 @@ export interface BookingEvaluation {
  * with code, rule, params and a zh-CN/en message.
  */
 export function evaluateBooking(input: EvaluateBookingInput): BookingEvaluation {
+  checkEvaluationInput(input);
   const { request, now, timeZone, resource, rules, kinds, snapshot } = input;
   const capacity = capacityUnder(rules, kinds, input.physicalCapacity ?? resource.capacity);
   const buffer = bufferUnder(rules, kinds);

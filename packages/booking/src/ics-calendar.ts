@@ -1,5 +1,6 @@
 import { cachedOffsetMinutes, wallOf } from "@linli/core";
 import { vtimezoneLines } from "./vtimezone";
+import { checkIcsInput } from "./pure-input";
 
 /** One calendar event. */
 export interface IcsEvent {
@@ -93,6 +94,7 @@ function dateTimeProperty(name: string, instant: Date, timeZone: string): string
  * ends. Pure and browser-safe.
  */
 export function writeIcs(calendar: IcsCalendar): string {
+  checkIcsInput(calendar);
   const { timeZone, events } = calendar;
   const lines = [
     "BEGIN:VCALENDAR",

@@ -13,6 +13,7 @@ export * from "./interval";
 export * from "./local-time-label";
 export type { SweepReport } from "./booking-sweep";
 export type { BookingOutcome, Placement } from "./place-booking";
+export * from "./pure-input";
 export * from "./recurrence";
 export * from "./resource-terms";
 export * from "./rule-book";

@@ -8,10 +8,14 @@ import { LinliError } from "./errors";
  * place that converts between the two, so DST is handled in one way everywhere.
  */
 
-/** True when `timeZone` is an IANA zone the runtime knows. */
+const knownZones = new Set<string>();
+
+/** True when `timeZone` is an IANA zone the runtime knows (answers are cached: hot paths check it). */
 export function isTimeZone(timeZone: string): boolean {
+  if (knownZones.has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat("en", { timeZone });
+    knownZones.add(timeZone);
     return true;
   } catch {
     return false;

@@ -1,0 +1,101 @@
+import { isLinliError, type LinliError, type Resource } from "@linli/core";
+import { describe, expect, test } from "vitest";
+import { availableSlots } from "./availability";
+import { evaluateBooking } from "./evaluate-booking";
+import { writeIcs } from "./ics-calendar";
+import { ruleKindMap } from "./rule-book";
+import { builtInRuleKinds } from "./rules/built-in-rule-kinds";
+
+const kinds = ruleKindMap(builtInRuleKinds);
+const resource: Resource = {
+  id: "dryer",
+  kind: "pool",
+  name: { "zh-CN": "干衣机", en: "Dryer" },
+  capacity: 2,
+  zones: [],
+  tags: [],
+};
+const now = new Date("2026-07-06T00:00:00Z");
+
+function refusal(fn: () => unknown): LinliError {
+  try {
+    fn();
+  } catch (error) {
+    if (isLinliError(error, "VALIDATION_FAILED")) return error;
+    throw error;
+  }
+  throw new Error("expected VALIDATION_FAILED");
+}
+
+const paths = (e: LinliError) => (e.details.problems as { path: string }[]).map((p) => p.path);
+
+describe("the exported pure functions check their input like the commands do", () => {
+  test("availableSlots: a reversed window, an unknown zone and a fractional duration are each named", () => {
+    const base = {
+      resource,
+      rules: [],
+      kinds,
+      timeZone: "Asia/Shanghai",
+      now,
+      bookings: [],
+      who: { actorKind: "resident" as const },
+    };
+    expect(
+      availableSlots({ ...base, start: now, end: new Date(now.getTime() + 3_600_000) }).length,
+    ).toBeGreaterThan(0);
+    const e = refusal(() =>
+      availableSlots({
+        ...base,
+        timeZone: "Mars/Olympus",
+        start: now,
+        end: new Date(now.getTime() - 1),
+        durationMinutes: 7.5,
+      }),
+    );
+    expect(paths(e).sort()).toEqual(["durationMinutes", "timeZone"]);
+    expect(e.messages["zh-CN"]).toContain("输入无效");
+    const reversed = refusal(() => availableSlots({ ...base, start: now, end: new Date(now.getTime() - 1) }));
+    expect(paths(reversed)).toEqual(["end"]);
+    const tooLong = refusal(() =>
+      availableSlots({ ...base, start: now, end: new Date(now.getTime() + 400 * 86_400_000) }),
+    );
+    expect(tooLong.messages.en).toContain("367 days");
+  });
+
+  test("evaluateBooking: an invalid date and a zero quantity are refused before any rule runs", () => {
+    const e = refusal(() =>
+      evaluateBooking({
+        request: {
+          resourceId: "dryer",
+          start: new Date("not a date"),
+          end: now,
+          quantity: 0,
+          actorKind: "resident",
+        },
+        now,
+        timeZone: "Asia/Shanghai",
+        resource,
+        rules: [],
+        kinds,
+        snapshot: { resourceBookings: [], residentBookings: [] },
+      }),
+    );
+    expect(paths(e).sort()).toEqual(["request.quantity", "request.start"]);
+  });
+
+  test("writeIcs: an event ending before it starts is refused", () => {
+    const event = {
+      uid: "b1@linli",
+      summary: "干衣机",
+      start: now,
+      end: new Date(now.getTime() + 3_600_000),
+    };
+    expect(writeIcs({ name: "r1", timeZone: "Asia/Shanghai", stamp: now, events: [event] })).toContain(
+      "BEGIN:VEVENT",
+    );
+    const e = refusal(() =>
+      writeIcs({ name: "r1", timeZone: "Asia/Shanghai", stamp: now, events: [{ ...event, end: now }] }),
+    );
+    expect(paths(e)).toEqual(["events[0].end"]);
+  });
+});

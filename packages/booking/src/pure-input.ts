@@ -1,0 +1,113 @@
+import { ACTOR_KINDS, coreErrors, isTimeZone, LinliError, validate } from "@linli/core";
+import { z } from "zod";
+
+/**
+ * zod checks for the exported pure functions (`availableSlots`, `evaluateBooking`,
+ * `writeIcs`), for apps that keep their own storage and call them directly. They check what
+ * a caller can get wrong (instants, zone, counts, the window) and only the shape of large
+ * lists, so the availability sweep stays fast on 10,000 bookings.
+ */
+
+const instant = z.date().refine((d) => !Number.isNaN(d.getTime()), { message: "invalid date" });
+const timeZone = z.string().refine(isTimeZone, {
+  params: {
+    code: "INVALID_TIME_ZONE",
+    message: { "zh-CN": "不是有效的 IANA 时区", en: "Not an IANA time zone" },
+  },
+});
+// Large lists (bookings) are checked for being arrays only: O(1), whatever their length.
+const list = z.custom<readonly unknown[]>((v) => Array.isArray(v), { message: "expected an array" });
+const ordered = <T extends { start: Date; end: Date }>(v: T) => v.end.getTime() > v.start.getTime();
+const endAfterStart = { message: "end must be after start", path: ["end"] };
+
+/** The longest window `availableSlots` answers for at once: a year and a day. */
+export const MAX_AVAILABILITY_WINDOW_DAYS = 367;
+
+const availabilitySchema = z
+  .object({
+    resource: z.object({ id: z.string().min(1), capacity: z.number().int().positive() }).loose(),
+    zoneId: z.string().nullable().optional(),
+    rules: list,
+    kinds: z.instanceof(Map),
+    timeZone,
+    now: instant,
+    start: instant,
+    end: instant,
+    bookings: list,
+    who: z.object({
+      actorKind: z.enum(ACTOR_KINDS),
+      residentId: z.string().nullable().optional(),
+      groups: z.array(z.string()).optional(),
+    }),
+    residentBookings: list.optional(),
+    durationMinutes: z.number().int().positive().max(100_000).optional(),
+    quantity: z.number().int().positive().optional(),
+    physicalCapacity: z.number().int().positive().optional(),
+    defaultGranularityMinutes: z.number().int().positive().max(1440).optional(),
+  })
+  .refine(ordered, endAfterStart)
+  .refine((v) => v.end.getTime() - v.start.getTime() <= MAX_AVAILABILITY_WINDOW_DAYS * 86_400_000, {
+    message: `the window is at most ${MAX_AVAILABILITY_WINDOW_DAYS} days`,
+    path: ["end"],
+  });
+
+const evaluationSchema = z.object({
+  request: z
+    .object({
+      resourceId: z.string().min(1),
+      zoneId: z.string().nullable().optional(),
+      start: instant,
+      end: instant,
+      quantity: z.number().int().positive().optional(),
+      residentId: z.string().nullable().optional(),
+      actorKind: z.enum(ACTOR_KINDS),
+      groups: z.array(z.string()).optional(),
+    })
+    .refine(ordered, endAfterStart),
+  now: instant,
+  timeZone,
+  resource: z.object({ id: z.string().min(1), capacity: z.number().int().positive() }).loose(),
+  rules: list,
+  kinds: z.instanceof(Map),
+  snapshot: z.object({ resourceBookings: list, residentBookings: list }).loose(),
+  physicalCapacity: z.number().int().positive().optional(),
+});
+
+const icsSchema = z.object({
+  name: z.string(),
+  timeZone,
+  stamp: instant,
+  events: z.array(
+    z
+      .object({
+        uid: z.string().min(1),
+        start: instant,
+        end: instant,
+        summary: z.string(),
+        description: z.string().optional(),
+        location: z.string().optional(),
+        status: z.enum(["CONFIRMED", "TENTATIVE", "CANCELLED"]).optional(),
+      })
+      .refine(ordered, endAfterStart),
+  ),
+});
+
+function check(schema: z.ZodType, input: unknown, fn: string): void {
+  if (schema.safeParse(input).success) return;
+  const result = validate(schema, input);
+  const problems = result.ok ? [] : result.problems;
+  const summary = problems.map((p) => `${p.path}: ${p.message.en}`).join("; ");
+  throw LinliError.from(
+    coreErrors,
+    "VALIDATION_FAILED",
+    { summary: `${fn}: ${summary}` },
+    { details: { function: fn, problems } },
+  );
+}
+
+/** Throws `VALIDATION_FAILED` (every problem, zh-CN and en) unless the availability input is sound. */
+export const checkAvailabilityInput = (input: unknown) => check(availabilitySchema, input, "availableSlots");
+/** Throws `VALIDATION_FAILED` unless the evaluation input is sound. */
+export const checkEvaluationInput = (input: unknown) => check(evaluationSchema, input, "evaluateBooking");
+/** Throws `VALIDATION_FAILED` unless the calendar is sound. */
+export const checkIcsInput = (input: unknown) => check(icsSchema, input, "writeIcs");

@@ -2,23 +2,13 @@ import { createTx, sequentialIds, ValueCodec } from "@linli/core";
 import { memoryStorage } from "@linli/storage-memory";
 import { slotModel, testkitModels } from "@linli/storage-testkit";
 import { compare } from "./report";
+import { reservationRequest } from "./reservation-request";
 
 const BATCH = 500;
 const CAPACITY = 3;
-const HOUR = 3_600_000;
-const start = Date.UTC(2026, 5, 1, 0);
 
-/** The k-th reservation: hourly slots, `CAPACITY + 1` callers per slot so some are refused. */
-function request(k: number) {
-  const slot = Math.floor(k / (CAPACITY + 1));
-  return {
-    slotId: `slot-${slot}`,
-    holder: `h${k}`,
-    start: new Date(start + slot * HOUR),
-    end: new Date(start + (slot + 1) * HOUR),
-    quantity: 1,
-  };
-}
+/** The k-th reservation (see reservation-request.ts). */
+const request = (k: number) => reservationRequest(k, CAPACITY + 1);
 
 /** Reservations through the full kernel (validation, ids, conversions, lock, peak load) on the memory adapter. */
 async function kernelRun(): Promise<number> {

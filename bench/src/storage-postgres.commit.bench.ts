@@ -4,25 +4,14 @@ import { slotModel, testkitModels } from "@linli/storage-testkit";
 import pg from "pg";
 import { startPgServer } from "../../packages/storage-postgres/test/pg-server";
 import { compare } from "./report";
+import { reservationRequest } from "./reservation-request";
 
 const BATCH = 200;
 const CAPACITY = 3;
-const HOUR = 3_600_000;
 const POOL = 8;
-const start = Date.UTC(2026, 5, 1, 0);
 
-/** The k-th reservation: hourly slots with `CAPACITY` reservations each, so every one fits. */
-function request(k: number) {
-  const slot = Math.floor(k / CAPACITY);
-  return {
-    id: `r${k}`,
-    slotId: `slot-${slot}`,
-    holder: `h${k % 97}`,
-    start: new Date(start + slot * HOUR),
-    end: new Date(start + (slot + 1) * HOUR),
-    quantity: 1,
-  };
-}
+/** The k-th reservation (see reservation-request.ts). */
+const request = (k: number) => reservationRequest(k, CAPACITY);
 
 // A throwaway local PostgreSQL with its durable defaults (fsync and synchronous_commit on):
 // every commit waits for the WAL flush, on both sides.

@@ -6,24 +6,13 @@ import { sqliteStorage } from "@linli/storage-sqlite";
 import { slotModel, testkitModels } from "@linli/storage-testkit";
 import Database from "better-sqlite3";
 import { compare } from "./report";
+import { reservationRequest } from "./reservation-request";
 
 const BATCH = 200;
 const CAPACITY = 3;
-const HOUR = 3_600_000;
-const start = Date.UTC(2026, 5, 1, 0);
 
-/** The k-th reservation: hourly slots with `CAPACITY` reservations each, so every one fits. */
-function request(k: number) {
-  const slot = Math.floor(k / CAPACITY);
-  return {
-    id: `r${k}`,
-    slotId: `slot-${slot}`,
-    holder: `h${k % 97}`,
-    start: new Date(start + slot * HOUR),
-    end: new Date(start + (slot + 1) * HOUR),
-    quantity: 1,
-  };
-}
+/** The k-th reservation (see reservation-request.ts). */
+const request = (k: number) => reservationRequest(k, CAPACITY);
 
 const dir = mkdtempSync(join(tmpdir(), "linli-bench-sqlite-"));
 process.once("exit", () => rmSync(dir, { recursive: true, force: true }));

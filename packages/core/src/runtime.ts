@@ -6,7 +6,7 @@ import { validate } from "./config-problem";
 import { coreErrors } from "./core-errors";
 import { activeGroups } from "./eligibility";
 import { LinliError } from "./errors";
-import { appendEvents, type DomainEvent, type PendingEvent, pendingEvent } from "./events";
+import { appendEvents, type PendingEvent, pendingEvent } from "./events";
 import type { IdGenerator } from "./ids";
 import { canonicalJson, fromStoredJson, toStoredJson } from "./json-value";
 import { eligibilityGrantModel, eventModel, idempotencyModel } from "./kernel-models";
@@ -206,4 +206,3 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
-export type { DomainEvent };

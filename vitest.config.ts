@@ -1,15 +1,21 @@
-import { readdirSync, existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Tests run on sources, never on builds: each @linli/* package resolves to its src/index.ts.
+// Tests run on sources, never on builds: each @linli/* entry point (the package and its
+// subpaths) resolves to the source file its `@linli/source` export condition names.
 const packagesDir = fileURLToPath(new URL("./packages/", import.meta.url));
 const alias = readdirSync(packagesDir)
-  .filter((name) => existsSync(`${packagesDir}${name}/src/index.ts`))
-  .map((name) => ({
-    find: new RegExp(`^@linli/${name}$`),
-    replacement: `${packagesDir}${name}/src/index.ts`,
-  }));
+  .filter((name) => existsSync(`${packagesDir}${name}/package.json`))
+  .flatMap((name) => {
+    const pkg = JSON.parse(readFileSync(`${packagesDir}${name}/package.json`, "utf8"));
+    return Object.entries(pkg.exports ?? {})
+      .filter(([, target]) => typeof target === "object" && target !== null && "@linli/source" in target)
+      .map(([subpath, target]) => ({
+        find: new RegExp(`^@linli/${name}${subpath === "." ? "" : subpath.slice(1)}$`),
+        replacement: `${packagesDir}${name}/${(target as Record<string, string>)["@linli/source"].slice(2)}`,
+      }));
+  });
 
 export default defineConfig({
   resolve: { alias },

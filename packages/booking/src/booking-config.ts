@@ -37,19 +37,48 @@ export const bookingOptionsShape = {
 
 /** The schema of one configured rule of any of the given kinds (discriminated by `kind`). */
 export function ruleSchema(kinds: readonly AnyRuleKind[]) {
-  const options = kinds.map((k) => k.params.extend({ ...ruleBaseShape, kind: z.literal(k.kind) }));
-  return z.discriminatedUnion("kind", options as unknown as [z.ZodObject, ...z.ZodObject[]]);
+  const [first, ...rest] = kinds.map((k) => k.params.extend({ ...ruleBaseShape, kind: z.literal(k.kind) }));
+  if (!first) throw new TypeError("booking needs at least one rule kind");
+  return z.discriminatedUnion("kind", [first, ...rest]);
 }
 
+/** Rule kinds a community plugin contributes, for the config's types: augment this interface. */
+// biome-ignore lint/suspicious/noEmptyInterface: an extension point filled by declaration merging
+export interface BookingRuleKindParams {}
+
+type BuiltInRuleKind = (typeof builtInRuleKinds)[number];
+
 /**
- * The schema of the `booking` section for the registered rule kinds: a rule kind that
- * another plugin registers is part of the schema (and of the JSON Schema) like a built-in one.
+ * The params (config input) of every known rule kind, by kind: the built-in kinds plus those
+ * declared in {@link BookingRuleKindParams}. A community plugin that contributes a kind adds
+ * its params there so that configs using it type-check:
+ *
+ * ```ts
+ * declare module "@linli/booking" {
+ *   interface BookingRuleKindParams { "students-in-holidays": { holidays: string[] } }
+ * }
+ * ```
  */
-export function bookingConfigSchema(registries?: Registries) {
-  const kinds = registries ? registries.get(bookingRuleKinds) : builtInRuleKinds;
-  return z
-    .object({ rules: z.array(ruleSchema(kinds)).default([]), ...bookingOptionsShape })
-    .default({ rules: [] } as never);
+export type RuleKindParams = { [K in BuiltInRuleKind as K["kind"]]: z.input<K["params"]> } & BookingRuleKindParams;
+
+/** One rule as written in a community config: id, kind, what it applies to, and the kind's params. */
+export type RuleConfigInput = {
+  [K in keyof RuleKindParams & string]: RuleKindParams[K] & {
+    /** The rule's id: what violations name (`drying-room-daily-quota`). */
+    readonly id: string;
+    readonly kind: K;
+    /** Which resources the rule covers; every resource when absent. */
+    readonly appliesTo?: { readonly resources?: readonly string[]; readonly resourceGroups?: readonly string[] };
+  };
+}[keyof RuleKindParams & string];
+
+/** The `booking` section as written in a community config (every field has a default). */
+export interface BookingConfigInput {
+  readonly rules?: readonly RuleConfigInput[];
+  readonly reminderLeadMinutes?: number;
+  readonly waitlist?: { readonly mode?: "offer" | "auto-confirm"; readonly offerMinutes?: number };
+  readonly recurrencePolicy?: "fail-series" | "skip-and-report";
+  readonly defaultGranularityMinutes?: number;
 }
 
 /** A configured rule as parsed: id, kind, appliesTo and the kind's params. */
@@ -60,7 +89,7 @@ export interface RuleConfig {
   readonly [param: string]: unknown;
 }
 
-/** The `booking` section as parsed. */
+/** The `booking` section as parsed: `ctx.options` and `cx.options` of the booking plugin. */
 export interface BookingOptions {
   readonly rules: readonly RuleConfig[];
   readonly reminderLeadMinutes: number;
@@ -69,18 +98,22 @@ export interface BookingOptions {
   readonly defaultGranularityMinutes: number;
 }
 
-/** The booking section of a parsed community config, with defaults when it is absent. */
-export function bookingOptionsOf(config: CommunityConfig): BookingOptions {
-  const section = config.booking as BookingOptions | undefined;
-  return (
-    section ??
-    (z.object({ rules: z.array(z.any()).default([]), ...bookingOptionsShape }).parse({}) as BookingOptions)
-  );
+/**
+ * The schema of the `booking` section for the registered rule kinds: a rule kind that
+ * another plugin registers is part of the schema (and of the JSON Schema) like a built-in one.
+ * Its static type is the documented input and options types: the run-time union is built
+ * from the registry, which TypeScript cannot follow.
+ */
+export function bookingConfigSchema(registries?: Registries): z.ZodType<BookingOptions, BookingConfigInput | undefined> {
+  const kinds = registries ? registries.get(bookingRuleKinds) : builtInRuleKinds;
+  const schema: z.ZodType = z
+    .object({ rules: z.array(ruleSchema(kinds)).default([]), ...bookingOptionsShape })
+    .prefault({});
+  return schema as z.ZodType<BookingOptions, BookingConfigInput | undefined>;
 }
 
 /** Cross-reference checks: unique rule ids; resources, resource groups and eligibility groups exist. */
-export function checkBookingConfig(config: CommunityConfig, report: ReportProblem): void {
-  const options = bookingOptionsOf(config);
+export function checkBookingConfig(options: BookingOptions, config: CommunityConfig, report: ReportProblem): void {
   const resources = new Set(config.resources.map((r) => r.id));
   const resourceGroups = new Set(config.resourceGroups.map((g) => g.id));
   const groups = new Set(config.groups.map((g) => g.id));

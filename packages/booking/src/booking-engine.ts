@@ -1,5 +1,5 @@
 import type { CommunityConfig, Registries } from "@linli/core";
-import { type BookingOptions, bookingOptionsOf } from "./booking-config";
+import type { BookingOptions } from "./booking-config";
 import { RuleBook, ruleKindMap } from "./rule-book";
 import { bookingRuleKinds } from "./rule-kind";
 
@@ -10,11 +10,15 @@ export interface BookingEngine {
   readonly timeZone: string;
 }
 
-/** Builds the engine from the parsed config and the filled rule-kind registry. */
-export function createBookingEngine(config: CommunityConfig, registries: Registries): BookingEngine {
+/** Builds the engine from the parsed config, the booking options and the filled rule-kind registry. */
+export function createBookingEngine(
+  config: CommunityConfig,
+  options: BookingOptions,
+  registries: Registries,
+): BookingEngine {
   return {
-    rules: new RuleBook(config, ruleKindMap(registries.get(bookingRuleKinds))),
-    options: bookingOptionsOf(config),
+    rules: new RuleBook(config, ruleKindMap(registries.get(bookingRuleKinds)), options),
+    options,
     timeZone: config.community.timeZone,
   };
 }

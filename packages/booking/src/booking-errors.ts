@@ -38,10 +38,6 @@ export const bookingErrors = defineErrors({
     "zh-CN": "签到时间为 {opensAt} 至 {closesAt}，现在不能签到",
     en: "Check-in is open from {opensAt} to {closesAt}; it is not open now",
   },
-  SUBJECT_REQUIRED: {
-    "zh-CN": "请指明为哪位居民办理（forResident）",
-    en: "Name the resident this is for (forResident)",
-  },
   WAITLIST_ENTRY_NOT_FOUND: {
     "zh-CN": "候补记录 {entryId} 不存在",
     en: "Waitlist entry {entryId} does not exist",

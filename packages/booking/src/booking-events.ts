@@ -1,40 +1,13 @@
-import type { CommandContext } from "@linli/core";
+import type { z } from "zod";
+import type { AnyEventDef, CommandContext, DomainEvent, PayloadOf } from "@linli/core";
 import type { Booking } from "./booking-models";
+import { bookingFactsShape } from "./events";
 
-/**
- * The booking plugin's domain events. Each is written to the outbox in the same transaction
- * as the state change; payloads are plain JSON with instants as ISO-8601 strings.
- */
-export const BOOKING_EVENTS = {
-  /** A booking was asked for and placed (as confirmed, pending approval or offered). */
-  requested: "BookingRequested",
-  /** A booking holds its place for good: `{ bookingId, resourceId, residentId, start, end, quantity }`. */
-  confirmed: "BookingConfirmed",
-  /** Staff rejected a booking awaiting approval. */
-  rejected: "BookingRejected",
-  /** `{ bookingId, resourceId, residentId, start, end, quantity, refundable }`. */
-  cancelled: "BookingCancelled",
-  /** A booking moved; the old one is also `BookingCancelled` and the new one `BookingConfirmed`. */
-  rescheduled: "BookingRescheduled",
-  checkedIn: "BookingCheckedIn",
-  completed: "BookingCompleted",
-  /** A booking not checked in by the end of its check-in window was released. */
-  released: "BookingReleased",
-  /** A resident did not come: `{ bookingId, resourceId, residentId, start, end, quantity }`. */
-  noShow: "NoShowRecorded",
-  /** A booking starts within the reminder lead. */
-  reminderDue: "BookingReminderDue",
-  waitlistJoined: "WaitlistJoined",
-  /** Freed capacity is offered to the first in line, until `expiresAt`. */
-  waitlistOffered: "WaitlistOffered",
-  waitlistOfferExpired: "WaitlistOfferExpired",
-  /** The waitlist entry became a booking. */
-  waitlistPromoted: "WaitlistPromoted",
-  seriesBooked: "BookingSeriesBooked",
-} as const;
+/** The facts every booking event carries, as JSON. */
+type BookingFacts = z.output<z.ZodObject<typeof bookingFactsShape>>;
 
-/** The facts every booking event carries. */
-export function bookingPayload(b: Booking): Record<string, unknown> {
+/** The facts every booking event carries, from a booking. */
+export function bookingPayload(b: Booking): BookingFacts {
   return {
     bookingId: b.id,
     resourceId: b.resourceId,
@@ -45,12 +18,15 @@ export function bookingPayload(b: Booking): Record<string, unknown> {
   };
 }
 
-/** Emits an event about a booking, with extra facts. */
-export function emitBookingEvent(
+/** Emits an event about a booking: its facts plus the event's own fields. */
+export function emitBookingEvent<E extends AnyEventDef>(
   cx: CommandContext,
-  type: (typeof BOOKING_EVENTS)[keyof typeof BOOKING_EVENTS],
+  event: E,
   booking: Booking,
-  extra: Record<string, unknown> = {},
-) {
-  return cx.emit(type, { ...bookingPayload(booking), ...extra });
+  extra: Omit<PayloadOf<E>, keyof BookingFacts>,
+): Promise<DomainEvent> {
+  // A spread of a generic Omit is not assignable back to the payload type in TypeScript;
+  // the schema still checks the whole payload at run time in `emit`.
+  const payload = { ...bookingPayload(booking), ...extra } as PayloadOf<E>;
+  return cx.emit(event, payload);
 }

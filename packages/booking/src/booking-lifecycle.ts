@@ -1,5 +1,6 @@
 import { type CommandContext, isStaffLike, LinliError } from "@linli/core";
-import { BOOKING_EVENTS, emitBookingEvent } from "./booking-events";
+import { emitBookingEvent } from "./booking-events";
+import { bookingEvents } from "./events";
 import type { BookingEngine } from "./booking-engine";
 import { bookingErrors } from "./booking-errors";
 import { type Booking, type BookingStatus, bookingModel } from "./booking-models";
@@ -72,7 +73,7 @@ export async function cancelBooking(
     cancelReason: reason,
     refundable: !late,
   });
-  await emitBookingEvent(cx, BOOKING_EVENTS.cancelled, updated, { refundable: !late });
+  await emitBookingEvent(cx, bookingEvents.BookingCancelled, updated, { refundable: !late });
   await offerFreedCapacity(cx, engine, updated.resourceId, updated.start, updated.end);
   return updated;
 }
@@ -87,7 +88,7 @@ export async function approveBooking(cx: CommandContext, bookingId: string): Pro
     confirmedAt: cx.now,
     decidedBy: cx.actor.id,
   });
-  await emitBookingEvent(cx, BOOKING_EVENTS.confirmed, updated);
+  await emitBookingEvent(cx, bookingEvents.BookingConfirmed, updated, {});
   return updated;
 }
 
@@ -106,7 +107,7 @@ export async function rejectBooking(
     decidedBy: cx.actor.id,
     cancelReason: reason,
   });
-  await emitBookingEvent(cx, BOOKING_EVENTS.rejected, updated, { reason });
+  await emitBookingEvent(cx, bookingEvents.BookingRejected, updated, { reason });
   await offerFreedCapacity(cx, engine, updated.resourceId, updated.start, updated.end);
   return updated;
 }
@@ -139,7 +140,7 @@ export async function checkInBooking(
     status: "checked-in",
     checkedInAt: cx.now,
   });
-  await emitBookingEvent(cx, BOOKING_EVENTS.checkedIn, updated);
+  await emitBookingEvent(cx, bookingEvents.BookingCheckedIn, updated, {});
   return updated;
 }
 
@@ -150,7 +151,7 @@ export async function completeBooking(cx: CommandContext, booking: Booking): Pro
     status: "completed",
     completedAt: cx.now,
   });
-  await emitBookingEvent(cx, BOOKING_EVENTS.completed, updated);
+  await emitBookingEvent(cx, bookingEvents.BookingCompleted, updated, {});
   return updated;
 }
 
@@ -178,8 +179,8 @@ export async function recordNoShow(
     noShowAt: cx.now,
     ...(as === "released" ? { releasedAt: cx.now } : {}),
   });
-  if (as === "released") await emitBookingEvent(cx, BOOKING_EVENTS.released, updated);
-  await emitBookingEvent(cx, BOOKING_EVENTS.noShow, updated, { noShowAt: cx.now.toISOString() });
+  if (as === "released") await emitBookingEvent(cx, bookingEvents.BookingReleased, updated, {});
+  await emitBookingEvent(cx, bookingEvents.NoShowRecorded, updated, { noShowAt: cx.now.toISOString() });
   if (updated.end.getTime() > cx.now.getTime()) {
     await offerFreedCapacity(cx, engine, updated.resourceId, cx.now, updated.end);
   }

@@ -1,5 +1,6 @@
 import type { CommandContext } from "@linli/core";
-import { BOOKING_EVENTS, emitBookingEvent } from "./booking-events";
+import { emitBookingEvent } from "./booking-events";
+import { bookingEvents } from "./events";
 import type { BookingEngine } from "./booking-engine";
 import { completeBooking, loadBooking, recordNoShow } from "./booking-lifecycle";
 import { bookingModel, waitlistEntryModel } from "./booking-models";
@@ -93,7 +94,7 @@ export async function dueReminders(
   });
   for (const booking of due) {
     const updated = await cx.tx.updateById(bookingModel, booking.id, { remindedAt: cx.now });
-    await emitBookingEvent(cx, BOOKING_EVENTS.reminderDue, updated, { leadMinutes });
+    await emitBookingEvent(cx, bookingEvents.BookingReminderDue, updated, { leadMinutes });
   }
   return due.map((b) => b.id);
 }

@@ -1,12 +1,13 @@
 export * from "./availability";
-export * from "./booking-commands";
+export type { BookOutcome } from "./commands/book";
 export * from "./booking-config";
 export * from "./booking-engine";
 export * from "./booking-errors";
-export * from "./booking-events";
 export * from "./booking-models";
 export * from "./booking-plugin";
-export * from "./booking-queries";
+export type { ResourceAvailability } from "./queries/availability";
+export type { BookingCheck } from "./queries/check";
+export { bookingEvents, type BookingEvents } from "./events";
 export * from "./evaluate-booking";
 export * from "./ics-calendar";
 export * from "./interval";

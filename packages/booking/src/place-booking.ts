@@ -1,5 +1,6 @@
 import { type CommandContext, isLinliError, type Violation, violation } from "@linli/core";
-import { BOOKING_EVENTS, emitBookingEvent } from "./booking-events";
+import { emitBookingEvent } from "./booking-events";
+import { bookingEvents } from "./events";
 import type { BookingEngine } from "./booking-engine";
 import { type Booking, bookingModel, OCCUPYING_STATUSES } from "./booking-models";
 import { judgePlacement, lockKeys, type Placement } from "./judge-placement";
@@ -80,12 +81,12 @@ export async function placeBooking(
       ),
     ]);
   }
-  await emitBookingEvent(cx, BOOKING_EVENTS.requested, booking, {
+  await emitBookingEvent(cx, bookingEvents.BookingRequested, booking, {
     status,
     actorKind: p.actorKind,
     actorId: p.actorId,
   });
-  if (status === "confirmed") await emitBookingEvent(cx, BOOKING_EVENTS.confirmed, booking);
+  if (status === "confirmed") await emitBookingEvent(cx, bookingEvents.BookingConfirmed, booking, {});
   return { ok: true, booking };
 }
 

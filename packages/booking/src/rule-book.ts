@@ -1,7 +1,7 @@
 import type { CommunityConfig, Resource } from "@linli/core";
 import { coreErrors, LinliError } from "@linli/core";
 import type { RuleConfig } from "./booking-config";
-import { bookingOptionsOf } from "./booking-config";
+import type { BookingOptions } from "./booking-config";
 import { bookingErrors } from "./booking-errors";
 import type { AnyRuleKind, BookingFacts, CancellationTerms, CheckInTerms, ResolvedRule } from "./rule-kind";
 
@@ -44,8 +44,8 @@ export class RuleBook {
   constructor(
     readonly config: CommunityConfig,
     readonly kinds: RuleKinds,
+    options: Pick<BookingOptions, "rules">,
   ) {
-    const options = bookingOptionsOf(config);
     for (const r of config.resources) {
       this.resources.set(r.id, r);
       this.byResource.set(r.id, []);

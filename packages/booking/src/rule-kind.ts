@@ -116,9 +116,9 @@ export interface CheckInTerms {
  * touching the engine. Optional capabilities let a kind take part in availability (as
  * allowed intervals), capacity, buffers, the slot grid, approval, cancellation and check-in.
  */
-export interface RuleKind<S extends z.ZodObject = z.ZodObject> {
+export interface RuleKind<S extends z.ZodObject = z.ZodObject, K extends string = string> {
   /** The kind's name as written in the config (`kind: "opening-hours"`). */
-  readonly kind: string;
+  readonly kind: K;
   /** What the kind does, for documentation and config editors. */
   readonly description: LocalizedText;
   /** The schema of the rule's parameters (besides `id`, `kind` and `appliesTo`). */
@@ -146,12 +146,12 @@ export interface RuleKind<S extends z.ZodObject = z.ZodObject> {
 }
 
 /** Any rule kind (for registries and lists of kinds). */
-export type AnyRuleKind = RuleKind<any>;
+export type AnyRuleKind = RuleKind<any, string>;
 
 /** The registry of rule kinds: booking contributes the built-in kinds, other plugins add theirs. */
 export const bookingRuleKinds = defineRegistry<AnyRuleKind>("booking.rule-kinds");
 
-/** Declares a rule kind with its params type inferred from the schema. */
-export function defineRuleKind<S extends z.ZodObject>(kind: RuleKind<S>): RuleKind<S> {
+/** Declares a rule kind with its params type and literal name inferred. */
+export function defineRuleKind<S extends z.ZodObject, const K extends string>(kind: RuleKind<S, K>): RuleKind<S, K> {
   return kind;
 }

@@ -1,3 +1,4 @@
+import { bookingEvents } from "./events";
 import type { CommandContext, Violation } from "@linli/core";
 import type { BookingEngine } from "./booking-engine";
 import { type Booking, bookingSeriesModel } from "./booking-models";
@@ -91,7 +92,7 @@ export async function bookSeries(
     else refused.push({ ...o, violations: outcome.violations });
   }
   if (request.policy === "fail-series" && refused.length > 0) throw new SeriesRefused({ ok: false, refused });
-  await cx.emit("BookingSeriesBooked", {
+  await cx.emit(bookingEvents.BookingSeriesBooked, {
     seriesId: series.id,
     resourceId: request.resourceId,
     residentId: request.residentId,

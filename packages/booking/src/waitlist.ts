@@ -1,5 +1,6 @@
 import { type CommandContext, LinliError } from "@linli/core";
-import { BOOKING_EVENTS, emitBookingEvent } from "./booking-events";
+import { emitBookingEvent } from "./booking-events";
+import { bookingEvents } from "./events";
 import type { BookingEngine } from "./booking-engine";
 import { bookingErrors } from "./booking-errors";
 import { bookingModel, type WaitlistEntry, waitlistEntryModel } from "./booking-models";
@@ -48,11 +49,11 @@ export async function joinWaitlist(
     position: (last?.position ?? 0) + 1,
     createdAt: cx.now,
   });
-  await cx.emit(BOOKING_EVENTS.waitlistJoined, entryPayload(entry));
+  await cx.emit(bookingEvents.WaitlistJoined, entryPayload(entry));
   return entry;
 }
 
-function entryPayload(entry: WaitlistEntry): Record<string, unknown> {
+function entryPayload(entry: WaitlistEntry) {
   return {
     entryId: entry.id,
     resourceId: entry.resourceId,
@@ -114,7 +115,7 @@ export async function offerFreedCapacity(
         offerExpiresAt: expiresAt,
         bookingId: outcome.booking.id,
       });
-      await cx.emit(BOOKING_EVENTS.waitlistOffered, {
+      await cx.emit(bookingEvents.WaitlistOffered, {
         ...entryPayload(updated),
         bookingId: outcome.booking.id,
         expiresAt: expiresAt.toISOString(),
@@ -124,7 +125,7 @@ export async function offerFreedCapacity(
         status: "confirmed",
         bookingId: outcome.booking.id,
       });
-      await cx.emit(BOOKING_EVENTS.waitlistPromoted, {
+      await cx.emit(bookingEvents.WaitlistPromoted, {
         ...entryPayload(updated),
         bookingId: outcome.booking.id,
       });
@@ -154,9 +155,9 @@ export async function acceptOffer(cx: CommandContext, entryId: string): Promise<
     status: "confirmed",
     confirmedAt: cx.now,
   });
-  await emitBookingEvent(cx, BOOKING_EVENTS.confirmed, booking);
+  await emitBookingEvent(cx, bookingEvents.BookingConfirmed, booking, {});
   const updated = await cx.tx.updateById(waitlistEntryModel, entry.id, { status: "confirmed" });
-  await cx.emit(BOOKING_EVENTS.waitlistPromoted, { ...entryPayload(updated), bookingId: booking.id });
+  await cx.emit(bookingEvents.WaitlistPromoted, { ...entryPayload(updated), bookingId: booking.id });
   return updated;
 }
 
@@ -171,7 +172,7 @@ export async function closeEntry(
   if (entry.status === "offered" && entry.bookingId) {
     await cx.tx.updateById(bookingModel, entry.bookingId, { status: "expired" });
     if (as === "expired")
-      await cx.emit(BOOKING_EVENTS.waitlistOfferExpired, {
+      await cx.emit(bookingEvents.WaitlistOfferExpired, {
         ...entryPayload(updated),
         bookingId: entry.bookingId,
       });

@@ -17,26 +17,6 @@ export interface Actor {
 /** The zod schema of an {@link Actor}. */
 export const actorSchema = z.object({ kind: z.enum(ACTOR_KINDS), id: z.string().min(1) });
 
-/**
- * What every command takes besides its own input: who acts, for whom (booking on a
- * resident's behalf by phone is normal), and an optional idempotency key.
- */
-export interface CommandMeta {
-  /** Who issues the command. */
-  readonly actor: Actor;
-  /** The resident the command is for, when not the actor (staff booking for a caller). */
-  readonly forResident?: string;
-  /** Retries with the same key return the first result and write nothing twice. */
-  readonly idempotencyKey?: string;
-}
-
-/** The zod schema of {@link CommandMeta}. */
-export const commandMetaShape = {
-  actor: actorSchema,
-  forResident: z.string().min(1).optional(),
-  idempotencyKey: z.string().min(1).max(200).optional(),
-};
-
 /** True for staff, admin and system actors: they may act for anyone and see eligibility. */
 export function isStaffLike(actor: Actor): boolean {
   return actor.kind === "staff" || actor.kind === "admin" || actor.kind === "system";

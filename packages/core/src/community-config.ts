@@ -76,7 +76,7 @@ export function communityConfigSchema(plugins: readonly AnyPlugin[], registries:
     const report: ReportProblem = (path, code, message) => addProblem(ctx, path, code, message);
     const config = value as unknown as CommunityConfig;
     checkKernelConfig(config, report);
-    for (const plugin of plugins) plugin.checkConfig?.(config, report);
+    for (const plugin of plugins) plugin.checkConfig?.(config[plugin.id], config, report);
   });
 }
 

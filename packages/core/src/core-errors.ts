@@ -34,6 +34,18 @@ export const coreErrors = defineErrors({
     "zh-CN": "插件冲突：{reason}",
     en: "Plugin conflict: {reason}",
   },
+  UNKNOWN_EVENT: {
+    "zh-CN": "插件 {plugin} 订阅了未声明的事件 {event}",
+    en: "Plugin {plugin} subscribes to {event}, which no installed plugin declares",
+  },
+  UNKNOWN_COMMAND: {
+    "zh-CN": "插件 {plugin} 的钩子指向不存在的命令 {command}",
+    en: "Plugin {plugin} hooks {command}, which is not a command of this community",
+  },
+  SUBJECT_REQUIRED: {
+    "zh-CN": "{command} 需要指明居民（forResident）",
+    en: "{command} needs the resident it concerns (forResident)",
+  },
   IDEMPOTENCY_KEY_REUSED: {
     "zh-CN": "幂等键 {key} 已用于另一个命令 {command}",
     en: "Idempotency key {key} was already used for another command ({command})",

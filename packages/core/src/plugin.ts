@@ -1,78 +1,19 @@
 import type { z } from "zod";
-import type { Actor, CommandMeta } from "./actor";
 import type { Clock } from "./clock";
-import type { KernelConfig } from "./config-schema";
+import type { CommandContext, CommandsOf, CommandTree } from "./command";
+import type { KernelConfig, KernelConfigInput } from "./config-schema";
 import type { ErrorCatalog } from "./errors";
-import type { DomainEvent } from "./events";
+import type { EventMap, Subscription } from "./event-def";
 import type { IdGenerator } from "./ids";
 import type { LocalizedText } from "./message";
 import type { ModelDef } from "./model";
 import type { Contribution, Registries, RegistryKey } from "./registry";
-import type { Tx } from "./tx";
 
 /** A community's configuration as parsed: the kernel's part plus one section per plugin id. */
 export type CommunityConfig = KernelConfig & { readonly [section: string]: unknown };
 
-/** Reports a cross-reference problem found by a plugin's config check. */
+/** Reports a cross-reference or semantic problem found by a plugin's config check. */
 export type ReportProblem = (path: readonly PropertyKey[], code: string, message: LocalizedText) => void;
-
-/**
- * What a command's `run` receives: the transaction, who acts and for whom, the instant,
- * and ways to emit events and check access. Everything it writes, and every event it
- * emits, commits together or not at all.
- */
-export interface CommandContext {
-  /** The command's transaction, scoped to the community. */
-  readonly tx: Tx;
-  /** Who issues the command. */
-  readonly actor: Actor;
-  /**
-   * The resident the command concerns: `forResident` when given (already checked: the actor
-   * may act for them), else the actor's own id when the actor is a resident or volunteer.
-   */
-  readonly subject: string | undefined;
-  /** The instant of the command, from the injected clock, fixed for the whole command. */
-  readonly now: Date;
-  /** The injected id generator. */
-  readonly ids: IdGenerator;
-  /** The community's parsed configuration. */
-  readonly config: CommunityConfig;
-  /** The filled registries. */
-  readonly registries: Registries;
-  /**
-   * Emits a domain event: in-transaction subscribers run at once; the event is written to the
-   * outbox, numbered, when the command ends, in the same transaction (its `seq` is 0 until then).
-   */
-  emit(type: string, payload: Record<string, unknown>): Promise<DomainEvent>;
-  /** Throws `ACCESS_DENIED` unless the actor is staff, admin or system. */
-  requireStaff(action: string): void;
-  /** Throws `ACCESS_DENIED` unless the actor may act for `residentId` (self, delegate, or staff). */
-  requireActFor(residentId: string, action: string): Promise<void>;
-  /** The eligibility groups the resident is in at `at` (default: now). Not access-checked: for rules and prices. */
-  groupsOf(residentId: string, at?: Date): Promise<string[]>;
-  /** The API of another plugin, or undefined when it is not installed (optional dependency). */
-  plugin<A = unknown>(id: string): A | undefined;
-}
-
-/** A command's definition, given to {@link PluginContext.command}. */
-export interface CommandDef<S extends z.ZodObject, O> {
-  /** Unique name, `plugin.verb` (e.g. `booking.book`); hooks attach to it. */
-  readonly name: string;
-  /** The zod schema of the command's own input (the meta fields are added by the kernel). */
-  readonly input: S;
-  /** Actor kinds allowed at all. @default every kind */
-  readonly allow?: readonly Actor["kind"][];
-  /** Runs the command in its transaction. */
-  run(cx: CommandContext, input: z.output<S>): Promise<O>;
-}
-
-/** A callable command or query: input plus {@link CommandMeta}, returning the result. */
-export type CommandFn<S extends z.ZodObject, O> = (input: CommandInput<S>) => Promise<O>;
-
-/** The input of a command: its own fields plus {@link CommandMeta} (only the meta for an empty schema). */
-export type CommandInput<S extends z.ZodObject> = string extends keyof z.input<S>
-  ? CommandMeta
-  : z.input<S> & CommandMeta;
 
 /** What a plugin's `api` factory receives. */
 export interface PluginContext<Options = unknown> {
@@ -80,7 +21,7 @@ export interface PluginContext<Options = unknown> {
   readonly communityId: string;
   /** The whole parsed configuration. */
   readonly config: CommunityConfig;
-  /** This plugin's parsed configuration section. */
+  /** This plugin's parsed configuration section, typed by its `config` schema. */
   readonly options: Options;
   /** The injected clock. */
   readonly clock: Clock;
@@ -88,10 +29,12 @@ export interface PluginContext<Options = unknown> {
   readonly ids: IdGenerator;
   /** The filled registries. */
   readonly registries: Registries;
-  /** Defines a command: validated input, access, idempotency, one transaction, events, hooks. */
-  command<S extends z.ZodObject, O>(def: CommandDef<S, O>): CommandFn<S, O>;
-  /** Defines a query: validated input and access in a transaction; it may not emit events. */
-  query<S extends z.ZodObject, O>(def: CommandDef<S, O>): CommandFn<S, O>;
+  /**
+   * Turns command and query definitions (`defineCommand`, `defineQuery`) into the plugin's
+   * callable API. Each is named by its path under the plugin id: `{ waitlist: { join } }` of
+   * plugin `booking` is `booking.waitlist.join`, the name hooks and idempotency records use.
+   */
+  commands<T extends CommandTree>(tree: T): CommandsOf<T>;
   /** The API of another plugin, or undefined (resolved at call time). */
   plugin<A = unknown>(id: string): A | undefined;
 }
@@ -106,57 +49,67 @@ export type AfterHook = (
   result: unknown,
 ) => Promise<void> | void;
 
-/** An in-transaction subscriber to a domain event type; throwing aborts the command that emitted it. */
-export type EventSubscriber = (cx: CommandContext, event: DomainEvent) => Promise<void> | void;
-
-/** Where a plugin's config section comes from: a schema, or a function of the filled registries. */
-export type PluginConfigSchema = z.ZodType | ((registries: Registries) => z.ZodType);
+/** The options a config schema parses to (`undefined` for a plugin without a config section). */
+export type OptionsOf<C extends z.ZodType> = z.output<C>;
 
 /**
- * A linli plugin: a factory returns a plain object of this type (use `satisfies LinliPlugin`
- * or {@link definePlugin}). The four domain packages are plugins of exactly this kind, and a
+ * A linli plugin: a factory returns a plain object of this type (write it with
+ * {@link definePlugin}). The four domain packages are plugins of exactly this kind, and a
  * community's own plugin uses the same API with nothing private.
+ *
+ * Type parameters: the literal id, the API its `api` factory returns, and the zod schema of
+ * its config section (which types `ctx.options`, `cx.options` and the community config).
  */
-export interface LinliPlugin<Id extends string = string, Api = unknown, Options = any> {
+export interface LinliPlugin<Id extends string = string, Api = unknown, C extends z.ZodType = z.ZodType> {
   /** Unique id; also the key of the plugin's config section and of its API on the community. */
   readonly id: Id;
   /** Plugins that must be installed too; a missing one fails `createCommunity`. */
   readonly requires?: readonly string[];
-  /** Plugins used when present. */
+  /** Plugins used when present (their events may be subscribed to, their registries filled). */
   readonly optional?: readonly string[];
-  /** This plugin's config section (`config[id]`); absent sections parse as `undefined`. */
-  readonly config?: PluginConfigSchema;
-  /** Cross-reference checks over the whole parsed config, run at load time. */
-  readonly checkConfig?: (config: CommunityConfig, report: ReportProblem) => void;
+  /**
+   * The schema of this plugin's config section (`config[id]`), or a function of the filled
+   * registries (for sections whose shape other plugins extend, such as booking's rule kinds).
+   * Give it a default when the section may be left out.
+   */
+  readonly config?: C | ((registries: Registries) => C);
+  /** Cross-reference and semantic checks over the parsed options and whole config, at load time. */
+  readonly checkConfig?: (options: OptionsOf<C>, config: CommunityConfig, report: ReportProblem) => void;
   /** Models (tables) the plugin stores. */
   readonly models?: readonly ModelDef[];
   /** The plugin's error catalog, for documentation and lookup. */
   readonly errors?: ErrorCatalog;
+  /** The events this plugin emits (`defineEvents(id, {...})`); only declared events may be emitted or subscribed to. */
+  readonly events?: EventMap;
   /** Registries this plugin owns and others may fill. */
   readonly registries?: readonly RegistryKey<unknown>[];
   /** Entries this plugin adds to registries (its own or other plugins'). */
   readonly contributes?: readonly Contribution<any>[];
-  /** Hooks on named commands (of any plugin), run inside the command's transaction. */
+  /**
+   * Hooks on named commands (of any plugin, `plugin.verb`), run inside the command's
+   * transaction. A name that is no command of the community is refused by `createCommunity`.
+   */
   readonly hooks?: {
     readonly before?: Readonly<Record<string, BeforeHook>>;
     readonly after?: Readonly<Record<string, AfterHook>>;
   };
-  /** In-transaction subscribers by event type. */
-  readonly on?: Readonly<Record<string, EventSubscriber>>;
-  /** Builds the plugin's commands and queries; the result becomes `community[id]`. */
-  readonly api: (ctx: PluginContext<Options>) => Api;
+  /** In-transaction subscribers, made with `subscribe(eventDef, fn)`. */
+  readonly on?: readonly Subscription<any>[];
+  /** Builds the plugin's API (usually `ctx.commands({...})`); the result becomes `community[id]`. */
+  readonly api: (ctx: PluginContext<OptionsOf<C>>) => Api;
 }
 
 /** Any plugin. */
 export type AnyPlugin = LinliPlugin<string, unknown, any>;
 
 /**
- * Identity helper that infers a plugin's literal id, API and options types. Equivalent to
- * writing the object with `satisfies LinliPlugin`, with better inference.
+ * Identity helper that infers a plugin's literal id, API and options types: `ctx.options`
+ * is typed from `config` with no annotation. Equivalent to `satisfies LinliPlugin`, with
+ * better inference.
  */
-export function definePlugin<const Id extends string, Api, Options = undefined>(
-  plugin: LinliPlugin<Id, Api, Options>,
-): LinliPlugin<Id, Api, Options> {
+export function definePlugin<const Id extends string, Api, C extends z.ZodType = z.ZodUndefined>(
+  plugin: LinliPlugin<Id, Api, C>,
+): LinliPlugin<Id, Api, C> {
   return plugin;
 }
 
@@ -164,3 +117,44 @@ export function definePlugin<const Id extends string, Api, Options = undefined>(
 export type PluginApis<P extends readonly AnyPlugin[]> = {
   readonly [K in P[number] as K["id"]]: ReturnType<K["api"]>;
 };
+
+/** The config section input type of a plugin (what a community writes under its id). */
+export type ConfigInputOf<P> = P extends LinliPlugin<string, unknown, infer C> ? z.input<C> : never;
+
+type RequiredSections<P extends readonly AnyPlugin[]> = {
+  readonly [K in P[number] as undefined extends ConfigInputOf<K> ? never : K["id"]]: ConfigInputOf<K>;
+};
+
+type OptionalSections<P extends readonly AnyPlugin[]> = {
+  readonly [K in P[number] as undefined extends ConfigInputOf<K> ? K["id"] : never]?: ConfigInputOf<K>;
+};
+
+/**
+ * The configuration a community with these plugins is written as: the kernel's sections
+ * plus one section per plugin, each typed by the plugin's schema (a wrong rule kind or
+ * resource kind is a compile error). Configs read from JSON or YAML are `any` and are
+ * checked at run time by `createCommunity`, every problem at once.
+ */
+export type CommunityConfigInput<P extends readonly AnyPlugin[] = []> = KernelConfigInput &
+  RequiredSections<P> &
+  OptionalSections<P>;
+
+/**
+ * Types a community configuration against the plugins it will run with, for completion in
+ * editors and compile errors on typos. Returns the config unchanged (validation happens in
+ * `createCommunity`).
+ *
+ * @example
+ * ```ts
+ * const config = defineCommunityConfig([bookingPlugin(), pricingPlugin()], {
+ *   community: { id: "wangjialong", name: { "zh-CN": "王家垅社区", en: "Wangjialong" }, timeZone: "Asia/Shanghai", currency: "CNY" },
+ *   booking: { rules: [{ id: "open", kind: "opening-hours", weekly: [] }] },
+ * });
+ * ```
+ */
+export function defineCommunityConfig<const P extends readonly AnyPlugin[]>(
+  _plugins: P,
+  config: CommunityConfigInput<P>,
+): CommunityConfigInput<P> {
+  return config;
+}

@@ -1,26 +1,27 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { accessDenied, mayActFor, requireResident } from "./access";
-import { type Actor, type CommandMeta, commandMetaShape, isStaffLike } from "./actor";
+import { type Actor, actorSchema, isStaffLike } from "./actor";
 import type { Clock } from "./clock";
+import type {
+  AllowSpec,
+  AnyCommandDefinition,
+  CommandContext,
+  CommandFn,
+  CommandsOf,
+  CommandTree,
+  SubjectMode,
+} from "./command";
 import { validate } from "./config-problem";
 import { coreErrors } from "./core-errors";
 import { activeGroups } from "./eligibility";
 import { LinliError } from "./errors";
+import type { AnyEventDef, Subscription, TypedEvent } from "./event-def";
 import { appendEvents, type PendingEvent, pendingEvent } from "./events";
 import type { IdGenerator } from "./ids";
 import { canonicalJson, fromStoredJson, toStoredJson } from "./json-value";
+import { coreEvents } from "./kernel/kernel-events";
 import { eligibilityGrantModel, eventModel, idempotencyModel } from "./kernel-models";
-import type {
-  AfterHook,
-  AnyPlugin,
-  BeforeHook,
-  CommandContext,
-  CommandDef,
-  CommandFn,
-  CommunityConfig,
-  EventSubscriber,
-  PluginContext,
-} from "./plugin";
+import type { AfterHook, AnyPlugin, BeforeHook, CommunityConfig, PluginContext } from "./plugin";
 import type { Registries } from "./registry";
 import type { StorageAdapter } from "./storage-adapter";
 import { createTx, type Tx, ValueCodec } from "./tx";
@@ -35,26 +36,88 @@ export interface RuntimeOptions {
   readonly plugins: readonly AnyPlugin[];
 }
 
+const STAFF_KINDS: readonly Actor["kind"][] = ["staff", "admin", "system"];
+const SELF_KINDS: readonly Actor["kind"][] = ["resident", "volunteer"];
+
+/** The meta fields the kernel adds to a command's input, by subject mode. */
+const metaShapes = {
+  withSubject: {
+    actor: actorSchema,
+    forResident: z.string().min(1).max(200).optional(),
+    idempotencyKey: z.string().min(1).max(200).optional(),
+  },
+  withoutSubject: {
+    actor: actorSchema,
+    idempotencyKey: z.string().min(1).max(200).optional(),
+  },
+};
+
+function allowed(allow: AllowSpec | undefined): readonly Actor["kind"][] | undefined {
+  return allow === "staff" ? STAFF_KINDS : allow;
+}
+
 /**
- * The imperative shell around every command: validate input, check access, open one
- * transaction, replay idempotent retries, run hooks and the command, write events, commit.
+ * The imperative shell around every command: validate input, check access and subject,
+ * open one transaction (read-only for queries), replay idempotent retries, run hooks and the
+ * command, write events, commit.
  */
 export class Runtime {
   readonly communityId: string;
   private readonly codec: ValueCodec;
   private readonly before = new Map<string, BeforeHook[]>();
   private readonly after = new Map<string, AfterHook[]>();
-  private readonly subscribers = new Map<string, EventSubscriber[]>();
+  private readonly subscribers = new Map<string, Subscription[]>();
+  /** Every declared event by name (owner plugins installed). */
+  private readonly events = new Map<string, AnyEventDef>();
+  /** Every command and query name, as registered through `ctx.commands`. */
+  readonly commandNames = new Set<string>();
   /** Plugin APIs by id, filled as plugins are built. */
   readonly apis = new Map<string, unknown>();
 
   constructor(readonly options: RuntimeOptions) {
     this.communityId = options.config.community.id;
     this.codec = new ValueCodec(options.adapter.capabilities);
+    const installed = new Set(options.plugins.map((p) => p.id));
+    for (const def of Object.values(coreEvents)) this.events.set(def.name, def);
+    for (const plugin of options.plugins) {
+      for (const def of Object.values(plugin.events ?? {})) {
+        if (def.plugin !== plugin.id)
+          throw conflict(`plugin "${plugin.id}" declares event ${def.name} owned by "${def.plugin}"`);
+        if (this.events.has(def.name)) throw conflict(`event ${def.name} is declared twice`);
+        this.events.set(def.name, def);
+      }
+    }
     for (const plugin of options.plugins) {
       for (const [name, hook] of Object.entries(plugin.hooks?.before ?? {})) push(this.before, name, hook);
       for (const [name, hook] of Object.entries(plugin.hooks?.after ?? {})) push(this.after, name, hook);
-      for (const [type, sub] of Object.entries(plugin.on ?? {})) push(this.subscribers, type, sub);
+      if (plugin.on !== undefined && !Array.isArray(plugin.on)) {
+        throw conflict(`plugin "${plugin.id}": "on" must be a list of subscribe(event, fn)`);
+      }
+      for (const sub of plugin.on ?? []) {
+        const owner = sub.event?.plugin;
+        // An optional plugin that is absent: its events never happen here.
+        if (owner !== undefined && !installed.has(owner) && plugin.optional?.includes(owner)) continue;
+        if (this.events.get(sub.event?.name) !== sub.event) {
+          throw LinliError.from(coreErrors, "UNKNOWN_EVENT", {
+            plugin: plugin.id,
+            event: String(sub.event?.name ?? sub.event),
+          });
+        }
+        push(this.subscribers, sub.event.name, sub);
+      }
+    }
+  }
+
+  /**
+   * Refuses hooks on names that are not commands of this community (a typo would otherwise
+   * never run). Called once every plugin's API is built.
+   */
+  checkHooks(): void {
+    for (const plugin of this.options.plugins) {
+      for (const name of [...Object.keys(plugin.hooks?.before ?? {}), ...Object.keys(plugin.hooks?.after ?? {})]) {
+        if (!this.commandNames.has(name))
+          throw LinliError.from(coreErrors, "UNKNOWN_COMMAND", { plugin: plugin.id, command: name });
+      }
     }
   }
 
@@ -74,23 +137,38 @@ export class Runtime {
       clock: this.options.clock,
       ids: this.options.ids,
       registries: this.options.registries,
-      command: (def) => this.command(def, false),
-      query: (def) => this.command(def, true),
+      commands: <T extends CommandTree>(tree: T) => this.commandTree(plugin.id, [], tree, options) as CommandsOf<T>,
       plugin: <A>(id: string) => {
         if (id !== plugin.id && !plugin.requires?.includes(id) && !plugin.optional?.includes(id)) {
-          throw LinliError.from(coreErrors, "PLUGIN_CONFLICT", {
-            reason: `${plugin.id} uses ${id} without declaring it in requires or optional`,
-          });
+          throw conflict(`${plugin.id} uses ${id} without declaring it in requires or optional`);
         }
         return this.apis.get(id) as A | undefined;
       },
     };
   }
 
-  /** Wraps a command definition into a callable command (or query when `readOnly`). */
-  command<S extends z.ZodObject, O>(def: CommandDef<S, O>, readOnly: boolean): CommandFn<S, O> {
+  private commandTree(pluginId: string, path: string[], tree: CommandTree, options: unknown): unknown {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(tree)) {
+      const at = [...path, key];
+      out[key] = isDefinition(value)
+        ? this.command([pluginId, ...at].join("."), value, options)
+        : this.commandTree(pluginId, at, value as CommandTree, options);
+    }
+    return out;
+  }
+
+  /** Wraps a command definition into a callable command or query named `name`. */
+  command(name: string, def: AnyCommandDefinition, options: unknown): CommandFn<z.ZodObject, unknown> {
+    if (this.commandNames.has(name)) throw conflict(`command ${name} is defined twice`);
+    this.commandNames.add(name);
+    const readOnly = def.kind === "query";
+    const mode: SubjectMode = def.subject ?? "optional";
+    const allow = allowed(def.allow);
     // Strict: an unknown key (a typo such as `residentID`) is refused, never silently dropped.
-    const schema = def.input.extend(commandMetaShape).strict();
+    const schema = def.input
+      .extend(mode === "none" ? metaShapes.withoutSubject : metaShapes.withSubject)
+      .strict();
     return async (raw) => {
       const parsed = validate(schema, raw);
       if (!parsed.ok) {
@@ -99,40 +177,44 @@ export class Runtime {
           coreErrors,
           "VALIDATION_FAILED",
           { summary },
-          { details: { command: def.name, problems: parsed.problems } },
+          { details: { command: name, problems: parsed.problems } },
         );
       }
-      const { actor, forResident, idempotencyKey, ...input } = parsed.value as unknown as CommandMeta &
-        Record<string, unknown>;
-      if (def.allow && !def.allow.includes(actor.kind)) throw accessDenied(actor, def.name);
+      const { actor, forResident, idempotencyKey, ...input } = parsed.value as {
+        actor: Actor;
+        forResident?: string;
+        idempotencyKey?: string;
+      } & Record<string, unknown>;
+      if (allow && !allow.includes(actor.kind)) throw accessDenied(actor, name);
       const now = this.options.clock.now();
       return this.transaction(async (tx) => {
         let fingerprint = "";
         if (idempotencyKey !== undefined && !readOnly) {
-          fingerprint = canonicalJson({ command: def.name, actor, forResident, input });
+          fingerprint = canonicalJson({ command: name, actor, forResident, input });
           await tx.lock(`core:idempotency:${idempotencyKey}`);
           const previous = await tx.findById(idempotencyModel, idempotencyKey);
           if (previous) {
             const stored = previous.result as { fingerprint: string; value: unknown };
-            if (previous.command !== def.name || stored.fingerprint !== fingerprint) {
+            if (previous.command !== name || stored.fingerprint !== fingerprint) {
               throw LinliError.from(coreErrors, "IDEMPOTENCY_KEY_REUSED", {
                 key: idempotencyKey,
                 command: previous.command,
               });
             }
-            return fromStoredJson(stored.value) as O;
+            return fromStoredJson(stored.value);
           }
         }
         const events: PendingEvent[] = [];
-        const cx = await this.commandContext(tx, def.name, actor, forResident, now, readOnly, events);
-        for (const hook of this.before.get(def.name) ?? []) await hook(cx, input);
-        const result = await def.run(cx, input as z.output<S>);
-        for (const hook of this.after.get(def.name) ?? []) await hook(cx, input, result);
+        const subject = await this.resolveSubject(tx, name, mode, actor, forResident);
+        const cx = this.commandContext(tx, name, actor, subject, options, now, readOnly, events);
+        for (const hook of this.before.get(name) ?? []) await hook(cx, input);
+        const result = await def.run(cx, input);
+        for (const hook of this.after.get(name) ?? []) await hook(cx, input, result);
         await appendEvents(tx, events);
         if (idempotencyKey !== undefined && !readOnly) {
           await tx.create(idempotencyModel, {
             id: idempotencyKey,
-            command: def.name,
+            command: name,
             result: { fingerprint, value: toStoredJson(result) },
             createdAt: now,
           });
@@ -142,21 +224,36 @@ export class Runtime {
     };
   }
 
-  private async commandContext(
+  /** The command's subject: `forResident` (checked), else the acting resident; see `SubjectMode`. */
+  private async resolveSubject(
     tx: Tx,
     name: string,
+    mode: SubjectMode,
     actor: Actor,
     forResident: string | undefined,
-    now: Date,
-    readOnly: boolean,
-    events: PendingEvent[],
-  ): Promise<CommandContext> {
+  ): Promise<string | undefined> {
+    if (mode === "none") return undefined;
     if (forResident !== undefined) {
       await requireResident(tx, forResident);
       if (!(await mayActFor(tx, actor, forResident))) throw accessDenied(actor, name, { forResident });
+      return forResident;
     }
-    const selfKinds: Actor["kind"][] = ["resident", "volunteer"];
-    const subject = forResident ?? (selfKinds.includes(actor.kind) ? actor.id : undefined);
+    const subject = SELF_KINDS.includes(actor.kind) ? actor.id : undefined;
+    if (subject === undefined && mode === "required")
+      throw LinliError.from(coreErrors, "SUBJECT_REQUIRED", { command: name });
+    return subject;
+  }
+
+  private commandContext(
+    tx: Tx,
+    name: string,
+    actor: Actor,
+    subject: string | undefined,
+    options: unknown,
+    now: Date,
+    readOnly: boolean,
+    events: PendingEvent[],
+  ): CommandContext {
     const cx: CommandContext = {
       tx,
       actor,
@@ -164,18 +261,32 @@ export class Runtime {
       now,
       ids: this.options.ids,
       config: this.options.config,
+      options,
       registries: this.options.registries,
-      emit: async (type, payload) => {
+      emit: async (def, payload) => {
         if (readOnly) throw new TypeError(`query ${name} may not emit events`);
+        if (this.events.get(def.name) !== def) {
+          throw LinliError.from(coreErrors, "UNKNOWN_EVENT", { plugin: name, event: String(def.name) });
+        }
+        const checked = validate(def.schema, payload);
+        if (!checked.ok) {
+          const summary = checked.problems.map((p) => `${p.path}: ${p.message.en}`).join("; ");
+          throw LinliError.from(
+            coreErrors,
+            "VALIDATION_FAILED",
+            { summary: `${def.name} payload: ${summary}` },
+            { details: { event: def.name, problems: checked.problems } },
+          );
+        }
         // Numbered and written when the command ends (see appendEvents); subscribers run now.
         const event = pendingEvent(this.options.ids.next(eventModel.name), this.communityId, {
-          type,
-          payload,
+          type: def.name,
+          payload: checked.value as Record<string, unknown>,
           occurredAt: now,
           actor,
         });
         events.push(event);
-        for (const sub of this.subscribers.get(type) ?? []) await sub(cx, event);
+        for (const sub of this.subscribers.get(def.name) ?? []) await sub.run(cx, event as TypedEvent<AnyEventDef>);
         return event;
       },
       requireStaff: (action) => {
@@ -191,6 +302,13 @@ export class Runtime {
     return cx;
   }
 }
+
+function isDefinition(value: unknown): value is AnyCommandDefinition {
+  const kind = (value as { kind?: unknown }).kind;
+  return (kind === "command" || kind === "query") && typeof (value as { run?: unknown }).run === "function";
+}
+
+const conflict = (reason: string) => LinliError.from(coreErrors, "PLUGIN_CONFLICT", { reason });
 
 /** The groups a resident is in at `at`, read inside a transaction. */
 export async function groupsAt(tx: Tx, residentId: string, at: Date): Promise<string[]> {

@@ -1,4 +1,3 @@
-import type { AnyRuleKind } from "../rule-kind";
 import { approvalKind } from "./approval";
 import { bookingWindowKind } from "./booking-window";
 import { buffersKind } from "./buffers";
@@ -16,7 +15,7 @@ import { slotGridKind } from "./slot-grid";
 import { whoMayBookKind } from "./who-may-book";
 
 /** Every rule kind the booking plugin registers itself. */
-export const builtInRuleKinds: readonly AnyRuleKind[] = [
+export const builtInRuleKinds = [
   openingHoursKind,
   closuresKind,
   slotGridKind,
@@ -32,4 +31,4 @@ export const builtInRuleKinds: readonly AnyRuleKind[] = [
   cancellationDeadlineKind,
   noShowPolicyKind,
   checkInKind,
-];
+] as const;

@@ -1,0 +1,22 @@
+import { defineCommand } from "@linli/core";
+import { z } from "zod";
+import type { BookingEngine } from "../booking-engine";
+import { idInput } from "../booking-inputs";
+import { approveBooking, rejectBooking } from "../booking-lifecycle";
+
+/** `booking.approve`: staff approve a booking awaiting approval. Emits `BookingConfirmed`. */
+export const approve = defineCommand({
+  allow: "staff",
+  subject: "none",
+  input: z.object({ bookingId: idInput }),
+  run: (cx, input) => approveBooking(cx, input.bookingId),
+});
+
+/** `booking.reject`: staff reject a booking awaiting approval. Emits `BookingRejected`. */
+export const reject = (engine: BookingEngine) =>
+  defineCommand({
+    allow: "staff",
+    subject: "none",
+    input: z.object({ bookingId: idInput, reason: z.string().max(500).optional() }),
+    run: (cx, input) => rejectBooking(cx, engine, input.bookingId, input.reason ?? null),
+  });

@@ -1,0 +1,43 @@
+import { defineCommand, localParts } from "@linli/core";
+import { z } from "zod";
+import type { BookingEngine } from "../booking-engine";
+import { idInput } from "../booking-inputs";
+import { bookSeries as placeSeries } from "../series-booking";
+
+const MAX_OCCURRENCE_MS = 86_400_000;
+
+/**
+ * `booking.bookSeries`: books a recurring series. `start`/`end` are the first occurrence
+ * (instants, like `book`); the RRULE repeats it in the community's local time, so a weekly
+ * 9:00 class stays at 9:00 across DST changes. A refused `fail-series` comes back as a value
+ * with nothing written.
+ */
+export const bookSeries = (engine: BookingEngine) =>
+  defineCommand({
+    input: z
+      .object({
+        resourceId: idInput,
+        zoneId: idInput.optional(),
+        quantity: z.number().int().positive().max(1000).default(1),
+        rrule: z.string().min(1).max(500),
+        start: z.coerce.date(),
+        end: z.coerce.date(),
+        exceptions: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(366).default([]),
+        policy: z.enum(["fail-series", "skip-and-report"]).optional(),
+        note: z.string().max(500).optional(),
+      })
+      .refine((x) => x.end > x.start && x.end.getTime() - x.start.getTime() <= MAX_OCCURRENCE_MS, {
+        message: "end after start, at most 24 hours",
+      }),
+    run: (cx, { start, end, ...input }) => {
+      const local = localParts(start, engine.timeZone);
+      const time = `${String(local.hour).padStart(2, "0")}:${String(local.minute).padStart(2, "0")}`;
+      return placeSeries(cx, engine, {
+        ...input,
+        firstStart: `${local.date}T${time}`,
+        durationMinutes: Math.round((end.getTime() - start.getTime()) / 60_000),
+        residentId: cx.subject ?? null,
+        policy: input.policy ?? engine.options.recurrencePolicy,
+      });
+    },
+  });

@@ -1,0 +1,41 @@
+import { defineCommand } from "@linli/core";
+import { z } from "zod";
+import type { BookingEngine } from "../booking-engine";
+import { slotInputShape } from "../booking-inputs";
+import type { WaitlistEntry } from "../booking-models";
+import { type BookingOutcome, placeBooking } from "../place-booking";
+import { joinWaitlist } from "../waitlist";
+
+/** The outcome of `booking.book`: a booking or every reason, plus the waitlist entry when one was taken. */
+export type BookOutcome = BookingOutcome & { readonly waitlistEntry?: WaitlistEntry };
+
+/**
+ * `booking.book`: books a resource (or zone) for the acting resident, or for `forResident`
+ * (staff or a delegate booking by phone; both are recorded), or for nobody (staff blocking a
+ * room). Returns the booking, or every violated rule with code, params and zh-CN/en message.
+ * Capacity holds under concurrency.
+ */
+export const book = (engine: BookingEngine) =>
+  defineCommand({
+    input: z.object({
+      ...slotInputShape,
+      note: z.string().max(500).optional(),
+      /** When the only reason is a full slot, queue on the waitlist instead. @default false */
+      waitlistIfFull: z.boolean().default(false),
+    }),
+    run: async (cx, input): Promise<BookOutcome> => {
+      const residentId = cx.subject ?? null;
+      const outcome = await placeBooking(cx, engine, {
+        ...input,
+        residentId,
+        actorKind: cx.actor.kind,
+        actorId: cx.actor.id,
+        note: input.note ?? null,
+      });
+      if (!outcome.ok && outcome.waitlistable && input.waitlistIfFull && residentId) {
+        const waitlistEntry = await joinWaitlist(cx, engine, { ...input, residentId });
+        return { ...outcome, waitlistEntry };
+      }
+      return outcome;
+    },
+  });

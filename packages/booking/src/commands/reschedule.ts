@@ -1,0 +1,53 @@
+import { defineCommand, LinliError } from "@linli/core";
+import { z } from "zod";
+import type { BookingEngine } from "../booking-engine";
+import { bookingErrors } from "../booking-errors";
+import { emitBookingEvent } from "../booking-events";
+import { idInput } from "../booking-inputs";
+import { loadBooking, requireBookingAccess } from "../booking-lifecycle";
+import { bookingModel } from "../booking-models";
+import { bookingEvents } from "../events";
+import { type BookingOutcome, placeBooking } from "../place-booking";
+import { offerFreedCapacity } from "../waitlist";
+
+/** `booking.reschedule`: moves a booking to a new time, atomically; a refused move leaves it untouched. */
+export const reschedule = (engine: BookingEngine) =>
+  defineCommand({
+    subject: "none",
+    input: z.object({ bookingId: idInput, start: z.coerce.date(), end: z.coerce.date() }),
+    run: async (cx, input): Promise<BookingOutcome> => {
+      const old = await loadBooking(cx, input.bookingId);
+      await requireBookingAccess(cx, old, "booking.reschedule");
+      if (old.status !== "confirmed" && old.status !== "pending-approval") {
+        throw LinliError.from(bookingErrors, "INVALID_TRANSITION", {
+          bookingId: old.id,
+          status: old.status,
+          action: "rescheduled",
+        });
+      }
+      const outcome = await placeBooking(cx, engine, {
+        resourceId: old.resourceId,
+        zoneId: old.zoneId,
+        start: input.start,
+        end: input.end,
+        quantity: old.quantity,
+        residentId: old.residentId,
+        actorKind: cx.actor.kind,
+        actorId: cx.actor.id,
+        note: old.note,
+        replaces: old,
+      });
+      if (!outcome.ok) return outcome;
+      const cancelled = await cx.tx.updateById(bookingModel, old.id, {
+        status: "cancelled",
+        cancelledAt: cx.now,
+        cancelledBy: cx.actor.id,
+        cancelReason: "rescheduled",
+        refundable: true,
+      });
+      await emitBookingEvent(cx, bookingEvents.BookingCancelled, cancelled, { refundable: true });
+      await emitBookingEvent(cx, bookingEvents.BookingRescheduled, cancelled, { newBookingId: outcome.booking.id });
+      await offerFreedCapacity(cx, engine, old.resourceId, old.start, old.end);
+      return outcome;
+    },
+  });

@@ -1,0 +1,91 @@
+import { defineQuery } from "@linli/core";
+import { z } from "zod";
+import { availableSlots, type FreeSlot } from "../availability";
+import type { BookingEngine } from "../booking-engine";
+import { idInput } from "../booking-inputs";
+import { bookingModel, OCCUPYING_STATUSES } from "../booking-models";
+import { bufferUnder } from "../resource-terms";
+
+const DAY_MS = 86_400_000;
+/** The longest window availability answers at once. */
+const MAX_WINDOW_DAYS = 92;
+
+/** Free slots of one resource. */
+export interface ResourceAvailability {
+  readonly resourceId: string;
+  readonly slots: readonly FreeSlot[];
+}
+
+/**
+ * `booking.availability`: free slots with remaining capacity for a resource or resource
+ * group between `start` and `end`, as the rules apply to the acting resident (or `forResident`).
+ */
+export const availability = (engine: BookingEngine) =>
+  defineQuery({
+    input: z
+      .object({
+        resourceId: idInput.optional(),
+        /** Every resource of a resource group (each with its own slots). */
+        resourceGroupId: idInput.optional(),
+        zoneId: idInput.optional(),
+        start: z.coerce.date(),
+        end: z.coerce.date(),
+        durationMinutes: z.number().int().positive().max(1440).optional(),
+        quantity: z.number().int().positive().max(1000).default(1),
+      })
+      .refine((x) => (x.resourceId === undefined) !== (x.resourceGroupId === undefined), {
+        message: "give resourceId or resourceGroupId",
+      })
+      .refine((x) => x.end > x.start && x.end.getTime() - x.start.getTime() <= MAX_WINDOW_DAYS * DAY_MS, {
+        message: `end after start, at most ${MAX_WINDOW_DAYS} days`,
+      }),
+    run: async (cx, input): Promise<ResourceAvailability[]> => {
+      const { rules } = engine;
+      const resourceIds =
+        input.resourceId !== undefined ? [input.resourceId] : rules.group(input.resourceGroupId ?? "");
+      const residentId = cx.subject ?? null;
+      const groups = residentId ? await cx.groupsOf(residentId, input.start) : [];
+      const residentBookings = residentId
+        ? await cx.tx.findMany(bookingModel, {
+            where: [
+              { field: "residentId", value: residentId },
+              { field: "start", op: "gte", value: new Date(cx.now.getTime() - 366 * DAY_MS) },
+            ],
+          })
+        : [];
+      const out: ResourceAvailability[] = [];
+      for (const resourceId of resourceIds) {
+        const resource = rules.resource(resourceId);
+        const resolved = rules.rulesFor(resourceId);
+        const buffer = bufferUnder(resolved, rules.kinds);
+        const margin = buffer.beforeMs + buffer.afterMs + DAY_MS;
+        const bookings = await cx.tx.findMany(bookingModel, {
+          where: [
+            { field: "resourceId", value: resourceId },
+            { field: "status", op: "in", value: [...OCCUPYING_STATUSES] },
+            { field: "blockStart", op: "lt", value: new Date(input.end.getTime() + margin) },
+            { field: "blockEnd", op: "gt", value: new Date(input.start.getTime() - margin) },
+          ],
+        });
+        const slots = availableSlots({
+          resource,
+          zoneId: input.zoneId ?? null,
+          rules: resolved,
+          kinds: rules.kinds,
+          timeZone: engine.timeZone,
+          now: cx.now,
+          start: input.start,
+          end: input.end,
+          bookings,
+          who: { actorKind: cx.actor.kind, residentId, groups },
+          residentBookings,
+          durationMinutes: input.durationMinutes,
+          quantity: input.quantity,
+          physicalCapacity: rules.physicalCapacity(resourceId, input.zoneId),
+          defaultGranularityMinutes: engine.options.defaultGranularityMinutes,
+        });
+        out.push({ resourceId, slots });
+      }
+      return out;
+    },
+  });

@@ -1,0 +1,35 @@
+import { defineQuery, type WhereClause } from "@linli/core";
+import { z } from "zod";
+import { idInput } from "../booking-inputs";
+import { BOOKING_STATUSES, type Booking, bookingModel } from "../booking-models";
+
+/**
+ * `booking.list`: bookings of a resident (the acting one, or `forResident`), or for staff
+ * without `forResident`, of anyone; by resource, time (`start`/`end`: bookings overlapping
+ * that range) and state.
+ */
+export const list = defineQuery({
+  input: z.object({
+    resourceId: idInput.optional(),
+    start: z.coerce.date().optional(),
+    end: z.coerce.date().optional(),
+    statuses: z.array(z.enum(BOOKING_STATUSES)).max(BOOKING_STATUSES.length).optional(),
+    limit: z.number().int().positive().max(10_000).default(1000),
+  }),
+  run: async (cx, input): Promise<Booking[]> => {
+    // Staff see everyone's bookings unless they name a resident; residents see their own.
+    const residentId = cx.subject;
+    if (!residentId) cx.requireStaff("booking.list");
+    const where: WhereClause[] = [];
+    if (residentId) where.push({ field: "residentId", value: residentId });
+    if (input.resourceId) where.push({ field: "resourceId", value: input.resourceId });
+    if (input.start) where.push({ field: "end", op: "gt", value: input.start });
+    if (input.end) where.push({ field: "start", op: "lt", value: input.end });
+    if (input.statuses) where.push({ field: "status", op: "in", value: input.statuses });
+    return cx.tx.findMany(bookingModel, {
+      where,
+      orderBy: [{ field: "start" }, { field: "id" }],
+      limit: input.limit,
+    });
+  },
+});

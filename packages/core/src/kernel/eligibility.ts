@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { defineCommand, defineQuery } from "../command";
+import type { CommunityConfig } from "../plugin";
+import { coreErrors } from "../core-errors";
+import { LinliError } from "../errors";
+import { eligibilityGrantModel } from "../kernel-models";
+import { groupsAt } from "../runtime";
+import { coreEvents } from "./kernel-events";
+
+const DAY_MS = 86_400_000;
+
+function groupDef(config: CommunityConfig, groupId: string) {
+  const group = config.groups.find((g) => g.id === groupId);
+  if (!group) throw LinliError.from(coreErrors, "UNKNOWN_GROUP", { groupId });
+  return group;
+}
+
+/**
+ * Records that the subject resident belongs to an eligibility group, with who verified it,
+ * the evidence reference and the validity period. Staff only, except for groups configured
+ * as `self-declared`, which a resident may declare for themself. Emits `EligibilityGranted`.
+ */
+export const grantEligibility = defineCommand({
+  subject: "required",
+  input: z.object({
+    groupId: z.string().min(1).max(200),
+    evidenceRef: z.string().max(500).nullable().optional(),
+    validFrom: z.coerce.date().optional(),
+    validUntil: z.coerce.date().nullable().optional(),
+  }),
+  run: async (cx, input) => {
+    const group = groupDef(cx.config, input.groupId);
+    const selfDeclared = group.verification === "self-declared" && cx.actor.id === cx.subject;
+    if (!selfDeclared) cx.requireStaff("core.eligibility.grant");
+    const validFrom = input.validFrom ?? cx.now;
+    const validUntil =
+      input.validUntil !== undefined
+        ? input.validUntil
+        : group.validForDays !== undefined
+          ? new Date(validFrom.getTime() + group.validForDays * DAY_MS)
+          : null;
+    if (validUntil !== null && validUntil.getTime() <= validFrom.getTime()) {
+      throw LinliError.from(coreErrors, "VALIDATION_FAILED", { summary: "validUntil must be after validFrom" });
+    }
+    const grant = await cx.tx.create(eligibilityGrantModel, {
+      residentId: cx.subject,
+      groupId: input.groupId,
+      verifiedBy: cx.actor.id,
+      verifiedAt: cx.now,
+      evidenceRef: input.evidenceRef ?? null,
+      validFrom,
+      validUntil,
+    });
+    await cx.emit(coreEvents.EligibilityGranted, {
+      grantId: grant.id,
+      residentId: grant.residentId,
+      groupId: grant.groupId,
+    });
+    return grant;
+  },
+});
+
+/** Revokes a grant from now on (staff). Emits `EligibilityRevoked`. */
+export const revokeEligibility = defineCommand({
+  allow: "staff",
+  subject: "none",
+  input: z.object({ grantId: z.string().min(1).max(200) }),
+  run: async (cx, { grantId }) => {
+    const grant = await cx.tx.updateById(eligibilityGrantModel, grantId, {
+      revokedAt: cx.now,
+      revokedBy: cx.actor.id,
+    });
+    await cx.emit(coreEvents.EligibilityRevoked, { grantId, residentId: grant.residentId, groupId: grant.groupId });
+    return grant;
+  },
+});
+
+/** The groups the subject resident is in at `at` (default now). Sensitive: staff, admin and system only. */
+export const groupsOf = defineQuery({
+  allow: "staff",
+  subject: "required",
+  input: z.object({ at: z.coerce.date().optional() }),
+  run: (cx, { at }) => groupsAt(cx.tx, cx.subject, at ?? cx.now),
+});
+
+/** Every grant of the subject resident, past and present, with verifier and evidence (staff only). */
+export const grantsOf = defineQuery({
+  allow: "staff",
+  subject: "required",
+  input: z.object({}),
+  run: (cx) =>
+    cx.tx.findMany(eligibilityGrantModel, {
+      where: [{ field: "residentId", value: cx.subject }],
+      orderBy: [{ field: "validFrom" }],
+    }),
+});

@@ -1,10 +1,14 @@
 // Wangjialong's drying room as configuration only: two dryers, opening hours, a 30-minute
 // grid, two uses a day per resident, and the price: 1 yuan a use, free for households in
 // difficulty and elderly people with no family.
+import { bookingPlugin } from "@linli/booking";
+import { defineCommunityConfig } from "@linli/core";
+import { pricingPlugin } from "@linli/pricing";
+
 const text = (zh: string, en: string) => ({ "zh-CN": zh, en });
 
 /** The community configuration this example runs. */
-export const dryingRoomConfig = {
+export const dryingRoomConfig = defineCommunityConfig([bookingPlugin(), pricingPlugin()], {
   community: {
     id: "wangjialong",
     name: text("王家垅社区", "Wangjialong Community"),
@@ -67,4 +71,4 @@ export const dryingRoomConfig = {
       },
     ],
   },
-};
+});

@@ -25,7 +25,7 @@ export async function deskDay(filename: string) {
   const li = await community.residents.register({ actor: desk, name: "李师傅" });
   await community.eligibility.grant({
     actor: desk,
-    residentId: wang.id,
+    forResident: wang.id,
     groupId: "hardship",
     evidenceRef: "困难户证 2026-017",
   });

@@ -9,5 +9,6 @@ it("the README quickstart runs and does what it says", async () => {
     communityId: "wangjialong",
   });
   expect(result.groups).toEqual(["elderly-living-alone"]);
+  expect(result.refused).toBe("NOTICE_TOO_LONG");
   expect(result.events).toEqual(["ResidentRegistered", "EligibilityGranted", "NoticePosted"]);
 });

@@ -1,8 +1,10 @@
 // The README quickstart, runnable: a community on the memory adapter with a tiny plugin.
 import {
   createCommunity,
-  definePlugin,
+  defineCommand,
+  defineEvents,
   defineModel,
+  definePlugin,
   LinliError,
   manualClock,
   sequentialIds,
@@ -10,37 +12,47 @@ import {
 import { memoryStorage } from "@linli/storage-memory";
 import { z } from "zod";
 
-/** A courtyard's notice board: a model, a config section and one command. */
+/** A courtyard's notice board: a model, a config section, an event and one command. */
 const noticeModel = defineModel("notice_board_notice", {
   courtyard: z.string(),
   text: z.string().min(1),
   postedAt: z.date(),
 });
 
+/** The events the notice board emits; other plugins subscribe with these definitions. */
+const noticeEvents = defineEvents("notices", {
+  NoticePosted: z.object({ noticeId: z.string(), courtyard: z.string() }),
+});
+
 const noticeBoard = () =>
   definePlugin({
-    id: "notices" as const,
-    config: z.object({ maxLength: z.number().int().positive().default(140) }).default({ maxLength: 140 }),
+    id: "notices",
+    config: z.object({ maxLength: z.number().int().positive().default(140) }).prefault({}),
     models: [noticeModel],
-    api: (ctx) => ({
-      post: ctx.command({
-        name: "notices.post",
-        allow: ["staff", "volunteer"],
-        input: z.object({ courtyard: z.string(), text: z.string().min(1) }),
-        run: async (cx, input) => {
-          const { maxLength } = cx.config.notices as { maxLength: number };
-          if (input.text.length > maxLength) {
-            throw new LinliError("NOTICE_TOO_LONG", {
-              "zh-CN": `通知不能超过 ${maxLength} 字`,
-              en: `Notices are at most ${maxLength} characters`,
-            });
-          }
-          const notice = await cx.tx.create(noticeModel, { ...input, postedAt: cx.now });
-          await cx.emit("NoticePosted", { noticeId: notice.id, courtyard: input.courtyard });
-          return notice;
-        },
+    events: noticeEvents,
+    api: (ctx) =>
+      ctx.commands({
+        /** `notices.post`: the name comes from the key it is registered under. */
+        post: defineCommand({
+          allow: ["staff", "volunteer"],
+          subject: "none",
+          input: z.object({ courtyard: z.string().max(100), text: z.string().min(1).max(1000) }),
+          run: async (cx, input) => {
+            // `cx.options` is the plugin's parsed config section, typed from its schema.
+            const { maxLength } = cx.options;
+            if (input.text.length > maxLength) {
+              throw new LinliError("NOTICE_TOO_LONG", {
+                "zh-CN": `通知不能超过 ${maxLength} 字`,
+                en: `Notices are at most ${maxLength} characters`,
+              });
+            }
+            const notice = await cx.tx.create(noticeModel, { ...input, postedAt: cx.now });
+            // Checked against the event's schema, written in the same transaction.
+            await cx.emit(noticeEvents.NoticePosted, { noticeId: notice.id, courtyard: input.courtyard });
+            return notice;
+          },
+        }),
       }),
-    }),
   });
 
 /** Runs the quickstart and returns what an app would show. */
@@ -54,29 +66,27 @@ export async function quickstart() {
         currency: "CNY",
       },
       groups: [{ id: "elderly-living-alone", name: { "zh-CN": "独居老人", en: "Elderly living alone" } }],
+      notices: { maxLength: 100 },
     },
     storage: memoryStorage(),
     plugins: [noticeBoard()],
     clock: manualClock("2026-06-01T01:00:00Z"),
     ids: sequentialIds(),
   });
-  const desk = { kind: "staff", id: "desk-1" } as const;
-  const grandma = await community.residents.register({ actor: desk, name: "王奶奶" });
-  await community.eligibility.grant({
-    actor: desk,
-    residentId: grandma.id,
-    groupId: "elderly-living-alone",
-    evidenceRef: "登记表-031",
-  });
-  const notice = await community.notices.post({
-    actor: desk,
-    courtyard: "courtyard-1",
-    text: "周六上午义务理发",
-  });
-  const groups = await community.eligibility.groupsOf({ actor: desk, residentId: grandma.id });
-  const events = await community.events.list({ actor: desk, pendingOnly: true });
+  // Bind who acts once; `.for(residentId)` binds the resident a command concerns.
+  const desk = community.as({ kind: "staff", id: "desk-1" });
+  const grandma = await desk.residents.register({ name: "王奶奶" });
+  await desk
+    .for(grandma.id)
+    .eligibility.grant({ groupId: "elderly-living-alone", evidenceRef: "登记表-031" });
+  const notice = await desk.notices.post({ courtyard: "courtyard-1", text: "周六上午义务理发" });
+  const tooLong = await desk.notices
+    .post({ courtyard: "courtyard-1", text: "长".repeat(101) })
+    .catch((e) => e);
+  const groups = await desk.for(grandma.id).eligibility.groupsOf();
+  const events = await desk.events.list({ pendingOnly: true });
   await community.close();
-  return { notice, groups, events: events.map((e) => e.type) };
+  return { notice, groups, refused: tooLong.code, events: events.map((e) => e.type) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

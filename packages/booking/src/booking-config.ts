@@ -59,7 +59,9 @@ type BuiltInRuleKind = (typeof builtInRuleKinds)[number];
  * }
  * ```
  */
-export type RuleKindParams = { [K in BuiltInRuleKind as K["kind"]]: z.input<K["params"]> } & BookingRuleKindParams;
+export type RuleKindParams = {
+  [K in BuiltInRuleKind as K["kind"]]: z.input<K["params"]>;
+} & BookingRuleKindParams;
 
 /** One rule as written in a community config: id, kind, what it applies to, and the kind's params. */
 export type RuleConfigInput = {
@@ -68,7 +70,10 @@ export type RuleConfigInput = {
     readonly id: string;
     readonly kind: K;
     /** Which resources the rule covers; every resource when absent. */
-    readonly appliesTo?: { readonly resources?: readonly string[]; readonly resourceGroups?: readonly string[] };
+    readonly appliesTo?: {
+      readonly resources?: readonly string[];
+      readonly resourceGroups?: readonly string[];
+    };
   };
 }[keyof RuleKindParams & string];
 
@@ -104,7 +109,9 @@ export interface BookingOptions {
  * Its static type is the documented input and options types: the run-time union is built
  * from the registry, which TypeScript cannot follow.
  */
-export function bookingConfigSchema(registries?: Registries): z.ZodType<BookingOptions, BookingConfigInput | undefined> {
+export function bookingConfigSchema(
+  registries?: Registries,
+): z.ZodType<BookingOptions, BookingConfigInput | undefined> {
   const kinds = registries ? registries.get(bookingRuleKinds) : builtInRuleKinds;
   const schema: z.ZodType = z
     .object({ rules: z.array(ruleSchema(kinds)).default([]), ...bookingOptionsShape })
@@ -113,7 +120,11 @@ export function bookingConfigSchema(registries?: Registries): z.ZodType<BookingO
 }
 
 /** Cross-reference checks: unique rule ids; resources, resource groups and eligibility groups exist. */
-export function checkBookingConfig(options: BookingOptions, config: CommunityConfig, report: ReportProblem): void {
+export function checkBookingConfig(
+  options: BookingOptions,
+  config: CommunityConfig,
+  report: ReportProblem,
+): void {
   const resources = new Set(config.resources.map((r) => r.id));
   const resourceGroups = new Set(config.resourceGroups.map((g) => g.id));
   const groups = new Set(config.groups.map((g) => g.id));

@@ -9,7 +9,7 @@ describe("free calligraphy classes for students in the school holidays", () => {
     });
     await community.eligibility.grant({
       actor: desk,
-      residentId: "xiaoming",
+      forResident: "xiaoming",
       groupId: "student",
       validUntil: new Date("2027-07-01T00:00:00Z"),
     });

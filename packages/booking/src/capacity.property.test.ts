@@ -55,13 +55,13 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 
 function hallConfig() {
   const config = wangjialongConfig();
-  config.resources.push({
+  const hall = {
     id: "courtyard-hall",
     kind: "space",
     name: { "zh-CN": "庭院活动厅", en: "Courtyard hall" },
     capacity: 2,
-  } as (typeof config.resources)[number]);
-  return config;
+  } as const;
+  return { ...config, resources: [...(config.resources ?? []), hall] };
 }
 
 /**

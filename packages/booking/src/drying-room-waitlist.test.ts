@@ -50,11 +50,7 @@ describe("the drying room's waitlist", () => {
     ).rejects.toMatchObject({
       code: "OFFER_NOT_OPEN",
     });
-    const accepted = await community.booking.waitlist.accept({
-      actor: desk,
-      forResident: "zhang",
-      entryId: zhangEntry.id,
-    });
+    const accepted = await community.booking.waitlist.accept({ actor: desk, entryId: zhangEntry.id });
     expect(accepted.status).toBe("confirmed");
     const zhangs = await community.booking.list({ actor: resident("zhang") });
     expect(zhangs.map((b) => [b.resourceId, b.status])).toEqual([["dryer-1", "confirmed"]]);

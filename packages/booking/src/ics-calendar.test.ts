@@ -123,7 +123,7 @@ describe("ICS export", () => {
     ]);
     // Only the resident, their delegates and staff may read it.
     await expect(
-      community.booking.residentCalendar({ actor: resident("li"), residentId: "wang" }),
+      community.booking.residentCalendar({ actor: resident("li"), forResident: "wang" }),
     ).rejects.toMatchObject({ code: "ACCESS_DENIED" });
   });
 

@@ -1,4 +1,5 @@
-import { definePlugin, type DomainEvent } from "@linli/core";
+import { bookingEvents } from "@linli/booking/events";
+import { definePlugin, type DomainEvent, subscribe } from "@linli/core";
 import { describe, expect, test } from "vitest";
 import { cst, desk, resident, wangjialong } from "../test/wangjialong-fixture";
 
@@ -7,15 +8,15 @@ function ledgerPlugin(seen: DomainEvent[], failOn?: string) {
   return definePlugin({
     id: "ledger",
     optional: ["booking"],
-    on: {
-      BookingConfirmed: (_cx, event) => {
+    on: [
+      subscribe(bookingEvents.BookingConfirmed, (_cx, event) => {
         if (failOn === "BookingConfirmed") throw new Error("ledger unavailable");
         seen.push(event);
-      },
-      BookingCancelled: (_cx, event) => {
+      }),
+      subscribe(bookingEvents.BookingCancelled, (_cx, event) => {
         seen.push(event);
-      },
-    },
+      }),
+    ],
     api: () => ({}),
   });
 }

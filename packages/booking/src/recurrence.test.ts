@@ -64,8 +64,8 @@ describe("recurring bookings", () => {
       forResident: "li",
       resourceId: "dryer-1",
       rrule: "FREQ=WEEKLY;BYDAY=WE;COUNT=4",
-      firstStart: "2026-07-08T15:00",
-      durationMinutes: 60,
+      start: cst("2026-07-08T15:00"),
+      end: cst("2026-07-08T16:00"),
       exceptions: ["2026-07-22"],
     });
     expect(outcome.ok).toBe(true);
@@ -93,8 +93,8 @@ describe("recurring bookings", () => {
       actor: resident("li"),
       resourceId: "dryer-1",
       rrule: "FREQ=WEEKLY;BYDAY=WE;COUNT=3",
-      firstStart: "2026-07-08T15:00",
-      durationMinutes: 60,
+      start: cst("2026-07-08T15:00"),
+      end: cst("2026-07-08T16:00"),
       policy: "fail-series",
     });
     expect(outcome).toMatchObject({

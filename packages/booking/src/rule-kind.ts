@@ -152,6 +152,8 @@ export type AnyRuleKind = RuleKind<any, string>;
 export const bookingRuleKinds = defineRegistry<AnyRuleKind>("booking.rule-kinds");
 
 /** Declares a rule kind with its params type and literal name inferred. */
-export function defineRuleKind<S extends z.ZodObject, const K extends string>(kind: RuleKind<S, K>): RuleKind<S, K> {
+export function defineRuleKind<S extends z.ZodObject, const K extends string>(
+  kind: RuleKind<S, K>,
+): RuleKind<S, K> {
   return kind;
 }

@@ -1,15 +1,18 @@
 import {
   type AnyPlugin,
+  type CommunityConfigInput,
   createCommunity,
   manualClock,
   sequentialIds,
   type StorageAdapter,
 } from "@linli/core";
-import { bookingPlugin } from "@linli/booking";
+import { type BookingConfigInput, bookingPlugin } from "@linli/booking";
 import { memoryStorage } from "@linli/storage-memory";
 
 /** Wangjialong's shared resources and their booking rules, as a community would configure them. */
-export function wangjialongConfig(overrides: { timeZone?: string; booking?: Record<string, unknown> } = {}) {
+export function wangjialongConfig(
+  overrides: { timeZone?: string; booking?: BookingConfigInput } = {},
+): CommunityConfigInput<readonly [ReturnType<typeof bookingPlugin>]> {
   const text = (zh: string, en: string) => ({ "zh-CN": zh, en });
   return {
     community: {
@@ -169,13 +172,13 @@ export function wangjialongConfig(overrides: { timeZone?: string; booking?: Reco
 
 /** The config plus a courtyard hall with two places and no rule but capacity (for races). */
 export function withCourtyardHall(config = wangjialongConfig()) {
-  config.resources.push({
+  const hall = {
     id: "courtyard-hall",
     kind: "space",
     name: { "zh-CN": "庭院活动厅", en: "Courtyard hall" },
     capacity: 2,
-  } as (typeof config.resources)[number]);
-  return config;
+  } as const;
+  return { ...config, resources: [...(config.resources ?? []), hall] };
 }
 
 /** The desk clerk who books on residents' behalf. */

@@ -9,9 +9,8 @@ export interface BoundMeta {
 }
 
 /** A command with some of its input fields bound: the rest, optional when nothing else is required. */
-type BoundFn<I, O, K extends PropertyKey> = {} extends Omit<I, K>
-  ? (input?: Omit<I, K>) => Promise<O>
-  : (input: Omit<I, K>) => Promise<O>;
+type BoundFn<I, O, K extends PropertyKey> =
+  {} extends Omit<I, K> ? (input?: Omit<I, K>) => Promise<O> : (input: Omit<I, K>) => Promise<O>;
 
 /**
  * An API (a community, or one plugin's part of it) with the meta fields `K` bound: each
@@ -43,7 +42,8 @@ export function bindMeta<T extends object>(
       const value = Reflect.get(target, key);
       let bound: unknown = value;
       if (typeof value === "function") {
-        bound = (input?: Record<string, unknown>) => (value as (input: unknown) => unknown)({ ...input, ...meta });
+        bound = (input?: Record<string, unknown>) =>
+          (value as (input: unknown) => unknown)({ ...input, ...meta });
       } else if (typeof value === "object" && value !== null && !(value instanceof Date)) {
         bound = bindMeta(value, meta);
       }

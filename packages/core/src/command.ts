@@ -116,16 +116,22 @@ export type CommandSpec<S extends z.ZodObject, O, M extends SubjectMode, Options
  * });
  * ```
  */
-export function defineCommand<S extends z.ZodObject, O, const M extends SubjectMode = "optional", Options = any>(
-  spec: CommandSpec<S, O, M, Options>,
-): CommandDefinition<S, O, M, Options> {
+export function defineCommand<
+  S extends z.ZodObject,
+  O,
+  const M extends SubjectMode = "optional",
+  Options = any,
+>(spec: CommandSpec<S, O, M, Options>): CommandDefinition<S, O, M, Options> {
   return { ...spec, kind: "command" };
 }
 
 /** Defines a query: like {@link defineCommand}, in a read-only transaction, and it may not emit events. */
-export function defineQuery<S extends z.ZodObject, O, const M extends SubjectMode = "optional", Options = any>(
-  spec: CommandSpec<S, O, M, Options>,
-): CommandDefinition<S, O, M, Options> {
+export function defineQuery<
+  S extends z.ZodObject,
+  O,
+  const M extends SubjectMode = "optional",
+  Options = any,
+>(spec: CommandSpec<S, O, M, Options>): CommandDefinition<S, O, M, Options> {
   return { ...spec, kind: "query" };
 }
 
@@ -150,9 +156,10 @@ export interface SubjectMeta {
 export type MetaOf<M extends SubjectMode> = M extends "none" ? ActorMeta : ActorMeta & SubjectMeta;
 
 /** The input of a command: its own fields plus the meta fields (only the meta for an empty schema). */
-export type CommandInput<S extends z.ZodObject, M extends SubjectMode = SubjectMode> = string extends keyof z.input<S>
-  ? MetaOf<M>
-  : z.input<S> & MetaOf<M>;
+export type CommandInput<
+  S extends z.ZodObject,
+  M extends SubjectMode = SubjectMode,
+> = string extends keyof z.input<S> ? MetaOf<M> : z.input<S> & MetaOf<M>;
 
 /** A callable command or query: input plus meta, returning the result. */
 export type CommandFn<S extends z.ZodObject, O, M extends SubjectMode = SubjectMode> = (
@@ -160,7 +167,9 @@ export type CommandFn<S extends z.ZodObject, O, M extends SubjectMode = SubjectM
 ) => Promise<O>;
 
 /** A tree of command definitions, as given to `ctx.commands`: nested objects name groups (`waitlist.join`). */
-export type CommandTree = { readonly [key: string]: AnyCommandDefinition | CommandTree };
+export type CommandTree<Options = any> = {
+  readonly [key: string]: CommandDefinition<z.ZodObject, any, SubjectMode, Options> | CommandTree<Options>;
+};
 
 /** The callable API built from a {@link CommandTree}. */
 export type CommandsOf<T> = {

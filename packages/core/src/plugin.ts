@@ -34,7 +34,7 @@ export interface PluginContext<Options = unknown> {
    * callable API. Each is named by its path under the plugin id: `{ waitlist: { join } }` of
    * plugin `booking` is `booking.waitlist.join`, the name hooks and idempotency records use.
    */
-  commands<T extends CommandTree>(tree: T): CommandsOf<T>;
+  commands<T extends CommandTree<Options>>(tree: T): CommandsOf<T>;
   /** The API of another plugin, or undefined (resolved at call time). */
   plugin<A = unknown>(id: string): A | undefined;
 }

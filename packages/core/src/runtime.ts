@@ -114,7 +114,10 @@ export class Runtime {
    */
   checkHooks(): void {
     for (const plugin of this.options.plugins) {
-      for (const name of [...Object.keys(plugin.hooks?.before ?? {}), ...Object.keys(plugin.hooks?.after ?? {})]) {
+      for (const name of [
+        ...Object.keys(plugin.hooks?.before ?? {}),
+        ...Object.keys(plugin.hooks?.after ?? {}),
+      ]) {
         if (!this.commandNames.has(name))
           throw LinliError.from(coreErrors, "UNKNOWN_COMMAND", { plugin: plugin.id, command: name });
       }
@@ -137,7 +140,8 @@ export class Runtime {
       clock: this.options.clock,
       ids: this.options.ids,
       registries: this.options.registries,
-      commands: <T extends CommandTree>(tree: T) => this.commandTree(plugin.id, [], tree, options) as CommandsOf<T>,
+      commands: <T extends CommandTree>(tree: T) =>
+        this.commandTree(plugin.id, [], tree, options) as CommandsOf<T>,
       plugin: <A>(id: string) => {
         if (id !== plugin.id && !plugin.requires?.includes(id) && !plugin.optional?.includes(id)) {
           throw conflict(`${plugin.id} uses ${id} without declaring it in requires or optional`);
@@ -286,7 +290,8 @@ export class Runtime {
           actor,
         });
         events.push(event);
-        for (const sub of this.subscribers.get(def.name) ?? []) await sub.run(cx, event as TypedEvent<AnyEventDef>);
+        for (const sub of this.subscribers.get(def.name) ?? [])
+          await sub.run(cx, event as TypedEvent<AnyEventDef>);
         return event;
       },
       requireStaff: (action) => {

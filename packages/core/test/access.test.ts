@@ -11,31 +11,34 @@ describe("access and acting for residents", () => {
     const asNeighbour = { kind: "resident", id: neighbour.id } as const;
 
     expect(
-      (await community.residents.get({ actor: { kind: "resident", id: grandma.id }, residentId: grandma.id }))
-        .name,
+      (
+        await community.residents.get({
+          actor: { kind: "resident", id: grandma.id },
+          forResident: grandma.id,
+        })
+      ).name,
     ).toBe("王奶奶");
-    expect((await community.residents.get({ actor: staff, residentId: grandma.id })).name).toBe("王奶奶");
+    expect((await community.residents.get({ actor: staff, forResident: grandma.id })).name).toBe("王奶奶");
     const before = await community.residents
-      .get({ actor: asNeighbour, residentId: grandma.id })
+      .get({ actor: asNeighbour, forResident: grandma.id })
       .catch((e) => e);
     expect(isLinliError(before, "ACCESS_DENIED")).toBe(true);
 
     const delegation = await community.delegations.grant({
       actor: { kind: "resident", id: grandma.id },
-      residentId: grandma.id,
+      forResident: grandma.id,
       delegateId: neighbour.id,
     });
-    expect((await community.residents.get({ actor: asNeighbour, residentId: grandma.id })).id).toBe(
+    expect((await community.residents.get({ actor: asNeighbour, forResident: grandma.id })).id).toBe(
       grandma.id,
     );
     const viaForResident = await community.residents.get({
       actor: asNeighbour,
       forResident: grandma.id,
-      residentId: grandma.id,
     });
     expect(viaForResident.id).toBe(grandma.id);
     const strangerTry = await community.residents
-      .get({ actor: { kind: "resident", id: stranger.id }, forResident: grandma.id, residentId: grandma.id })
+      .get({ actor: { kind: "resident", id: stranger.id }, forResident: grandma.id })
       .catch((e) => e);
     expect(isLinliError(strangerTry, "ACCESS_DENIED")).toBe(true);
 
@@ -44,7 +47,7 @@ describe("access and acting for residents", () => {
       delegationId: delegation.id,
     });
     const after = await community.residents
-      .get({ actor: asNeighbour, residentId: grandma.id })
+      .get({ actor: asNeighbour, forResident: grandma.id })
       .catch((e) => e);
     expect(isLinliError(after, "ACCESS_DENIED")).toBe(true);
   });
@@ -54,16 +57,14 @@ describe("access and acting for residents", () => {
     const a = await community.residents.register({ actor: staff, name: "甲" });
     const b = await community.residents.register({ actor: staff, name: "乙" });
     const error = await community.delegations
-      .grant({ actor: { kind: "resident", id: b.id }, residentId: a.id, delegateId: b.id })
+      .grant({ actor: { kind: "resident", id: b.id }, forResident: a.id, delegateId: b.id })
       .catch((e) => e);
     expect(isLinliError(error, "ACCESS_DENIED")).toBe(true);
   });
 
   it("acting for an unknown resident is UNKNOWN_RESIDENT", async () => {
     const { community } = await testCommunity();
-    const error = await community.residents
-      .get({ actor: staff, forResident: "nobody", residentId: "nobody" })
-      .catch((e) => e);
+    const error = await community.residents.get({ actor: staff, forResident: "nobody" }).catch((e) => e);
     expect(isLinliError(error, "UNKNOWN_RESIDENT")).toBe(true);
   });
 

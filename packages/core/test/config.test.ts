@@ -11,15 +11,14 @@ import {
   resolvePlugins,
 } from "../src/index";
 import { memoryStorage } from "@linli/storage-memory";
-import { baseConfig } from "./fixtures";
+import { baseConfig, json } from "./fixtures";
 
 const opening = definePlugin({
   id: "opening" as const,
   config: z.object({
     hours: z.array(z.object({ resource: z.string(), from: z.string().regex(/^\d\d:\d\d$/) })).default([]),
   }),
-  checkConfig(config, report) {
-    const section = config.opening as { hours: { resource: string }[] };
+  checkConfig(section, config, report) {
     const ids = new Set(config.resources.map((r) => r.id));
     section.hours.forEach((h, i) => {
       if (!ids.has(h.resource))
@@ -88,7 +87,7 @@ describe("community configuration", () => {
 
   it("createCommunity refuses an invalid config with CONFIG_INVALID and writes nothing", async () => {
     const storage = memoryStorage();
-    const error = await createCommunity({ config: { community: { id: "X" } }, storage }).catch(
+    const error = await createCommunity({ config: json({ community: { id: "X" } }), storage }).catch(
       (e: LinliError) => e,
     );
     expect(isLinliError(error, "CONFIG_INVALID")).toBe(true);

@@ -11,7 +11,7 @@ describe("eligibility", () => {
     const now = clock.now().getTime();
     await community.eligibility.grant({
       actor: staff,
-      residentId: grandma.id,
+      forResident: grandma.id,
       groupId: "minimum-subsistence",
       evidenceRef: "民政-2025-0193",
       validFrom: new Date(now - 365 * DAY),
@@ -19,16 +19,16 @@ describe("eligibility", () => {
     });
     await community.eligibility.grant({
       actor: staff,
-      residentId: grandma.id,
+      forResident: grandma.id,
       groupId: "elderly-living-alone",
     });
-    expect(await community.eligibility.groupsOf({ actor: staff, residentId: grandma.id })).toEqual([
+    expect(await community.eligibility.groupsOf({ actor: staff, forResident: grandma.id })).toEqual([
       "elderly-living-alone",
     ]);
     expect(
       await community.eligibility.groupsOf({
         actor: staff,
-        residentId: grandma.id,
+        forResident: grandma.id,
         at: new Date(now - 2 * DAY),
       }),
     ).toEqual(["minimum-subsistence"]);
@@ -39,14 +39,14 @@ describe("eligibility", () => {
     const r = await community.residents.register({ actor: staff, name: "李伯" });
     const grant = await community.eligibility.grant({
       actor: staff,
-      residentId: r.id,
+      forResident: r.id,
       groupId: "minimum-subsistence",
       evidenceRef: "证-7",
     });
     expect(grant).toMatchObject({ verifiedBy: "desk-1", evidenceRef: "证-7", validFrom: clock.now() });
     expect(grant.validUntil!.getTime() - grant.validFrom.getTime()).toBe(365 * DAY);
     clock.advance(365 * DAY);
-    expect(await community.eligibility.groupsOf({ actor: staff, residentId: r.id })).toEqual([]);
+    expect(await community.eligibility.groupsOf({ actor: staff, forResident: r.id })).toEqual([]);
   });
 
   it("a revoked grant stops counting from the revocation", async () => {
@@ -54,16 +54,16 @@ describe("eligibility", () => {
     const r = await community.residents.register({ actor: staff, name: "张姨" });
     const grant = await community.eligibility.grant({
       actor: staff,
-      residentId: r.id,
+      forResident: r.id,
       groupId: "elderly-living-alone",
     });
     clock.advance(DAY);
     await community.eligibility.revoke({ actor: staff, grantId: grant.id });
-    expect(await community.eligibility.groupsOf({ actor: staff, residentId: r.id })).toEqual([]);
+    expect(await community.eligibility.groupsOf({ actor: staff, forResident: r.id })).toEqual([]);
     expect(
       await community.eligibility.groupsOf({
         actor: staff,
-        residentId: r.id,
+        forResident: r.id,
         at: new Date(clock.now().getTime() - 1),
       }),
     ).toEqual(["elderly-living-alone"]);
@@ -77,19 +77,19 @@ describe("eligibility", () => {
       { kind: "volunteer", id: volunteer.id } as const,
       { kind: "resident", id: r.id } as const,
     ]) {
-      const error = await community.eligibility.groupsOf({ actor, residentId: r.id }).catch((e) => e);
+      const error = await community.eligibility.groupsOf({ actor, forResident: r.id }).catch((e) => e);
       expect(isLinliError(error, "ACCESS_DENIED")).toBe(true);
       expect(error.messages["zh-CN"]).toContain("无权");
     }
     const grantError = await community.eligibility
       .grant({
         actor: { kind: "volunteer", id: volunteer.id },
-        residentId: r.id,
+        forResident: r.id,
         groupId: "minimum-subsistence",
       })
       .catch((e) => e);
     expect(isLinliError(grantError, "ACCESS_DENIED")).toBe(true);
-    expect(await community.eligibility.grantsOf({ actor: staff, residentId: r.id })).toEqual([]);
+    expect(await community.eligibility.grantsOf({ actor: staff, forResident: r.id })).toEqual([]);
   });
 
   it("a resident may declare a self-declared group for themself only", async () => {
@@ -98,15 +98,15 @@ describe("eligibility", () => {
     const b = await community.residents.register({ actor: staff, name: "小王" });
     await community.eligibility.grant({
       actor: { kind: "resident", id: a.id },
-      residentId: a.id,
+      forResident: a.id,
       groupId: "student",
     });
     const other = await community.eligibility
-      .grant({ actor: { kind: "resident", id: a.id }, residentId: b.id, groupId: "student" })
+      .grant({ actor: { kind: "resident", id: a.id }, forResident: b.id, groupId: "student" })
       .catch((e) => e);
     expect(isLinliError(other, "ACCESS_DENIED")).toBe(true);
     const unknown = await community.eligibility
-      .grant({ actor: staff, residentId: a.id, groupId: "astronaut" })
+      .grant({ actor: staff, forResident: a.id, groupId: "astronaut" })
       .catch((e) => e);
     expect(isLinliError(unknown, "UNKNOWN_GROUP")).toBe(true);
   });

@@ -7,7 +7,7 @@ describe("events outbox and idempotency", () => {
     const { community, clock } = await testCommunity();
     const a = await community.residents.register({ actor: staff, name: "甲" });
     await community.residents.register({ actor: staff, name: "乙" });
-    await community.eligibility.grant({ actor: staff, residentId: a.id, groupId: "elderly-living-alone" });
+    await community.eligibility.grant({ actor: staff, forResident: a.id, groupId: "elderly-living-alone" });
     const pending = await community.events.list({ actor: staff, pendingOnly: true });
     expect(pending.map((e) => [e.seq, e.type])).toEqual([
       [1, "ResidentRegistered"],

@@ -1,8 +1,23 @@
 import { memoryStorage } from "@linli/storage-memory";
-import { type AnyPlugin, createCommunity, manualClock, sequentialIds } from "../src/index";
+import {
+  type AnyPlugin,
+  type CommunityConfigInput,
+  createCommunity,
+  type KernelConfigInput,
+  manualClock,
+  sequentialIds,
+} from "../src/index";
+
+/**
+ * A configuration as `JSON.parse` or a YAML parser gives it (`any`): not checked at compile
+ * time, only by `createCommunity` at run time. For tests of invalid configurations.
+ */
+export function json(value: unknown): any {
+  return value;
+}
 
 /** A small valid community configuration (kernel part only). */
-export function baseConfig() {
+export function baseConfig(): KernelConfigInput {
   return {
     community: {
       id: "wangjialong",
@@ -60,10 +75,17 @@ export const staff = { kind: "staff", id: "desk-1" } as const;
 /** A community on the memory adapter with a manual clock and sequential ids. */
 export async function testCommunity<const P extends readonly AnyPlugin[] = []>(
   plugins?: P,
-  config: unknown = baseConfig(),
+  // Tests pass deliberately wrong configs too: typed as parsed JSON, checked at run time.
+  config: Record<string, unknown> = baseConfig(),
 ) {
   const clock = manualClock("2026-06-01T02:00:00Z");
   const storage = memoryStorage();
-  const community = await createCommunity({ config, storage, plugins, clock, ids: sequentialIds() });
+  const community = await createCommunity({
+    config: config as CommunityConfigInput<P>,
+    storage,
+    plugins,
+    clock,
+    ids: sequentialIds(),
+  });
   return { community, clock, storage };
 }

@@ -3,10 +3,12 @@ import {
   contribute,
   decide,
   defineModel,
+  defineCommand,
+  defineEvents,
   definePlugin,
+  defineQuery,
   defineRegistry,
   LinliError,
-  type LinliPlugin,
   type Violation,
   violation,
 } from "../src/index";
@@ -28,31 +30,41 @@ const openKind: GateRuleKind = {
 
 /** A host plugin that owns a registry of rule kinds and validates its config with them. */
 export const gatePlugin = () =>
-  ({
+  definePlugin({
     id: "gate" as const,
     registries: [gateRuleKinds],
     contributes: [contribute(gateRuleKinds, [openKind])],
     config: (registries) => {
-      const kinds = registries.get(gateRuleKinds).map((k) => k.schema);
+      const [first, ...rest] = registries.get(gateRuleKinds).map((k) => k.schema);
+      if (!first) throw new TypeError("no gate rule kinds");
       return z
-        .object({ rules: z.array(z.discriminatedUnion("kind", kinds as never)).default([]) })
-        .default({ rules: [] });
+        .object({ rules: z.array(z.discriminatedUnion("kind", [first, ...rest])).default([]) })
+        .prefault({});
     },
-    api: (ctx) => ({
-      /** Checks a resident against every configured rule; returns the decision with all violations. */
-      check: ctx.query({
-        name: "gate.check",
-        input: z.object({ residentId: z.string() }),
-        run: async (cx, { residentId }) => {
-          const kinds = new Map(cx.registries.get(gateRuleKinds).map((k) => [k.kind, k]));
-          const groups = await cx.groupsOf(residentId);
-          const rules = (cx.config.gate as { rules: { kind: string }[] }).rules;
-          const localDate = cx.now.toISOString().slice(0, 10);
-          return decide(rules.flatMap((rule) => kinds.get(rule.kind)!.evaluate(rule, { groups, localDate })));
-        },
+    api: (ctx) =>
+      ctx.commands({
+        /** Checks a resident against every configured rule; returns the decision with all violations. */
+        check: defineQuery({
+          subject: "required",
+          input: z.object({}),
+          run: async (cx) => {
+            const kinds = new Map(cx.registries.get(gateRuleKinds).map((k) => [k.kind, k]));
+            const groups = await cx.groupsOf(cx.subject);
+            const localDate = cx.now.toISOString().slice(0, 10);
+            return decide(
+              ctx.options.rules.flatMap(
+                (rule) => kinds.get(String(rule.kind))?.evaluate(rule, { groups, localDate }) ?? [],
+              ),
+            );
+          },
+        }),
       }),
-    }),
-  }) satisfies LinliPlugin;
+  });
+
+/** The council's events. */
+export const councilEvents = defineEvents("council", {
+  CouncilDecided: z.object({ decisionId: z.string(), courtyard: z.string() }),
+});
 
 /** A courtyard council's own record: a decision taken by vote. */
 export const councilDecisionModel = defineModel("council_decision", {
@@ -102,29 +114,31 @@ export const councilPlugin = () =>
         },
       ]),
     ],
-    api: (ctx) => ({
-      /** Records a council decision; refused without quorum. */
-      decide: ctx.command({
-        name: "council.decide",
-        allow: ["staff", "volunteer", "resident"],
-        input: z.object({
-          courtyard: z.string(),
-          title: z.string().min(1),
-          votesFor: z.number().int().min(0),
-          votesAgainst: z.number().int().min(0),
+    events: councilEvents,
+    api: (ctx) =>
+      ctx.commands({
+        /** Records a council decision; refused without quorum. */
+        decide: defineCommand({
+          allow: ["staff", "volunteer", "resident"],
+          subject: "none",
+          input: z.object({
+            courtyard: z.string(),
+            title: z.string().min(1),
+            votesFor: z.number().int().min(0),
+            votesAgainst: z.number().int().min(0),
+          }),
+          run: async (cx, input) => {
+            const { quorum } = cx.options;
+            const row = await cx.tx.create(councilDecisionModel, { ...input, decidedAt: cx.now });
+            await cx.emit(councilEvents.CouncilDecided, { decisionId: row.id, courtyard: input.courtyard });
+            if (input.votesFor + input.votesAgainst < quorum) {
+              throw new LinliError("QUORUM_NOT_MET", {
+                "zh-CN": `未达法定人数 ${quorum}`,
+                en: `Quorum of ${quorum} not met`,
+              });
+            }
+            return row;
+          },
         }),
-        run: async (cx, input) => {
-          const quorum = (cx.config.council as { quorum: number }).quorum;
-          const row = await cx.tx.create(councilDecisionModel, { ...input, decidedAt: cx.now });
-          await cx.emit("CouncilDecided", { decisionId: row.id, courtyard: input.courtyard });
-          if (input.votesFor + input.votesAgainst < quorum) {
-            throw new LinliError("QUORUM_NOT_MET", {
-              "zh-CN": `未达法定人数 ${quorum}`,
-              en: `Quorum of ${quorum} not met`,
-            });
-          }
-          return row;
-        },
       }),
-    }),
   });

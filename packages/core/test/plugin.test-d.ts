@@ -1,19 +1,33 @@
-import { expectTypeOf, test } from "vitest";
-import { type Community, createCommunity } from "../src/index";
 import { memoryStorage } from "@linli/storage-memory";
+import { describe, expectTypeOf, test } from "vitest";
+import { z } from "zod";
+import {
+  type Community,
+  type CommandContext,
+  createCommunity,
+  defineCommand,
+  defineCommunityConfig,
+  defineEvents,
+  definePlugin,
+  defineQuery,
+  type LinliError,
+  subscribe,
+} from "../src/index";
 import { baseConfig } from "./fixtures";
-import { councilPlugin, gatePlugin } from "./plugin-fixtures";
+import { councilEvents, councilPlugin, gatePlugin } from "./plugin-fixtures";
+
+const withCouncil = () => ({ ...baseConfig(), council: { quorum: 3 } });
 
 test("a plugin's commands exist on the community only when the plugin is passed", async () => {
-  const withCouncil = await createCommunity({
-    config: baseConfig(),
+  const community = await createCommunity({
+    config: withCouncil(),
     storage: memoryStorage(),
     plugins: [gatePlugin(), councilPlugin()],
   });
-  expectTypeOf(withCouncil.council.decide).toBeFunction();
-  expectTypeOf(withCouncil.gate.check).toBeFunction();
-  expectTypeOf(withCouncil.residents.register).toBeFunction();
-  expectTypeOf(withCouncil.council.decide).parameter(0).toHaveProperty("votesFor").toEqualTypeOf<number>();
+  expectTypeOf(community.council.decide).toBeFunction();
+  expectTypeOf(community.gate.check).toBeFunction();
+  expectTypeOf(community.residents.register).toBeFunction();
+  expectTypeOf(community.council.decide).parameter(0).toHaveProperty("votesFor").toEqualTypeOf<number>();
 
   const gateOnly = await createCommunity({
     config: baseConfig(),
@@ -31,7 +45,7 @@ test("a plugin's commands exist on the community only when the plugin is passed"
 
 test("command inputs are typed: a wrong field type is a compile error", async () => {
   const community = await createCommunity({
-    config: baseConfig(),
+    config: withCouncil(),
     storage: memoryStorage(),
     plugins: [gatePlugin(), councilPlugin()],
   });
@@ -40,4 +54,108 @@ test("command inputs are typed: a wrong field type is a compile error", async ()
   void community.council.decide({ actor, courtyard: "c", title: "t", votesFor: "six", votesAgainst: 0 });
   // @ts-expect-error actor is required
   void community.council.decide({ courtyard: "c", title: "t", votesFor: 6, votesAgainst: 0 });
+  // subject "none": the command takes no forResident
+  expectTypeOf(community.council.decide).parameter(0).not.toHaveProperty("forResident");
+  // Bound once: the same command without `actor`.
+  const desk = community.as(actor);
+  expectTypeOf(desk.council.decide).parameter(0).not.toHaveProperty("actor");
+  void desk.council.decide({ courtyard: "c", title: "t", votesFor: 6, votesAgainst: 0 });
+  void desk.for("r1").gate.check();
+});
+
+describe("plugin options are inferred from the config schema", () => {
+  test("ctx.options and cx.options, with no annotation and no `as const`", () => {
+    definePlugin({
+      id: "notices",
+      config: z.object({ maxLength: z.number().int().default(140) }).prefault({}),
+      api: (ctx) => {
+        expectTypeOf(ctx.options).toEqualTypeOf<{ maxLength: number }>();
+        return ctx.commands({
+          post: defineCommand({
+            input: z.object({ text: z.string() }),
+            run: async (cx, input) => {
+              expectTypeOf(cx.options).toEqualTypeOf<{ maxLength: number }>();
+              return input.text.slice(0, cx.options.maxLength);
+            },
+          }),
+        });
+      },
+    });
+    const plugin = definePlugin({ id: "bare", api: () => ({}) });
+    expectTypeOf(plugin.id).toEqualTypeOf<"bare">();
+  });
+
+  test("the subject's type follows the command's subject mode", () => {
+    defineCommand({
+      subject: "required",
+      input: z.object({}),
+      run: async (cx) => expectTypeOf(cx.subject).toEqualTypeOf<string>(),
+    });
+    defineQuery({
+      input: z.object({}),
+      run: async (cx) => expectTypeOf(cx.subject).toEqualTypeOf<string | undefined>(),
+    });
+    defineCommand({
+      subject: "none",
+      input: z.object({}),
+      run: async (cx) => expectTypeOf(cx.subject).toEqualTypeOf<undefined>(),
+    });
+  });
+});
+
+describe("events are typed by the plugin that owns them", () => {
+  test("emit checks the payload; subscribers get it typed", () => {
+    const run = async (cx: CommandContext) => {
+      await cx.emit(councilEvents.CouncilDecided, { decisionId: "d1", courtyard: "c1" });
+      // @ts-expect-error decisionId is a string
+      await cx.emit(councilEvents.CouncilDecided, { decisionId: 1, courtyard: "c1" });
+      // @ts-expect-error courtyard is missing
+      await cx.emit(councilEvents.CouncilDecided, { decisionId: "d1" });
+      // @ts-expect-error events are definitions, never strings
+      await cx.emit("CouncilDecided", { decisionId: "d1", courtyard: "c1" });
+    };
+    void run;
+    subscribe(councilEvents.CouncilDecided, (_cx, event) => {
+      expectTypeOf(event.payload).toEqualTypeOf<{ decisionId: string; courtyard: string }>();
+      expectTypeOf(event.type).toEqualTypeOf<"CouncilDecided">();
+    });
+    // @ts-expect-error an `on` key for an unknown event: no such event definition exists
+    subscribe(councilEvents.CouncilDecidd, () => undefined);
+    definePlugin({
+      id: "listener",
+      // @ts-expect-error subscriptions are made with subscribe(eventDef, fn), not keyed by strings
+      on: { CouncilDecided: () => undefined },
+      api: () => ({}),
+    });
+    const own = defineEvents("x", { Happened: z.object({ at: z.iso.datetime() }) });
+    expectTypeOf(own.Happened.name).toEqualTypeOf<"Happened">();
+  });
+});
+
+describe("the community config is typed by the kernel and the plugins passed", () => {
+  test("a wrong resource kind or a missing required section is a compile error", async () => {
+    defineCommunityConfig([gatePlugin(), councilPlugin()], {
+      ...baseConfig(),
+      council: { quorum: 3 },
+      resources: [{ id: "dryer-1", kind: "space", name: { "zh-CN": "烘干机", en: "Dryer" } }],
+    });
+    defineCommunityConfig([gatePlugin(), councilPlugin()], {
+      ...baseConfig(),
+      council: { quorum: 3 },
+      // @ts-expect-error "spaec" is no resource kind
+      resources: [{ id: "dryer-1", kind: "spaec", name: { "zh-CN": "烘干机", en: "Dryer" } }],
+    });
+    // @ts-expect-error the council section is required (quorum has no default)
+    defineCommunityConfig([gatePlugin(), councilPlugin()], { ...baseConfig() });
+    await createCommunity({
+      // @ts-expect-error quorum is a number
+      config: { ...baseConfig(), council: { quorum: "three" } },
+      storage: memoryStorage(),
+      plugins: [gatePlugin(), councilPlugin()],
+    });
+  });
+});
+
+test("errors: LinliError carries a string code", () => {
+  expectTypeOf<LinliError["code"]>().toEqualTypeOf<string>();
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCommunity, eventModel, isLinliError } from "../src/index";
 import { memoryStorage } from "@linli/storage-memory";
-import { baseConfig, staff, testCommunity } from "./fixtures";
+import { baseConfig, staff, testCommunity, json } from "./fixtures";
 import { councilDecisionModel, councilPlugin, gatePlugin } from "./plugin-fixtures";
 
 const config = () => ({
@@ -30,10 +30,10 @@ describe("plugins", () => {
     const student = await community.residents.register({ actor: staff, name: "小李" });
     await community.eligibility.grant({
       actor: { kind: "resident", id: student.id },
-      residentId: student.id,
+      forResident: student.id,
       groupId: "student",
     });
-    const june = await community.gate.check({ actor: staff, residentId: student.id });
+    const june = await community.gate.check({ actor: staff, forResident: student.id });
     expect(june.ok).toBe(false);
     expect(june.violations[0]).toMatchObject({
       code: "STUDENTS_IN_HOLIDAYS_ONLY",
@@ -41,11 +41,11 @@ describe("plugins", () => {
     });
     expect(june.violations[0]!.message["zh-CN"]).toContain("寒暑假");
     clock.set("2026-07-15T02:00:00Z");
-    expect((await community.gate.check({ actor: staff, residentId: student.id })).ok).toBe(true);
+    expect((await community.gate.check({ actor: staff, forResident: student.id })).ok).toBe(true);
   });
 
   it("the rule kind a plugin contributes becomes part of the config schema", async () => {
-    const bad = { ...config(), gate: { rules: [{ kind: "moon-phase" }] } };
+    const bad = json({ ...config(), gate: { rules: [{ kind: "moon-phase" }] } });
     const error = await createCommunity({
       config: bad,
       storage: memoryStorage(),
@@ -54,7 +54,7 @@ describe("plugins", () => {
     expect(isLinliError(error, "CONFIG_INVALID")).toBe(true);
     expect(error.details.problems[0].path).toBe("gate.rules[0].kind");
     const missing = await createCommunity({
-      config: { ...config(), council: undefined },
+      config: json({ ...config(), council: undefined }),
       storage: memoryStorage(),
       plugins: [gatePlugin(), councilPlugin()],
     }).catch((e) => e);

@@ -22,7 +22,10 @@ export const bookSeries = (engine: BookingEngine) =>
         rrule: z.string().min(1).max(500),
         start: z.coerce.date(),
         end: z.coerce.date(),
-        exceptions: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(366).default([]),
+        exceptions: z
+          .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))
+          .max(366)
+          .default([]),
         policy: z.enum(["fail-series", "skip-and-report"]).optional(),
         note: z.string().max(500).optional(),
       })

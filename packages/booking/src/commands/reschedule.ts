@@ -46,7 +46,9 @@ export const reschedule = (engine: BookingEngine) =>
         refundable: true,
       });
       await emitBookingEvent(cx, bookingEvents.BookingCancelled, cancelled, { refundable: true });
-      await emitBookingEvent(cx, bookingEvents.BookingRescheduled, cancelled, { newBookingId: outcome.booking.id });
+      await emitBookingEvent(cx, bookingEvents.BookingRescheduled, cancelled, {
+        newBookingId: outcome.booking.id,
+      });
       await offerFreedCapacity(cx, engine, old.resourceId, old.start, old.end);
       return outcome;
     },

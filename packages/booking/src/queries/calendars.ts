@@ -62,7 +62,10 @@ export const resourceCalendar = (engine: BookingEngine) =>
       ];
       if (input.start) where.push({ field: "end", op: "gt", value: input.start });
       if (input.end) where.push({ field: "start", op: "lt", value: input.end });
-      const bookings = await cx.tx.findMany(bookingModel, { where, orderBy: [{ field: "start" }, { field: "id" }] });
+      const bookings = await cx.tx.findMany(bookingModel, {
+        where,
+        orderBy: [{ field: "start" }, { field: "id" }],
+      });
       // Who booked is not shown: the resource calendar is for anyone to read.
       const booked = input.locale === "zh-CN" ? "已预约" : "Booked";
       const events: IcsEvent[] = bookings.map((b) => ({

@@ -24,7 +24,8 @@ export const revokeDelegation = defineCommand({
   input: z.object({ delegationId: z.string().min(1).max(200) }),
   run: async (cx, { delegationId }) => {
     const d = await cx.tx.get(delegationModel, delegationId);
-    if (cx.actor.id !== d.residentId && cx.actor.id !== d.delegateId) cx.requireStaff("core.delegations.revoke");
+    if (cx.actor.id !== d.residentId && cx.actor.id !== d.delegateId)
+      cx.requireStaff("core.delegations.revoke");
     const updated = await cx.tx.updateById(delegationModel, delegationId, { revokedAt: cx.now });
     await cx.emit(coreEvents.DelegationRevoked, { residentId: d.residentId, delegateId: d.delegateId });
     return updated;

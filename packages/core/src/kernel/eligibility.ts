@@ -40,7 +40,9 @@ export const grantEligibility = defineCommand({
           ? new Date(validFrom.getTime() + group.validForDays * DAY_MS)
           : null;
     if (validUntil !== null && validUntil.getTime() <= validFrom.getTime()) {
-      throw LinliError.from(coreErrors, "VALIDATION_FAILED", { summary: "validUntil must be after validFrom" });
+      throw LinliError.from(coreErrors, "VALIDATION_FAILED", {
+        summary: "validUntil must be after validFrom",
+      });
     }
     const grant = await cx.tx.create(eligibilityGrantModel, {
       residentId: cx.subject,
@@ -70,7 +72,11 @@ export const revokeEligibility = defineCommand({
       revokedAt: cx.now,
       revokedBy: cx.actor.id,
     });
-    await cx.emit(coreEvents.EligibilityRevoked, { grantId, residentId: grant.residentId, groupId: grant.groupId });
+    await cx.emit(coreEvents.EligibilityRevoked, {
+      grantId,
+      residentId: grant.residentId,
+      groupId: grant.groupId,
+    });
     return grant;
   },
 });

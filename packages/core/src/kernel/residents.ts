@@ -43,7 +43,8 @@ export const listResidents = defineQuery({
     limit: z.number().int().positive().max(10_000).default(1000),
     offset: z.number().int().min(0).default(0),
   }),
-  run: (cx, { limit, offset }) => cx.tx.findMany(residentModel, { orderBy: [{ field: "id" }], limit, offset }),
+  run: (cx, { limit, offset }) =>
+    cx.tx.findMany(residentModel, { orderBy: [{ field: "id" }], limit, offset }),
 });
 
 /** Creates a household (staff). */

@@ -1,68 +1,72 @@
-import { definePlugin, isLinliError } from "@linli/core";
+import { bookingEvents } from "@linli/booking/events";
+import { type AnyEventDef, defineCommand, definePlugin, isLinliError } from "@linli/core";
 import { z } from "zod";
 import { describe, expect, test } from "vitest";
 import { desk, resident, testCommunity, wangjialongConfig } from "../test/fixtures";
 import { pricingPlugin } from "./pricing-plugin";
 
+/** The facts of a booking, as booking's events carry them (instants as ISO strings). */
+const bookingFacts = z.object({
+  bookingId: z.string(),
+  resourceId: z.string(),
+  residentId: z.string().nullable(),
+  start: z.string(),
+  end: z.string(),
+  quantity: z.number(),
+});
+
 /**
- * A stand-in for `@linli/booking`, written against the public plugin API only: it emits the
- * exact `BookingConfirmed` / `BookingCancelled` events of the contract, inside its own command.
+ * A stand-in for `@linli/booking`, written against the public plugin API only: it declares
+ * booking's event definitions (`@linli/booking/events`) and emits the exact
+ * `BookingConfirmed` / `BookingCancelled` events of the contract, inside its own command.
  */
 function fakeBookingPlugin() {
   return definePlugin({
-    id: "booking" as const,
-    api: (ctx) => ({
-      book: ctx.command({
-        name: "booking.book",
-        input: z.object({
-          resourceId: z.string(),
-          start: z.coerce.date(),
-          end: z.coerce.date(),
-          quantity: z.number().int().positive().default(1),
-        }),
-        run: async (cx, input) => {
-          const bookingId = cx.ids.next("booking");
-          await cx.emit("BookingConfirmed", {
-            bookingId,
-            resourceId: input.resourceId,
-            residentId: cx.subject!,
-            start: input.start.toISOString(),
-            end: input.end.toISOString(),
-            quantity: input.quantity,
-          });
-          return { bookingId, ...input, residentId: cx.subject! };
-        },
-      }),
-      emitRaw: ctx.command({
-        name: "booking.emitRaw",
-        input: z.object({ type: z.string(), payload: z.record(z.string(), z.unknown()) }),
-        run: async (cx, input) => {
-          await cx.emit(input.type, input.payload);
-        },
-      }),
-      cancel: ctx.command({
-        name: "booking.cancel",
-        input: z.object({
-          booking: z.object({
-            bookingId: z.string(),
+    id: "booking",
+    events: bookingEvents,
+    api: (ctx) =>
+      ctx.commands({
+        book: defineCommand({
+          input: z.object({
             resourceId: z.string(),
-            residentId: z.string(),
             start: z.coerce.date(),
             end: z.coerce.date(),
-            quantity: z.number(),
+            quantity: z.number().int().positive().default(1),
           }),
-          refundable: z.boolean(),
+          run: async (cx, input) => {
+            const facts = {
+              bookingId: cx.ids.next("booking"),
+              resourceId: input.resourceId,
+              // Staff booking without forResident: a booking for no resident.
+              residentId: cx.subject ?? null,
+              start: input.start.toISOString(),
+              end: input.end.toISOString(),
+              quantity: input.quantity,
+            };
+            await cx.emit(bookingEvents.BookingConfirmed, facts);
+            return facts;
+          },
         }),
-        run: async (cx, { booking, refundable }) => {
-          await cx.emit("BookingCancelled", {
-            ...booking,
-            start: booking.start.toISOString(),
-            end: booking.end.toISOString(),
-            refundable,
-          });
-        },
+        emitRaw: defineCommand({
+          subject: "none",
+          input: z.object({
+            type: z.enum(["BookingConfirmed", "BookingCancelled", "BookingRescheduled"]),
+            payload: z.record(z.string(), z.unknown()),
+          }),
+          run: async (cx, input) => {
+            // Any event definition: its payload is unknown to the compiler, checked at run time only.
+            const event: AnyEventDef = bookingEvents[input.type];
+            await cx.emit(event, input.payload);
+          },
+        }),
+        cancel: defineCommand({
+          subject: "none",
+          input: z.object({ booking: bookingFacts, refundable: z.boolean() }),
+          run: async (cx, { booking, refundable }) => {
+            await cx.emit(bookingEvents.BookingCancelled, { ...booking, refundable });
+          },
+        }),
       }),
-    }),
   });
 }
 
@@ -78,7 +82,7 @@ async function setup(config = wangjialongConfig()) {
 
 const slot = { start: "2026-06-02T01:00:00Z", end: "2026-06-02T02:00:00Z" };
 
-describe("booking integration (through events, no import)", () => {
+describe("booking integration (through booking's event definitions, not its runtime)", () => {
   test("a confirmed booking carries its quote and a ledger charge, in the booking's transaction", async () => {
     const { community } = await setup();
     const b = await community.booking.book({
@@ -159,8 +163,7 @@ describe("booking integration (through events, no import)", () => {
 
   test("per started 30 minutes, deposits held and returned on cancellation", async () => {
     const config = wangjialongConfig();
-    const plans = (config.pricing as { plans: Record<string, unknown>[] }).plans;
-    plans.find((p) => p.id === "study-room")!.deposit = { amount: 2000 };
+    config.pricing!.plans!.find((p) => p.id === "study-room")!.deposit = { amount: 2000 };
     const { community } = await setup(config);
     const b = await community.booking.book({
       actor: desk,
@@ -209,6 +212,17 @@ describe("booking integration (through events, no import)", () => {
     expect(isLinliError(error, "VALIDATION_FAILED")).toBe(true);
     expect((error as Error).message).toContain("BookingConfirmed payload");
     expect(await community.pricing.quoteForBooking({ actor: desk, bookingId: "b1" })).toBeNull();
+  });
+
+  test("a staff booking for no resident is not priced: nothing to charge, nothing to reverse", async () => {
+    const { community } = await setup();
+    const before = await community.events.list({ actor: desk, limit: 1000 });
+    const blocked = await community.booking.book({ actor: desk, resourceId: "drying-room", ...slot });
+    expect(blocked.residentId).toBeNull();
+    expect(await community.pricing.quoteForBooking({ actor: desk, bookingId: blocked.bookingId })).toBeNull();
+    await community.booking.cancel({ actor: desk, booking: blocked, refundable: true });
+    const written = (await community.events.list({ actor: desk, limit: 1000 })).slice(before.length);
+    expect(written.map((e) => e.type)).toEqual(["BookingConfirmed", "BookingCancelled"]);
   });
 
   test("memberships cover bookings at the booking's start", async () => {

@@ -1,11 +1,13 @@
 import { bookingPlugin } from "@linli/booking";
+import { defineCommunityConfig } from "@linli/core";
 import { describe, expect, test } from "vitest";
 import { desk, resident, testCommunity, wangjialongConfig } from "../test/fixtures";
+import { spyStorage } from "../test/spy-storage";
 import { pricingPlugin } from "./pricing-plugin";
 
 /** Wangjialong's prices plus a booking section: cancelling less than 2 hours ahead is late. */
 function config() {
-  return {
+  return defineCommunityConfig([bookingPlugin(), pricingPlugin()], {
     ...wangjialongConfig(),
     booking: {
       rules: [
@@ -17,7 +19,7 @@ function config() {
         },
       ],
     },
-  };
+  });
 }
 
 describe("with the real @linli/booking plugin", () => {
@@ -30,9 +32,7 @@ describe("with the real @linli/booking plugin", () => {
     await resident(community, "li");
     await resident(community, "wang", ["hardship"]);
     const book = async (forResident: string, start: string, end: string) => {
-      const outcome = await community.booking.book({
-        actor: desk,
-        forResident,
+      const outcome = await community.as(desk).for(forResident).booking.book({
         resourceId: "drying-room",
         start,
         end,
@@ -67,7 +67,8 @@ describe("with the real @linli/booking plugin", () => {
     const newId = moved.ok ? moved.booking.id : "";
     await community.booking.cancel({ actor: desk, bookingId: newId });
 
-    const entries = await community.pricing.ledger.entries({ actor: desk, forResident: "li" });
+    const li = community.as(desk).for("li").pricing.ledger;
+    const entries = await li.entries();
     expect(entries.map((e) => [e.kind, e.amount, e.bookingId])).toEqual([
       ["charge", 100, ordinary.id],
       ["reversal", -100, ordinary.id],
@@ -76,7 +77,49 @@ describe("with the real @linli/booking plugin", () => {
       ["charge", 100, newId],
       ["reversal", -100, later.id],
     ]);
-    expect((await community.pricing.ledger.balance({ actor: desk, forResident: "li" })).balance).toBe(100);
+    expect((await li.balance()).balance).toBe(100);
+  });
+
+  test("a staff booking for no resident (no forResident) is confirmed, and pricing writes no usage and no ledger entry", async () => {
+    const spy = spyStorage();
+    const { community } = await testCommunity({
+      config: config(),
+      plugins: [bookingPlugin(), pricingPlugin()],
+      storage: spy.storage,
+      start: "2026-06-01T00:00:00Z",
+    });
+    await resident(community, "li");
+    // Staff block the drying room for maintenance: a booking for nobody.
+    const blocked = await community.booking.book({
+      actor: desk,
+      resourceId: "drying-room",
+      start: "2026-06-02T01:00:00Z",
+      end: "2026-06-02T02:00:00Z",
+    });
+    if (!blocked.ok) throw new Error(JSON.stringify(blocked.violations));
+    expect(blocked.booking).toMatchObject({ residentId: null, status: "confirmed" });
+    expect(
+      await community.pricing.quoteForBooking({ actor: desk, bookingId: blocked.booking.id }),
+    ).toBeNull();
+    const moved = await community.booking.reschedule({
+      actor: desk,
+      bookingId: blocked.booking.id,
+      start: "2026-06-03T01:00:00Z",
+      end: "2026-06-03T02:00:00Z",
+    });
+    if (!moved.ok) throw new Error(JSON.stringify(moved.violations));
+    await community.booking.cancel({ actor: desk, bookingId: moved.booking.id });
+    expect(await spy.rows("pricing_usage")).toEqual([]);
+    expect(await spy.rows("pricing_ledger_entry")).toEqual([]);
+    expect(await community.events.list({ actor: desk, types: ["LedgerEntryAppended"] })).toEqual([]);
+    // A resident's booking alongside is still charged.
+    const own = await community.as(desk).for("li").booking.book({
+      resourceId: "drying-room",
+      start: "2026-06-02T01:00:00Z",
+      end: "2026-06-02T02:00:00Z",
+    });
+    expect(own.ok).toBe(true);
+    expect(await spy.rows("pricing_ledger_entry")).toHaveLength(1);
   });
 
   test("rescheduling under a monthly cap re-prices the new booking once the old one is given back", async () => {

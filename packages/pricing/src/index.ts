@@ -1,6 +1,7 @@
-export * from "./booking-events";
+export * from "./booking-subscriptions";
 export * from "./built-in-components";
 export * from "./eligibility-tier";
+export * from "./events";
 export * from "./ledger-book";
 export * from "./ledger-entry";
 export * from "./local-days";
@@ -16,6 +17,7 @@ export * from "./pricing-models";
 export * from "./pricing-plugin";
 export * from "./proration";
 export * from "./quote";
+export * from "./quote-schema";
 export * from "./quote-types";
 export * from "./receipt";
 export * from "./time-units";

@@ -6,6 +6,7 @@ import {
   type RowOf,
   type Tx,
 } from "@linli/core";
+import { pricingEvents } from "./events";
 import {
   balanceOf,
   ENTRY_SIGN,
@@ -14,6 +15,7 @@ import {
   type LedgerEntryKind,
   type PaymentMethod,
 } from "./ledger-entry";
+import { pricingErrors } from "./pricing-errors";
 import { ledgerEntryModel } from "./pricing-models";
 
 /** A stored ledger entry. */
@@ -89,7 +91,7 @@ export async function appendEntry(cx: CommandContext, entry: NewLedgerEntry): Pr
     actorId: cx.actor.id,
     createdAt: cx.now,
   });
-  await cx.emit("LedgerEntryAppended", {
+  await cx.emit(pricingEvents.LedgerEntryAppended, {
     entryId: row.id,
     residentId: row.residentId,
     kind: row.kind,
@@ -105,6 +107,16 @@ export function entriesOf(tx: Tx, residentId: string): Promise<LedgerEntry[]> {
     where: [{ field: "residentId", value: residentId }],
     orderBy: [{ field: "seq" }],
   });
+}
+
+/** One entry of a resident's ledger, or `LEDGER_ENTRY_NOT_FOUND` (an entry of someone else's ledger is not found either). */
+export async function ledgerEntryOf(tx: Tx, residentId: string, entryId: string): Promise<LedgerEntry> {
+  const entry = await tx.findOne(ledgerEntryModel, [
+    { field: "id", value: entryId },
+    { field: "residentId", value: residentId },
+  ]);
+  if (!entry) throw LinliError.from(pricingErrors, "LEDGER_ENTRY_NOT_FOUND", { residentId, entryId });
+  return entry;
 }
 
 /** A resident's balance, read inside a transaction. */

@@ -1,5 +1,6 @@
 import { type CommandContext, LinliError, type RowOf, type Tx } from "@linli/core";
 import { bestTier } from "./eligibility-tier";
+import { pricingEvents } from "./events";
 import { appendEntry } from "./ledger-book";
 import { effectiveEnd, membershipValidity, overlaps, toCoverage } from "./membership-period";
 import { amountTexts } from "./money-text";
@@ -100,12 +101,12 @@ export async function purchaseMembership(
     },
     membershipId: membership.id,
   });
-  await cx.emit("MembershipPurchased", {
+  await cx.emit(pricingEvents.MembershipPurchased, {
     membershipId: membership.id,
     residentId: membership.residentId,
     planId: membership.planId,
-    validFrom: membership.validFrom,
-    validUntil: membership.validUntil,
+    validFrom: membership.validFrom.toISOString(),
+    validUntil: membership.validUntil.toISOString(),
   });
   return membership;
 }
@@ -153,7 +154,7 @@ export async function cancelMembership(
     }
   }
   const updated = await cx.tx.updateById(membershipModel, membership.id, { cancelledAt: cx.now, refunded });
-  await cx.emit("MembershipCancelled", {
+  await cx.emit(pricingEvents.MembershipCancelled, {
     membershipId: membership.id,
     residentId: membership.residentId,
     refunded,

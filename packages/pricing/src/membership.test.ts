@@ -117,8 +117,7 @@ describe("memberships", () => {
 
   test("membership prices follow tiers too; residents never see the deciding group", async () => {
     const config = wangjialongConfig();
-    const pricing = config.pricing as { memberships: { id: string; tiers?: unknown[] }[] };
-    pricing.memberships[0]!.tiers = [{ group: "hardship", price: { kind: "fixed", amount: 1000 } }];
+    config.pricing!.memberships![0]!.tiers = [{ group: "hardship", price: { kind: "fixed", amount: 1000 } }];
     const { community } = await testCommunity({ config });
     await resident(community, "wang", ["hardship"]);
     const own = await community.pricing.memberships.purchase({ actor: me("wang"), planId: "gym-monthly" });
@@ -163,6 +162,6 @@ describe("memberships", () => {
     const noResident = await errorOf(
       community.pricing.memberships.purchase({ actor: desk, planId: "gym-monthly" }),
     );
-    expect(isLinliError(noResident, "RESIDENT_REQUIRED")).toBe(true);
+    expect(isLinliError(noResident, "SUBJECT_REQUIRED")).toBe(true);
   });
 });

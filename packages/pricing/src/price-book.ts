@@ -36,9 +36,17 @@ function expand(
   ];
 }
 
-/** Compiles a community's configuration (already validated) into a {@link PriceBook}. */
-export function compilePriceBook(config: CommunityConfig, registries?: Registries): PriceBook {
-  const pricing = config.pricing as PricingConfig;
+/**
+ * Compiles a community's prices (already validated) into a {@link PriceBook}: `pricing` is
+ * the parsed `pricing` section (the plugin's options), `config` the whole configuration
+ * (resources, groups, zone, currency), `registries` the filled price components (the
+ * built-in ones when absent).
+ */
+export function compilePriceBook(
+  pricing: PricingConfig,
+  config: CommunityConfig,
+  registries?: Registries,
+): PriceBook {
   const resourceGroups = new Map(config.resourceGroups.map((g) => [g.id, g.resources]));
   const resources = new Set(config.resources.map((r) => r.id));
   const direct = new Map<string, PricePlan>();

@@ -31,8 +31,7 @@ const communityPlugin = () =>
 describe("price components registry", () => {
   test("a plugin contributes a charge kind; config validates it and quotes use it, tiers included", async () => {
     const config = wangjialongConfig();
-    const plans = (config.pricing as { plans: Record<string, unknown>[] }).plans;
-    plans.find((p) => p.id === "study-room")!.charge = { kind: "per-person", amount: 300 };
+    config.pricing!.plans!.find((p) => p.id === "study-room")!.charge = { kind: "per-person", amount: 300 };
     const { community } = await testCommunity({ config, plugins: [pricingPlugin(), communityPlugin()] });
     await resident(community, "li", ["student"]);
     const q = await community.pricing.quote({
@@ -51,8 +50,7 @@ describe("price components registry", () => {
 
   test("without the contributing plugin, the same config fails at load", async () => {
     const config = wangjialongConfig();
-    const plans = (config.pricing as { plans: Record<string, unknown>[] }).plans;
-    plans.find((p) => p.id === "study-room")!.charge = { kind: "per-person", amount: 300 };
+    config.pricing!.plans!.find((p) => p.id === "study-room")!.charge = { kind: "per-person", amount: 300 };
     await expect(testCommunity({ config })).rejects.toMatchObject({ code: "CONFIG_INVALID" });
   });
 });

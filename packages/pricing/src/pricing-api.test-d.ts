@@ -1,7 +1,7 @@
 import { createCommunity } from "@linli/core";
 import { memoryStorage } from "@linli/storage-memory";
 import { expectTypeOf, test } from "vitest";
-import { wangjialongConfig } from "../test/fixtures";
+import { asJson, wangjialongConfig } from "../test/fixtures";
 import type { LedgerEntry } from "./ledger-book";
 import type { Membership } from "./membership-book";
 import { pricingPlugin } from "./pricing-plugin";
@@ -26,7 +26,21 @@ test("the pricing API is typed on the community", async () => {
   // @ts-expect-error the payment method is one of the known methods
   void community.pricing.ledger.recordPayment(iou);
 
-  const bare = await createCommunity({ config: wangjialongConfig(), storage: memoryStorage() });
+  // A JSON config (`any`): typed by wangjialongConfig(), the config alone would make
+  // createCommunity infer the pricing plugin (its plugins type is inferred from the config too).
+  // @ts-expect-error a membership names its resident: memberships.cancel takes no forResident
+  void community.pricing.memberships.cancel({ actor, forResident: "wang", membershipId: "m1" });
+  // @ts-expect-error the resident is forResident, never a residentId input
+  void community.pricing.ledger.balance({ actor, residentId: "wang" });
+
+  // Bound once: no actor, no forResident.
+  const wang = community.as(actor).for("wang").pricing;
+  expectTypeOf(wang.ledger.balance).returns.resolves.toHaveProperty("balance").toEqualTypeOf<number>();
+  expectTypeOf(wang.quote).returns.resolves.toEqualTypeOf<Quote>();
+  void wang.quote({ resourceId: "gym", start: "2026-06-02T01:00:00Z" });
+  void wang.memberships.cancel({ membershipId: "m1" });
+
+    const bare = await createCommunity({ config: asJson(wangjialongConfig()), storage: memoryStorage() });
   // @ts-expect-error no pricing plugin, no pricing API
   bare.pricing;
 });

@@ -17,11 +17,14 @@ function duplicates(ids: readonly string[]): number[] {
  * Cross-reference checks of the `pricing` section, run at config load with every problem
  * reported at once: tiers name defined groups, plans and memberships name defined resources
  * and resource groups, ids are unique, no resource has two plans at the same level, and the
- * currency (when given) is the community's.
+ * currency (when given) is the community's. `pricing` is the parsed section (the plugin's
+ * options), `config` the whole configuration it refers to.
  */
-export function checkPricingConfig(config: CommunityConfig, report: ReportProblem): void {
-  const pricing = config.pricing as PricingConfig | undefined;
-  if (!pricing) return;
+export function checkPricingConfig(
+  pricing: PricingConfig,
+  config: CommunityConfig,
+  report: ReportProblem,
+): void {
   const groups = new Set(config.groups.map((g) => g.id));
   const resources = new Set(config.resources.map((r) => r.id));
   const resourceGroups = new Map(config.resourceGroups.map((g) => [g.id, g.resources]));

@@ -1,15 +1,13 @@
 import { communityConfigJsonSchema, isLinliError, type Problem, resolvePlugins } from "@linli/core";
 import { memoryStorage } from "@linli/storage-memory";
 import { describe, expect, test } from "vitest";
-import { testCommunity, wangjialongConfig } from "../test/fixtures";
+import { asJson, testCommunity, wangjialongConfig } from "../test/fixtures";
 import { pricingPlugin } from "./pricing-plugin";
 
-type Config = ReturnType<typeof wangjialongConfig>;
-type PricingSection = { currency?: string; plans: Record<string, any>[]; memberships: Record<string, any>[] };
-
-async function problemsOf(edit: (config: Config, pricing: PricingSection) => void): Promise<Problem[]> {
-  const config = wangjialongConfig();
-  edit(config, config.pricing as PricingSection);
+/** Edits a JSON copy of the Wangjialong config (broken on purpose) and returns the problems it loads with. */
+async function problemsOf(edit: (config: any, pricing: any) => void): Promise<Problem[]> {
+  const config = asJson(wangjialongConfig());
+  edit(config, config.pricing);
   const storage = memoryStorage();
   let setupCalled = false;
   const spied = {
@@ -36,8 +34,7 @@ describe("pricing configuration", () => {
   });
 
   test("a community without a pricing section loads, and every use is free with the reason", async () => {
-    const config = wangjialongConfig();
-    delete config.pricing;
+    const { pricing: _, ...config } = wangjialongConfig();
     const { community } = await testCommunity({ config });
     await community.residents.register({ actor: { kind: "staff", id: "d" }, id: "li", name: "li" });
     const q = await community.pricing.quote({
@@ -77,7 +74,7 @@ describe("pricing configuration", () => {
 
   test("an unknown currency fails at load, in the community section or the pricing section", async () => {
     const problems = await problemsOf((c, p) => {
-      (c.community as { currency: string }).currency = "XYZ";
+      c.community.currency = "XYZ";
       p.currency = "ABC";
     });
     expect(problems.map((x) => [x.path, x.code])).toEqual([

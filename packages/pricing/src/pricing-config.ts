@@ -40,7 +40,9 @@ export const capSchema = z.object({
  * eligibility group, an optional monthly cap and an optional refundable deposit.
  */
 export function pricePlanSchema(components: readonly PriceComponent[]) {
-  const charges = components.map((c) => c.schema) as unknown as [z.ZodObject, ...z.ZodObject[]];
+  // Boundary: a component's schema is typed `ZodType<C>`, and documented to be a z.object
+  // with a literal `kind`; the registry always holds the built-ins, so the list is not empty.
+  const charges = components.map((c) => c.schema) as [z.ZodObject, ...z.ZodObject[]];
   return z.object({
     id: idSchema,
     name: localizedTextSchema,

@@ -9,10 +9,6 @@ export const pricingErrors = defineErrors({
     "zh-CN": "资源 {resourceId} 未在社区配置中定义",
     en: "Resource {resourceId} is not defined in the community configuration",
   },
-  RESIDENT_REQUIRED: {
-    "zh-CN": "{action} 需要指明居民（forResident）",
-    en: "{action} needs a resident (forResident)",
-  },
   USAGE_END_REQUIRED: {
     "zh-CN": "价格方案 {planId} 按时长计费，需要结束时间",
     en: "Price plan {planId} charges by time and needs an end instant",

@@ -1,6 +1,7 @@
 import { defineModel, localizedTextSchema } from "@linli/core";
 import { z } from "zod";
 import { LEDGER_ENTRY_KINDS, PAYMENT_METHODS } from "./ledger-entry";
+import { quoteSchema } from "./quote-schema";
 
 /**
  * A priced use of a resource: a booking's or a walk-in's quote, with the facts later uses
@@ -29,8 +30,8 @@ export const usageModel = defineModel(
     voucherId: z.string().nullable(),
     /** The group whose tier decided: sensitive, staff only. */
     decidedByGroup: z.string().nullable(),
-    /** The whole quote (plain JSON). */
-    quote: z.record(z.string(), z.unknown()),
+    /** The whole quote (plain JSON, checked on write). */
+    quote: quoteSchema,
     createdAt: z.date(),
     reversedAt: z.date().nullable().default(null),
   },

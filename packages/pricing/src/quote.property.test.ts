@@ -1,3 +1,4 @@
+import type { RoundingMode } from "@linli/core";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { context, membership, plan, text } from "../test/pure-fixtures";
@@ -72,7 +73,7 @@ const scenario = fc.record({
   voucher: fc.option(voucherArb, { nil: undefined }),
   waiver: fc.boolean(),
   member: fc.boolean(),
-  rounding: fc.constantFrom("half-up", "half-even", "floor", "ceil", "down", "up", "half-down"),
+  rounding: fc.constantFrom<RoundingMode>("half-up", "half-even", "floor", "ceil", "down", "up", "half-down"),
 });
 
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
@@ -88,7 +89,7 @@ function inputOf(s: Scenario, groups: readonly string[]): QuoteInput {
     chargedThisPeriod: s.chargedThisPeriod,
     ...(s.voucher ? { voucher: { voucher: s.voucher, usedBefore: 0 } } : {}),
     ...(s.waiver ? { waiver: { reason: "test", by: "desk" } } : {}),
-    context: context(s.rounding as never),
+    context: context(s.rounding),
   };
 }
 

@@ -133,7 +133,7 @@ export async function recordUsage(
     membershipId: q.membershipId,
     voucherId: q.voucherId,
     decidedByGroup: q.decidedBy?.group ?? null,
-    quote: JSON.parse(JSON.stringify(q)) as Record<string, unknown>,
+    quote: q,
     createdAt: cx.now,
   });
   const charges = q.lines.filter((l) => l.kind !== "deposit");
@@ -269,7 +269,7 @@ export async function repriceUsage(cx: CommandContext, book: PriceBook, usage: U
     membershipId: q.membershipId,
     voucherId: q.voucherId,
     decidedByGroup: q.decidedBy?.group ?? null,
-    quote: JSON.parse(JSON.stringify(q)) as Record<string, unknown>,
+    quote: q,
   });
   return diff;
 }

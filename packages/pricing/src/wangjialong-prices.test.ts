@@ -158,7 +158,7 @@ describe("Wangjialong's prices, from the preset facts", () => {
     await community.residents.register({ actor: desk, id: "qian", name: "qian" });
     await community.eligibility.grant({
       actor: desk,
-      residentId: "qian",
+      forResident: "qian",
       groupId: "hardship",
       validFrom: at("2026-06-01T00:00:00Z"),
       validUntil: at("2026-06-10T00:00:00Z"),

@@ -1,6 +1,8 @@
 import {
   type AnyPlugin,
+  type CommunityConfigInput,
   createCommunity,
+  defineCommunityConfig,
   type KernelApi,
   manualClock,
   type ManualClock,
@@ -8,7 +10,7 @@ import {
   type StorageAdapter,
 } from "@linli/core";
 import { memoryStorage } from "@linli/storage-memory";
-import { pricingPlugin } from "../src/pricing-plugin";
+import { type PricingPlugin, pricingPlugin } from "../src/pricing-plugin";
 
 const text = (zh: string, en: string) => ({ "zh-CN": zh, en });
 
@@ -17,9 +19,12 @@ const text = (zh: string, en: string) => ({ "zh-CN": zh, en });
  * and are assumptions of this fixture: the home repair "low fee" (10 yuan) and the price of
  * a single gym visit without a membership (5 yuan, capped at the membership's 25 yuan a
  * month so a visitor never pays more than a member).
+ *
+ * Typed against the pricing plugin (a typo in a charge kind or a resource kind is a compile
+ * error); tests that break it on purpose edit a JSON copy ({@link asJson}).
  */
-export function wangjialongConfig(): Record<string, unknown> {
-  return {
+export function wangjialongConfig() {
+  return defineCommunityConfig([pricingPlugin()], {
     community: {
       id: "wangjialong",
       name: text("王家垅社区", "Wangjialong"),
@@ -125,21 +130,36 @@ export function wangjialongConfig(): Record<string, unknown> {
         },
       ],
     },
-  };
+  });
+}
+
+/** The Wangjialong config as parsed JSON (`any`, checked only at run time), to break it on purpose. */
+export function asJson(config: object): any {
+  return JSON.parse(JSON.stringify(config));
 }
 
 /** The staff desk actor. */
 export const desk = { kind: "staff", id: "desk-1" } as const;
 
-/** A test community on the memory adapter with a manual clock and sequential ids. */
-export async function testCommunity<
-  const P extends readonly AnyPlugin[] = [ReturnType<typeof pricingPlugin>],
->(options: { config?: Record<string, unknown>; plugins?: P; storage?: StorageAdapter; start?: string } = {}) {
+/**
+ * A test community on the memory adapter with a manual clock and sequential ids: the
+ * Wangjialong config and the pricing plugin unless others are given.
+ */
+export async function testCommunity<const P extends readonly AnyPlugin[] = [PricingPlugin]>(
+  options: {
+    // Not an inference site: P comes from the plugins alone (see createCommunity's own config typing).
+    config?: NoInfer<CommunityConfigInput<P>>;
+    plugins?: P;
+    storage?: StorageAdapter;
+    start?: string;
+  } = {},
+) {
   const clock: ManualClock = manualClock(options.start ?? "2026-06-01T02:00:00Z");
-  const community = await createCommunity({
-    config: options.config ?? wangjialongConfig(),
+  const community = await createCommunity<P>({
+    // The defaults fit the default P (pricing only); TypeScript cannot tie a default to a type parameter.
+    config: (options.config ?? wangjialongConfig()) as CommunityConfigInput<P>,
     storage: options.storage ?? memoryStorage(),
-    plugins: (options.plugins ?? [pricingPlugin()]) as unknown as P,
+    plugins: (options.plugins ?? [pricingPlugin()]) as P,
     clock,
     ids: sequentialIds(),
   });
@@ -156,7 +176,7 @@ export async function resident(
   for (const groupId of groups) {
     await community.eligibility.grant({
       actor: desk,
-      residentId: id,
+      forResident: id,
       groupId,
       validFrom: new Date("2026-01-01T00:00:00Z"),
       validUntil: null,

@@ -9,12 +9,17 @@ const alias = readdirSync(packagesDir)
   .filter((name) => existsSync(`${packagesDir}${name}/package.json`))
   .flatMap((name) => {
     const pkg = JSON.parse(readFileSync(`${packagesDir}${name}/package.json`, "utf8"));
-    return Object.entries(pkg.exports ?? {})
-      .filter(([, target]) => typeof target === "object" && target !== null && "@linli/source" in target)
-      .map(([subpath, target]) => ({
-        find: new RegExp(`^@linli/${name}${subpath === "." ? "" : subpath.slice(1)}$`),
-        replacement: `${packagesDir}${name}/${(target as Record<string, string>)["@linli/source"].slice(2)}`,
-      }));
+    const exports: Record<string, Record<string, unknown>> = pkg.exports ?? {};
+    return Object.entries(exports).flatMap(([subpath, target]) => {
+      const source = target["@linli/source"];
+      if (typeof source !== "string") return [];
+      return [
+        {
+          find: new RegExp(`^@linli/${name}${subpath === "." ? "" : subpath.slice(1)}$`),
+          replacement: `${packagesDir}${name}/${source.slice(2)}`,
+        },
+      ];
+    });
   });
 
 export default defineConfig({

@@ -168,7 +168,7 @@ export function availableSlots(input: AvailabilityInput): FreeSlot[] {
     const kind = kinds.get(rule.kind);
     if (!kind) continue;
     if (kind.allowedIntervals) {
-      const own = kind.allowedIntervals(rule.params as never, { ...window, rule });
+      const own = kind.allowedIntervals(rule.params, { ...window, rule });
       allowed = intersectIntervals(allowed, normalizeIntervals(own));
     } else if (!kind.capacity && !kind.buffer) perSlot.push(rule);
   }
@@ -210,7 +210,7 @@ export function availableSlots(input: AvailabilityInput): FreeSlot[] {
           capacity,
           buffer,
         };
-        return kinds.get(rule.kind)!.evaluate(rule.params as never, cx).length > 0;
+        return kinds.get(rule.kind)!.evaluate(rule.params, cx).length > 0;
       });
       if (refused) continue;
     }

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { AnyEventDef, CommandContext, DomainEvent, PayloadOf } from "@linli/core";
 import type { Booking } from "./booking-models";
-import { bookingFactsShape } from "./events";
+import type { bookingFactsShape } from "./events";
 
 /** The facts every booking event carries, as JSON. */
 type BookingFacts = z.output<z.ZodObject<typeof bookingFactsShape>>;

@@ -62,8 +62,8 @@ export function evaluateBooking(input: EvaluateBookingInput): BookingEvaluation 
     const kind = kinds.get(rule.kind);
     if (!kind) continue;
     const cx: RuleContext = { rule, request, now, timeZone, resource, snapshot, capacity, buffer };
-    violations.push(...kind.evaluate(rule.params as never, cx));
-    if (kind.requiresApproval?.(rule.params as never, cx)) requiresApproval = true;
+    violations.push(...kind.evaluate(rule.params, cx));
+    if (kind.requiresApproval?.(rule.params, cx)) requiresApproval = true;
   }
   return { decision: decide(violations), requiresApproval, capacity, buffer };
 }

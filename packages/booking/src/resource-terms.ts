@@ -11,7 +11,7 @@ export interface Buffer {
 export function capacityUnder(rules: readonly ResolvedRule[], kinds: RuleKinds, physical: number): number {
   let cap = physical;
   for (const rule of rules) {
-    const c = kinds.get(rule.kind)?.capacity?.(rule.params as never);
+    const c = kinds.get(rule.kind)?.capacity?.(rule.params);
     if (c !== undefined && c < cap) cap = c;
   }
   return cap;
@@ -22,7 +22,7 @@ export function bufferUnder(rules: readonly ResolvedRule[], kinds: RuleKinds): B
   let beforeMs = 0;
   let afterMs = 0;
   for (const rule of rules) {
-    const b = kinds.get(rule.kind)?.buffer?.(rule.params as never);
+    const b = kinds.get(rule.kind)?.buffer?.(rule.params);
     if (!b) continue;
     beforeMs = Math.max(beforeMs, b.beforeMinutes * 60_000);
     afterMs = Math.max(afterMs, b.afterMinutes * 60_000);
@@ -37,7 +37,7 @@ export function gridUnder(
   defaultGranularityMinutes: number,
 ): { granularityMinutes: number; offsetMinutes: number } {
   for (const rule of rules) {
-    const g = kinds.get(rule.kind)?.grid?.(rule.params as never);
+    const g = kinds.get(rule.kind)?.grid?.(rule.params);
     if (g) return g;
   }
   return { granularityMinutes: defaultGranularityMinutes, offsetMinutes: 0 };

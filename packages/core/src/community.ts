@@ -18,7 +18,7 @@ export interface CreateCommunityOptions<P extends readonly AnyPlugin[]> {
    * (see `defineCommunityConfig`). Parsed JSON or YAML (`any`) is accepted as it is and
    * validated here, every problem at once.
    */
-  readonly config: CommunityConfigInput<P>;
+  readonly config: CommunityConfigInput<NoInfer<P>>;
   /** Where records live. */
   readonly storage: StorageAdapter;
   /** The plugins installed; their APIs appear on the community under their ids. */

@@ -66,7 +66,8 @@ export class Runtime {
   private readonly codec: ValueCodec;
   private readonly before = new Map<string, BeforeHook[]>();
   private readonly after = new Map<string, AfterHook[]>();
-  private readonly subscribers = new Map<string, Subscription[]>();
+  /** Subscriptions by event name, each with the options of the plugin that subscribed. */
+  private readonly subscribers = new Map<string, { sub: Subscription; options: unknown }[]>();
   /** Every declared event by name (owner plugins installed). */
   private readonly events = new Map<string, AnyEventDef>();
   /** Every command and query name, as registered through `ctx.commands`. */
@@ -103,7 +104,7 @@ export class Runtime {
             event: String(sub.event?.name ?? sub.event),
           });
         }
-        push(this.subscribers, sub.event.name, sub);
+        push(this.subscribers, sub.event.name, { sub, options: options.config[plugin.id] });
       }
     }
   }
@@ -290,8 +291,10 @@ export class Runtime {
           actor,
         });
         events.push(event);
-        for (const sub of this.subscribers.get(def.name) ?? [])
-          await sub.run(cx, event as TypedEvent<AnyEventDef>);
+        for (const { sub, options: own } of this.subscribers.get(def.name) ?? []) {
+          // The subscriber sees its own plugin's options, in the emitting command's transaction.
+          await sub.run({ ...cx, options: own }, event as TypedEvent<AnyEventDef>);
+        }
         return event;
       },
       requireStaff: (action) => {

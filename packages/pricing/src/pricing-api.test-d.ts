@@ -40,7 +40,7 @@ test("the pricing API is typed on the community", async () => {
   void wang.quote({ resourceId: "gym", start: "2026-06-02T01:00:00Z" });
   void wang.memberships.cancel({ membershipId: "m1" });
 
-    const bare = await createCommunity({ config: asJson(wangjialongConfig()), storage: memoryStorage() });
+  const bare = await createCommunity({ config: asJson(wangjialongConfig()), storage: memoryStorage() });
   // @ts-expect-error no pricing plugin, no pricing API
   bare.pricing;
 });

@@ -13,3 +13,7 @@ export const made: Promise<unknown> = core.createCommunity({
   },
   storage: memory.memoryStorage(),
 });
+
+export function isKernelError(error: unknown): string | undefined {
+  return error instanceof core.LinliError ? error.code : undefined;
+}

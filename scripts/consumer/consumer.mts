@@ -4,6 +4,7 @@ import {
   createCommunity,
   definePlugin,
   type Community,
+  isLinliError,
   type LinliError,
   money,
   formatMoney,
@@ -41,5 +42,12 @@ export async function consumer(): Promise<string> {
   const text: string = await typed.greeter.hello({ actor: { kind: "system", id: "s" }, to: "邻居" });
   const err: LinliError | undefined = undefined;
   void err;
+  try {
+    await typed.greeter.hello({ actor: { kind: "system", id: "s" }, to: "" });
+  } catch (error) {
+    if (!isLinliError(error, "VALIDATION_FAILED")) throw error;
+    const code: "VALIDATION_FAILED" = error.code;
+    void code;
+  }
   return `${text} ${formatMoney(money(100, "CNY"))} ${storageTests.length}`;
 }

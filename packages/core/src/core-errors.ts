@@ -78,6 +78,11 @@ export const coreErrors = defineErrors({
     "zh-CN": "存储错误：{reason}",
     en: "Storage error: {reason}",
   },
+  ZOD_VERSION_UNSUPPORTED: {
+    "zh-CN":
+      "linli 需要 zod 4（对等依赖 zod ^4），但模型 {model} 的字段 {field} 是 {found} 的 schema；请安装 zod 4：npm install zod@^4",
+    en: "linli needs zod 4 (peer dependency zod ^4), but field {field} of model {model} is a {found} schema; install zod 4: npm install zod@^4",
+  },
   STORAGE_CAPABILITY_MISSING: {
     "zh-CN": "存储适配器 {adapter} 缺少必需能力 {capability}",
     en: "Storage adapter {adapter} lacks the required capability {capability}",

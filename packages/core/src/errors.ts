@@ -33,10 +33,32 @@ export interface LinliErrorOptions {
 }
 
 /**
+ * The brand every {@link LinliError} carries, under a key of the global symbol registry
+ * (`Symbol.for("linli.error")`). The registry is shared by every module instance in a realm,
+ * so an error built by the ESM build of `@linli/core` is recognised by its CommonJS build
+ * (and by a second copy installed elsewhere in `node_modules`), where `instanceof` on the
+ * class alone would fail.
+ */
+const LINLI_ERROR_BRAND = Symbol.for("linli.error");
+
+function hasLinliBrand(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[LINLI_ERROR_BRAND] === true
+  );
+}
+
+/**
  * The one error class of linli. `code` is stable and documented; `messages` holds the
  * human text in zh-CN and en; `message` is the English text (for logs and stack traces).
  * Thrown for invalid input and broken invariants; rule outcomes are returned as
  * {@link Decision}s instead.
+ *
+ * Every instance is branded with `Symbol.for("linli.error")`, so `error instanceof LinliError`
+ * and {@link isLinliError} also hold for an error thrown by another copy of `@linli/core` in
+ * the same process, e.g. the CommonJS build when the app imports the ESM one. `instanceof` a
+ * subclass of `LinliError` keeps the ordinary prototype-chain meaning.
  */
 export class LinliError extends Error {
   override readonly name = "LinliError";
@@ -49,9 +71,21 @@ export class LinliError extends Error {
 
   constructor(code: string, messages: LocalizedText, options: LinliErrorOptions = {}) {
     super(messages.en, options.cause === undefined ? undefined : { cause: options.cause });
+    // Not enumerable: a spread or JSON copy of the error is plain data, not a LinliError.
+    Object.defineProperty(this, LINLI_ERROR_BRAND, { value: true });
     this.code = code;
     this.messages = messages;
     this.details = options.details ?? {};
+  }
+
+  /**
+   * `value instanceof LinliError` is true for every branded linli error, from whichever copy
+   * of `@linli/core` built it. For a subclass (`value instanceof MyError`) the check is the
+   * ordinary prototype-chain one.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of `instanceof`, LinliError or a subclass
+    return isInstance(this, value);
   }
 
   /** Builds an error from a catalog entry, rendering `{param}` placeholders from `params`. */
@@ -74,7 +108,31 @@ export class LinliError extends Error {
   }
 }
 
-/** True when `error` is a {@link LinliError}, optionally with the given code. */
-export function isLinliError(error: unknown, code?: string): error is LinliError {
-  return error instanceof LinliError && (code === undefined || error.code === code);
+/** `instanceof` for {@link LinliError} (by brand) and its subclasses (by prototype chain). */
+function isInstance(target: object, value: unknown): boolean {
+  if (target === LinliError) return hasLinliBrand(value);
+  return Function.prototype[Symbol.hasInstance].call(target, value);
+}
+
+/**
+ * True when `error` is a {@link LinliError}, optionally with the given `code`, which then
+ * narrows `error.code` to that literal. Recognises errors from any copy of `@linli/core`
+ * loaded in the process (ESM and CommonJS builds alike) by their `Symbol.for("linli.error")`
+ * brand.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await community.booking.cancel({ actor, bookingId });
+ * } catch (error) {
+ *   if (!isLinliError(error, "ACCESS_DENIED")) throw error;
+ *   reply(403, error.toJSON()); // error.code is "ACCESS_DENIED"
+ * }
+ * ```
+ */
+export function isLinliError<const C extends string = string>(
+  error: unknown,
+  code?: C,
+): error is LinliError & { readonly code: C } {
+  return hasLinliBrand(error) && (code === undefined || (error as LinliError).code === code);
 }

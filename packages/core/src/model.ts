@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { coreErrors } from "./core-errors";
+import { LinliError } from "./errors";
 
 /**
  * The storage type of one field, derived from its zod schema. Adapters map each kind to a
@@ -91,8 +93,27 @@ function fieldOf(schema: z.ZodType): FieldDef {
 const MODEL_NAME = /^[a-z][a-z0-9_]*$/;
 
 /**
+ * Refuses a field schema that is not a zod 4 schema (linli reads zod 4's `_zod.def`). An app
+ * whose `zod` resolves to 3.x gets `ZOD_VERSION_UNSUPPORTED` naming what it has, instead of a
+ * `TypeError` deep inside the kernel; this runs when `@linli/core` is loaded, since the
+ * kernel's own models are declared with the app's zod.
+ */
+function assertZod4(model: string, field: string, value: unknown): void {
+  if (typeof value !== "object" || value === null)
+    throw new TypeError(`model ${model}: field ${field} is not a zod schema (got ${typeof value})`);
+  const internals = (value as { _zod?: { def?: unknown } })._zod;
+  if (typeof internals === "object" && internals !== null && typeof internals.def === "object") return;
+  const def = (value as { _def?: { typeName?: unknown } })._def;
+  if (typeof def !== "object" || def === null)
+    throw new TypeError(`model ${model}: field ${field} is not a zod schema`);
+  const found = typeof def.typeName === "string" ? `zod 3 (${def.typeName})` : "pre-4 zod";
+  throw LinliError.from(coreErrors, "ZOD_VERSION_UNSUPPORTED", { model, field, found });
+}
+
+/**
  * Declares a model from a zod object shape. The schema both validates rows on write and
- * tells adapters the storage type of each field.
+ * tells adapters the storage type of each field. Field schemas must come from zod 4 (linli's
+ * peer dependency `zod ^4`); a zod 3 schema is refused with `ZOD_VERSION_UNSUPPORTED`.
  *
  * @example
  * ```ts
@@ -112,6 +133,7 @@ export function defineModel<const Shape extends z.ZodRawShape>(
   if (!MODEL_NAME.test(name)) throw new TypeError(`model name ${name} must be lowercase snake_case`);
   if ("id" in shape || "communityId" in shape)
     throw new TypeError(`model ${name}: id and communityId are implicit`);
+  for (const [key, value] of Object.entries(shape)) assertZod4(name, key, value);
   const schema = z.object(shape);
   const fields: Record<string, FieldDef> = {};
   for (const [key, value] of Object.entries(shape)) fields[key] = fieldOf(value as z.ZodType);

@@ -1,5 +1,5 @@
 import type { ActorKind, Resource } from "@linli/core";
-import { instantOfWall, localMinuteOf, wallDay, wallOf } from "@linli/core";
+import { instantOfWall, wallDay, wallMinuteOfDay, wallOf } from "@linli/core";
 import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "./interval";
 import { bufferUnder, capacityUnder, gridUnder } from "./resource-terms";
 import type { RuleKinds } from "./rule-book";
@@ -120,7 +120,7 @@ function gridStarts(
       // so the repeated hour of a fall-back day is offered twice and the skipped one not at all.
       const walk = gcd(grid.granularityMinutes, 30) * 60_000;
       for (let t = dayStart; t < dayEnd; t += walk) {
-        const local = localMinuteOf(t, timeZone) - grid.offsetMinutes;
+        const local = wallMinuteOfDay(wallOf(t, timeZone)) - grid.offsetMinutes;
         if (local >= 0 && local % grid.granularityMinutes === 0 && t >= start && t < end) out.push(t);
       }
     }

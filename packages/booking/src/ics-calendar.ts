@@ -1,4 +1,4 @@
-import { cachedOffsetMinutes, wallOf } from "@linli/core";
+import { utcOffsetMinutes, wallOf } from "@linli/core";
 import { vtimezoneLines } from "./vtimezone";
 import { checkIcsInput } from "./pure-input";
 
@@ -67,12 +67,11 @@ function utcStamp(d: Date): string {
 function ambiguous(instant: number, timeZone: string): boolean {
   const wall = wallOf(instant, timeZone);
   const offsets = new Set([
-    cachedOffsetMinutes(timeZone, instant - DAY_MS),
-    cachedOffsetMinutes(timeZone, instant + DAY_MS),
+    utcOffsetMinutes(instant - DAY_MS, timeZone),
+    utcOffsetMinutes(instant + DAY_MS, timeZone),
   ]);
   let readings = 0;
-  for (const offset of offsets)
-    if (cachedOffsetMinutes(timeZone, wall - offset * 60_000) === offset) readings++;
+  for (const offset of offsets) if (utcOffsetMinutes(wall - offset * 60_000, timeZone) === offset) readings++;
   return readings > 1;
 }
 

@@ -24,8 +24,8 @@ function offsetText(minutes: number): string {
 export function vtimezoneLines(timeZone: string, from: number, to: number): string[] {
   const start = Date.UTC(new Date(from).getUTCFullYear() - 1, 0, 1);
   const end = Date.UTC(new Date(to).getUTCFullYear() + 1, 0, 1);
-  const initial = utcOffsetMinutes(timeZone, start);
-  const transitions = offsetTransitions(timeZone, start, end);
+  const initial = utcOffsetMinutes(start, timeZone);
+  const transitions = offsetTransitions(start, end, timeZone);
   const lines = ["BEGIN:VTIMEZONE", `TZID:${timeZone}`];
   const component = (daylight: boolean, at: number, fromOffset: number, toOffset: number) => {
     const kind = daylight ? "DAYLIGHT" : "STANDARD";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isCurrency } from "./money";
-import { isTimeZone } from "./time";
+import { isTimeZone } from "./zone-offsets";
 
 /** A text in zh-CN and en, as written in configuration. */
 export const localizedTextSchema = z.object({ "zh-CN": z.string().min(1), en: z.string().min(1) });

@@ -1,17 +1,45 @@
+import { coreErrors } from "./core-errors";
+import { LinliError } from "./errors";
+
 /**
- * UTC offsets of IANA zones from the runtime's own zone data (`Intl`), with a per-zone,
- * per-year table of offset changes so that hot paths (availability sweeps over hundreds of
- * resources) read an offset with a few comparisons instead of formatting a date.
+ * IANA zones and their UTC offsets, from the runtime's own zone data (`Intl`): no zone
+ * database ships with linli. `Intl` is read only to build a per-zone, per-year table of
+ * offset changes; after that an offset costs a few comparisons, which is what lets the
+ * local-time functions of `local-time.ts` run inside availability sweeps over hundreds of
+ * resources. Instants here are epoch milliseconds, and the zone is the last argument.
+ *
+ * @module
  */
 
+const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
+
+const knownZones = new Set<string>();
+
+/** True when `timeZone` is an IANA zone the runtime knows (answers are cached: hot paths check it). */
+export function isTimeZone(timeZone: string): boolean {
+  if (knownZones.has(timeZone)) return true;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+    knownZones.add(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Throws `INVALID_TIME_ZONE` unless `timeZone` is known. */
+export function assertTimeZone(timeZone: string): void {
+  if (!isTimeZone(timeZone)) throw LinliError.from(coreErrors, "INVALID_TIME_ZONE", { timeZone });
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The UTC offset of a zone at an instant, in minutes (east positive), read from `Intl`. */
-export function utcOffsetMinutes(timeZone: string, instant: number): number {
+/** The offset read from `Intl` itself (slow: a formatted date). Only the table builder uses it. */
+function intlOffsetMinutes(instant: number, timeZone: string): number {
   let f = formatters.get(timeZone);
   if (!f) {
+    assertTimeZone(timeZone);
     f = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
     formatters.set(timeZone, f);
   }
@@ -24,25 +52,33 @@ export function utcOffsetMinutes(timeZone: string, instant: number): number {
 
 /** A change of a zone's UTC offset: the first instant of the new offset, in minutes east. */
 export interface ZoneOffsetTransition {
+  /** First instant (epoch ms) of the new offset. */
   readonly at: number;
+  /** Offset before, minutes east of UTC. */
   readonly from: number;
+  /** Offset from `at` on, minutes east of UTC. */
   readonly to: number;
 }
 
-/** The offset changes of a zone between two instants (found day by day, then to the minute). */
-export function offsetTransitions(timeZone: string, from: number, to: number): ZoneOffsetTransition[] {
+/**
+ * The offset changes of a zone between two instants (epoch ms), found by sampling each day
+ * and then narrowing to the minute. Reads `Intl` (about one call per day of the range): for
+ * cold paths such as writing an iCalendar VTIMEZONE. Throws `INVALID_TIME_ZONE` for an
+ * unknown zone.
+ */
+export function offsetTransitions(from: number, to: number, timeZone: string): ZoneOffsetTransition[] {
   const out: ZoneOffsetTransition[] = [];
   let t = from;
-  let offset = utcOffsetMinutes(timeZone, t);
+  let offset = intlOffsetMinutes(t, timeZone);
   while (t < to) {
     const next = Math.min(t + DAY_MS, to);
-    const nextOffset = utcOffsetMinutes(timeZone, next);
+    const nextOffset = intlOffsetMinutes(next, timeZone);
     if (nextOffset !== offset) {
       let lo = t;
       let hi = next;
-      while (hi - lo > 60_000) {
-        const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
-        if (utcOffsetMinutes(timeZone, mid) === offset) lo = mid;
+      while (hi - lo > MINUTE_MS) {
+        const mid = lo + Math.floor((hi - lo) / (2 * MINUTE_MS)) * MINUTE_MS;
+        if (intlOffsetMinutes(mid, timeZone) === offset) lo = mid;
         else hi = mid;
       }
       out.push({ at: hi, from: offset, to: nextOffset });
@@ -62,19 +98,23 @@ interface YearOffsets {
 const years = new Map<string, YearOffsets>();
 
 /**
- * The UTC offset of a zone at an instant, in minutes (east positive), from the cached table.
- * Offset changes are found by sampling each day, so a zone that changed twice within one day
- * (no zone in current use does) would be read with the day's last offset.
+ * The UTC offset of a zone at an instant (epoch ms), in minutes east of UTC (Shanghai 480,
+ * New York -300 or -240). Read from a table of the year's offset changes, built from `Intl`
+ * on the first use of a zone in a UTC year. Changes are found by sampling each day, so a zone
+ * that changed twice within one day (no zone in current use does) would be read with the
+ * day's last offset. A non-finite instant gives `NaN`; an unknown zone throws
+ * `INVALID_TIME_ZONE`.
  */
-export function cachedOffsetMinutes(timeZone: string, instant: number): number {
+export function utcOffsetMinutes(instant: number, timeZone: string): number {
+  if (!Number.isFinite(instant)) return Number.NaN;
   const year = new Date(instant).getUTCFullYear();
   const key = `${timeZone}|${year}`;
   let table = years.get(key);
   if (!table) {
     const start = Date.UTC(year, 0, 1);
     table = {
-      initial: utcOffsetMinutes(timeZone, start),
-      changes: offsetTransitions(timeZone, start, Date.UTC(year + 1, 0, 1)),
+      initial: intlOffsetMinutes(start, timeZone),
+      changes: offsetTransitions(start, Date.UTC(year + 1, 0, 1), timeZone),
     };
     years.set(key, table);
   }

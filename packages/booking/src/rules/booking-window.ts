@@ -1,7 +1,6 @@
-import { addLocalDays, violation } from "@linli/core";
+import { addLocalDays, localDate, startOfLocalDay, violation } from "@linli/core";
 import { z } from "zod";
 import type { Interval } from "../interval";
-import { localDateOf, localMidnight } from "@linli/core";
 import { localLabel } from "../local-time-label";
 import { defineRuleKind } from "../rule-kind";
 
@@ -20,10 +19,10 @@ function bounds(params: Params, now: Date, timeZone: string): { earliest: number
   const latest =
     params.maxAdvanceDays === undefined
       ? Number.POSITIVE_INFINITY
-      : localMidnight(
-          addLocalDays(localDateOf(now.getTime(), timeZone), params.maxAdvanceDays + 1),
+      : startOfLocalDay(
+          addLocalDays(localDate(now, timeZone), params.maxAdvanceDays + 1),
           timeZone,
-        );
+        ).getTime();
   return { earliest, latest };
 }
 

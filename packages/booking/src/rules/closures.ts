@@ -1,7 +1,6 @@
-import { addLocalDays, localizedTextSchema, violation } from "@linli/core";
+import { addLocalDays, localizedTextSchema, startOfLocalDay, violation } from "@linli/core";
 import { z } from "zod";
 import { type Interval, intersectIntervals, normalizeIntervals, subtractIntervals } from "../interval";
-import { localMidnight } from "@linli/core";
 import { defineRuleKind } from "../rule-kind";
 
 const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "YYYY-MM-DD" });
@@ -25,8 +24,8 @@ type Params = z.output<typeof closuresParams>;
 
 function closedIntervals(params: Params, timeZone: string): (Interval & { index: number })[] {
   return params.closures.map((c, index) => ({
-    start: localMidnight(c.from, timeZone),
-    end: localMidnight(addLocalDays(c.to ?? c.from, 1), timeZone),
+    start: startOfLocalDay(c.from, timeZone).getTime(),
+    end: startOfLocalDay(addLocalDays(c.to ?? c.from, 1), timeZone).getTime(),
     index,
   }));
 }

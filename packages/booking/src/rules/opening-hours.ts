@@ -1,7 +1,6 @@
-import { violation } from "@linli/core";
+import { instantOfWall, minuteOfDay, violation, wallDay, wallOf, wallWeekday } from "@linli/core";
 import { z } from "zod";
 import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "../interval";
-import { instantOfWall, minutesOf, wallDay, wallOf, wallWeekday } from "@linli/core";
 import { localLabel } from "../local-time-label";
 import { defineRuleKind } from "../rule-kind";
 
@@ -40,8 +39,8 @@ export function openIntervals(params: Params, start: Date, end: Date, timeZone: 
   for (let day = wallDay(wallOf(start.getTime(), timeZone)) - DAY_MS; day <= last; day += DAY_MS) {
     const key = DAY_KEYS[wallWeekday(day) - 1]!;
     for (const range of params.weekly[key] ?? []) {
-      const from = minutesOf(range.from) * 60_000;
-      const to = minutesOf(range.to) * 60_000 + (range.to > range.from ? 0 : DAY_MS);
+      const from = minuteOfDay(range.from) * 60_000;
+      const to = minuteOfDay(range.to) * 60_000 + (range.to > range.from ? 0 : DAY_MS);
       out.push({ start: instantOfWall(day + from, timeZone), end: instantOfWall(day + to, timeZone) });
     }
   }

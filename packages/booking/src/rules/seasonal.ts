@@ -1,7 +1,6 @@
-import { addLocalDays, violation } from "@linli/core";
+import { addLocalDays, localDate, startOfLocalDay, violation } from "@linli/core";
 import { z } from "zod";
 import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "../interval";
-import { localDateOf, localMidnight } from "@linli/core";
 import { localLabel } from "../local-time-label";
 import { defineRuleKind } from "../rule-kind";
 
@@ -22,13 +21,13 @@ type Params = z.output<typeof seasonalParams>;
 
 /** The season intervals touching `[start, end)`. */
 export function seasonIntervals(params: Params, start: Date, end: Date, timeZone: string): Interval[] {
-  const firstYear = Number(localDateOf(start.getTime(), timeZone).slice(0, 4)) - 1;
-  const lastYear = Number(localDateOf(end.getTime(), timeZone).slice(0, 4));
+  const firstYear = Number(localDate(start, timeZone).slice(0, 4)) - 1;
+  const lastYear = Number(localDate(end, timeZone).slice(0, 4));
   const out: Interval[] = [];
   const push = (from: string, to: string) =>
     out.push({
-      start: localMidnight(from, timeZone),
-      end: localMidnight(addLocalDays(to, 1), timeZone),
+      start: startOfLocalDay(from, timeZone).getTime(),
+      end: startOfLocalDay(addLocalDays(to, 1), timeZone).getTime(),
     });
   for (const p of params.periods) {
     if (p.from.length === 10 && p.to.length === 10) {

@@ -1,4 +1,4 @@
-import { type Decision, isStaffLike, LinliError, type PluginContext, type WhereClause } from "@linli/core";
+import { type Decision, isStaffLike, LinliError, type ModelWhere, type PluginContext } from "@linli/core";
 import { z } from "zod";
 import { availableSlots, type FreeSlot } from "./availability";
 import type { BookingEngine } from "./booking-engine";
@@ -31,6 +31,8 @@ const ICS_STATUS = {
   "pending-approval": "TENTATIVE",
   offered: "TENTATIVE",
 } as const;
+/** The statuses calendars show: the keys of {@link ICS_STATUS}, typed as booking statuses. */
+const ICS_STATUSES = BOOKING_STATUSES.filter((s): s is keyof typeof ICS_STATUS => s in ICS_STATUS);
 
 /** The booking plugin's read-only queries. */
 export function bookingQueries(ctx: PluginContext, engine: BookingEngine) {
@@ -63,7 +65,7 @@ export function bookingQueries(ctx: PluginContext, engine: BookingEngine) {
       const residentId = input.residentId ?? (isStaffLike(cx.actor) ? undefined : cx.subject);
       if (residentId) await cx.requireActFor(residentId, "booking.list");
       else cx.requireStaff("booking.list");
-      const where: WhereClause[] = [];
+      const where: ModelWhere<typeof bookingModel>[] = [];
       if (residentId) where.push({ field: "residentId", value: residentId });
       if (input.resourceId) where.push({ field: "resourceId", value: input.resourceId });
       if (input.from) where.push({ field: "end", op: "gt", value: input.from });
@@ -169,7 +171,7 @@ export function bookingQueries(ctx: PluginContext, engine: BookingEngine) {
       const bookings = await cx.tx.findMany(bookingModel, {
         where: [
           { field: "residentId", value: residentId },
-          { field: "status", op: "in", value: Object.keys(ICS_STATUS) },
+          { field: "status", op: "in", value: ICS_STATUSES },
         ],
         orderBy: [{ field: "start" }, { field: "id" }],
       });
@@ -196,9 +198,9 @@ export function bookingQueries(ctx: PluginContext, engine: BookingEngine) {
     }),
     run: async (cx, input): Promise<string> => {
       const name = nameOf(input.resourceId)[input.locale];
-      const where: WhereClause[] = [
+      const where: ModelWhere<typeof bookingModel>[] = [
         { field: "resourceId", value: input.resourceId },
-        { field: "status", op: "in", value: Object.keys(ICS_STATUS) },
+        { field: "status", op: "in", value: ICS_STATUSES },
       ];
       if (input.from) where.push({ field: "end", op: "gt", value: input.from });
       if (input.to) where.push({ field: "start", op: "lt", value: input.to });

@@ -12,6 +12,7 @@ import {
 import type { RowOf } from "./model";
 import type { PluginContext } from "./plugin";
 import { groupsAt } from "./runtime";
+import type { ModelWhere } from "./where";
 
 /** A resident record. */
 export type Resident = RowOf<typeof residentModel>;
@@ -225,9 +226,9 @@ export function kernelApi(ctx: PluginContext) {
         limit: z.number().int().positive().max(10_000).default(100),
       }),
       run: async (cx, { afterSeq, pendingOnly, types, limit }) => {
-        const where = [{ field: "seq", op: "gt" as const, value: afterSeq }];
-        if (pendingOnly) where.push({ field: "ackedAt", op: "eq" as never, value: null as never });
-        if (types) where.push({ field: "type", op: "in" as never, value: types as never });
+        const where: ModelWhere<typeof eventModel>[] = [{ field: "seq", op: "gt", value: afterSeq }];
+        if (pendingOnly) where.push({ field: "ackedAt", value: null });
+        if (types) where.push({ field: "type", op: "in", value: types });
         return (await cx.tx.findMany(eventModel, {
           where,
           orderBy: [{ field: "seq" }],

@@ -1,4 +1,4 @@
-import type { CommandContext, WhereClause } from "@linli/core";
+import type { CommandContext, ModelWhere } from "@linli/core";
 import type { BookingEngine } from "./booking-engine";
 import { bookingErrors } from "./booking-errors";
 import { type Booking, bookingModel, OCCUPYING_STATUSES } from "./booking-models";
@@ -50,7 +50,7 @@ export interface PlacementJudgement {
   readonly blockStart: Date;
   readonly blockEnd: Date;
   /** Where clauses leaving out the booking being replaced (reschedule). */
-  readonly excluded: readonly WhereClause[];
+  readonly excluded: readonly ModelWhere<typeof bookingModel>[];
 }
 
 /**
@@ -82,7 +82,9 @@ export async function judgePlacement(
     await cx.tx.lock(lockKeys.resource(p.resourceId));
     if (p.residentId) await cx.tx.lock(lockKeys.resident(p.residentId));
   }
-  const excluded: WhereClause[] = p.replaces ? [{ field: "id", op: "ne", value: p.replaces.id }] : [];
+  const excluded: ModelWhere<typeof bookingModel>[] = p.replaces
+    ? [{ field: "id", op: "ne", value: p.replaces.id }]
+    : [];
   const resourceBookings = await cx.tx.findMany(bookingModel, {
     where: [
       { field: "resourceId", value: p.resourceId },

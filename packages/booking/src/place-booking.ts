@@ -43,7 +43,7 @@ export async function placeBooking(
       scope: [
         { field: "resourceId", value: p.resourceId },
         { field: "status", op: "in", value: [...OCCUPYING_STATUSES] },
-        ...(p.zoneId ? [{ field: "zoneId", value: p.zoneId }] : []),
+        ...(p.zoneId ? [{ field: "zoneId", value: p.zoneId } as const] : []),
         ...excluded,
       ],
       interval: { startField: "blockStart", endField: "blockEnd", start: blockStart, end: blockEnd },

@@ -6,7 +6,15 @@ import { LinliError } from "./errors";
 import type { IdGenerator } from "./ids";
 import type { InputOf, ModelDef, RowOf } from "./model";
 import type { AdapterTransaction, StorageCapabilities, StoredRow } from "./storage-adapter";
-import type { FindManyOptions, StoredValue, WhereClause } from "./where";
+import type {
+  KeysOfType,
+  FindManyOptions,
+  ModelFindManyOptions,
+  ModelWhere,
+  StoredValue,
+  UntypedWhere,
+  WhereClause,
+} from "./where";
 
 /** Options of {@link Tx.reserve}. */
 export interface ReserveOptions<M extends ModelDef> {
@@ -15,20 +23,24 @@ export interface ReserveOptions<M extends ModelDef> {
   /** Units available at any instant. */
   readonly capacity: number;
   /** Which existing rows compete for the capacity (e.g. same resource, status confirmed). */
-  readonly scope: readonly WhereClause[];
+  readonly scope: readonly ModelWhere<M>[];
   /**
    * When given, capacity applies per instant of the time range: rows are loads over
    * `[row[startField], row[endField])` and the new row's range is `[start, end)`.
    * When absent, every row in scope counts, whatever its time.
    */
   readonly interval?: {
-    readonly startField: string;
-    readonly endField: string;
+    /** The date field where each row's range starts. */
+    readonly startField: KeysOfType<RowOf<M>, Date>;
+    /** The date field where each row's range ends (exclusive). */
+    readonly endField: KeysOfType<RowOf<M>, Date>;
+    /** Start of the new row's range. */
     readonly start: Date;
+    /** End of the new row's range (exclusive). */
     readonly end: Date;
   };
   /** The field holding each row's units. Each row counts as 1 when absent. */
-  readonly quantityField?: string;
+  readonly quantityField?: KeysOfType<RowOf<M>, number>;
   /** Units the new row takes. @default 1 */
   readonly quantity?: number;
   /** The row to insert when capacity allows. */
@@ -37,7 +49,11 @@ export interface ReserveOptions<M extends ModelDef> {
 
 /**
  * A transaction as the kernel and plugins see it: typed by models, scoped to one community,
- * with ids, validation and conversions applied once for every adapter.
+ * with ids, validation and conversions applied once for every adapter. Where clauses, sort
+ * keys and reservation fields are checked against the model's row at compile time
+ * ({@link ModelWhere}, {@link ModelFindManyOptions}, {@link ReserveOptions}); a field
+ * unknown to the model is still refused at run time (`VALIDATION_FAILED` with
+ * `UNKNOWN_FIELD`) for callers without the types.
  */
 export interface Tx {
   /** The community every operation is scoped to. */
@@ -49,13 +65,13 @@ export interface Tx {
   /** The row with this id; throws `NOT_FOUND`. */
   get<M extends ModelDef>(model: M, id: string): Promise<RowOf<M>>;
   /** The first row matching. */
-  findOne<M extends ModelDef>(model: M, where: readonly WhereClause[]): Promise<RowOf<M> | null>;
+  findOne<M extends ModelDef>(model: M, where: readonly ModelWhere<M>[]): Promise<RowOf<M> | null>;
   /** Rows matching, ordered and paged. */
-  findMany<M extends ModelDef>(model: M, options?: FindManyOptions): Promise<RowOf<M>[]>;
+  findMany<M extends ModelDef>(model: M, options?: ModelFindManyOptions<M>): Promise<RowOf<M>[]>;
   /** Updates matching rows with a validated patch; returns how many matched. */
   update<M extends ModelDef>(
     model: M,
-    where: readonly WhereClause[],
+    where: readonly ModelWhere<M>[],
     patch: Partial<z.input<M["schema"]>>,
   ): Promise<number>;
   /** Updates one row by id and returns it; throws `NOT_FOUND`. */
@@ -65,9 +81,9 @@ export interface Tx {
     patch: Partial<z.input<M["schema"]>>,
   ): Promise<RowOf<M>>;
   /** Deletes matching rows; returns how many. */
-  delete<M extends ModelDef>(model: M, where: readonly WhereClause[]): Promise<number>;
+  delete<M extends ModelDef>(model: M, where: readonly ModelWhere<M>[]): Promise<number>;
   /** Counts matching rows. */
-  count<M extends ModelDef>(model: M, where?: readonly WhereClause[]): Promise<number>;
+  count<M extends ModelDef>(model: M, where?: readonly ModelWhere<M>[]): Promise<number>;
   /** Takes the adapter's exclusive lock on `key` for the rest of the transaction. */
   lock(key: string): Promise<void>;
   /**
@@ -120,6 +136,11 @@ export class ValueCodec {
   }
 }
 
+/** What {@link KernelTx.findMany} reads: {@link FindManyOptions} before encoding. */
+interface UntypedFindManyOptions extends Omit<FindManyOptions, "where"> {
+  readonly where?: readonly UntypedWhere[];
+}
+
 function kindOf(model: ModelDef, field: string): string | undefined {
   if (field === "id" || field === "communityId") return "string";
   return model.fields[field]?.kind;
@@ -161,7 +182,7 @@ class KernelTx implements Tx {
     private readonly codec: ValueCodec,
   ) {}
 
-  private scoped(model: ModelDef, where: readonly WhereClause[] = []): WhereClause[] {
+  private scoped(model: ModelDef, where: readonly UntypedWhere[] = []): WhereClause[] {
     const out: WhereClause[] = [{ field: "communityId", op: "eq", value: this.communityId }];
     for (const clause of where) {
       const kind = kindOf(model, clause.field);
@@ -213,12 +234,14 @@ class KernelTx implements Tx {
     return row;
   }
 
-  async findOne<M extends ModelDef>(model: M, where: readonly WhereClause[]): Promise<RowOf<M> | null> {
+  // The methods take untyped clauses: `Tx` narrows them to the model's row for callers, and
+  // the kernel checks fields at run time for callers that bypass the types.
+  async findOne<M extends ModelDef>(model: M, where: readonly UntypedWhere[]): Promise<RowOf<M> | null> {
     const row = await this.inner.findOne(model.name, this.scoped(model, where));
     return row ? this.decodeRow(model, row) : null;
   }
 
-  async findMany<M extends ModelDef>(model: M, options: FindManyOptions = {}): Promise<RowOf<M>[]> {
+  async findMany<M extends ModelDef>(model: M, options: UntypedFindManyOptions = {}): Promise<RowOf<M>[]> {
     for (const o of options.orderBy ?? [])
       if (kindOf(model, o.field) === undefined) throw unknownField(model, o.field);
     const rows = await this.inner.findMany(model.name, {
@@ -230,7 +253,7 @@ class KernelTx implements Tx {
 
   async update<M extends ModelDef>(
     model: M,
-    where: readonly WhereClause[],
+    where: readonly UntypedWhere[],
     patch: Partial<z.input<M["schema"]>>,
   ): Promise<number> {
     const parsed = this.parsePatch(model, patch as Record<string, unknown>);
@@ -248,11 +271,11 @@ class KernelTx implements Tx {
     return this.get(model, id);
   }
 
-  delete<M extends ModelDef>(model: M, where: readonly WhereClause[]): Promise<number> {
+  delete<M extends ModelDef>(model: M, where: readonly UntypedWhere[]): Promise<number> {
     return this.inner.delete(model.name, this.scoped(model, where));
   }
 
-  count<M extends ModelDef>(model: M, where: readonly WhereClause[] = []): Promise<number> {
+  count<M extends ModelDef>(model: M, where: readonly UntypedWhere[] = []): Promise<number> {
     return this.inner.count(model.name, this.scoped(model, where));
   }
 
@@ -265,7 +288,7 @@ class KernelTx implements Tx {
     if (!Number.isSafeInteger(quantity) || quantity <= 0)
       throw new RangeError("quantity must be a positive integer");
     await this.lock(options.key);
-    const where = [...options.scope];
+    const where: UntypedWhere[] = [...options.scope];
     const range = options.interval;
     if (range) {
       // Only rows overlapping the new range can compete: start < end' and end > start'.

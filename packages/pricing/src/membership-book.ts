@@ -38,7 +38,7 @@ export async function coveragesOf(
         : await tx.count(usageModel, [
             { field: "membershipId", value: m.id },
             { field: "reversedAt", value: null },
-            ...(excludeUsageId ? [{ field: "id", op: "ne" as const, value: excludeUsageId }] : []),
+            ...(excludeUsageId ? [{ field: "id", op: "ne", value: excludeUsageId } as const] : []),
           ]);
     out.push(toCoverage(m, plan, book.membershipResources(m.planId), used, book.timeZone));
   }

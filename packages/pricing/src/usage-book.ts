@@ -67,7 +67,7 @@ export async function quoteUsage(
       { field: "residentId", value: request.residentId },
       { field: "voucherId", value: v.id },
       { field: "reversedAt", value: null },
-      ...(excludeUsageId ? [{ field: "id", op: "ne" as const, value: excludeUsageId }] : []),
+      ...(excludeUsageId ? [{ field: "id", op: "ne", value: excludeUsageId } as const] : []),
     ]);
     voucher = { voucher: v, usedBefore };
   }

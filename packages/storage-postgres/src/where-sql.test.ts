@@ -1,4 +1,4 @@
-import { compareRows, defineModel, matchesWhere, type OrderBy, type WhereClause } from "@linli/core";
+import { compareRows, defineModel, matchesWhere, type ModelOrderBy, type ModelWhere } from "@linli/core";
 import { inTx } from "@linli/storage-testkit";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -105,7 +105,7 @@ const row = fc.record({
     { nil: null },
   ),
 });
-const clause: fc.Arbitrary<WhereClause> = fc
+const clause: fc.Arbitrary<ModelWhere<typeof itemModel>> = fc
   .oneof(
     fc.record({
       field: fc.constant("label"),
@@ -152,8 +152,8 @@ const clause: fc.Arbitrary<WhereClause> = fc
   .map((c) =>
     // `in`/`not_in` take lists, the others a scalar.
     (c.op === "in" || c.op === "not_in") && !Array.isArray(c.value) ? { ...c, value: [c.value] } : c,
-  ) as fc.Arbitrary<WhereClause>;
-const orderBy: fc.Arbitrary<OrderBy[]> = fc.array(
+  ) as fc.Arbitrary<ModelWhere<typeof itemModel>>;
+const orderBy: fc.Arbitrary<ModelOrderBy<typeof itemModel>[]> = fc.array(
   fc.record({
     field: fc.constantFrom("label", "n", "x", "on", "at"),
     direction: fc.constantFrom("asc", "desc" as const),
@@ -181,7 +181,7 @@ describe("against the reference semantics on real PostgreSQL", () => {
             },
             communityId,
           );
-          const withId = [...order, { field: "id" }];
+          const withId: ModelOrderBy<typeof itemModel>[] = [...order, { field: "id" }];
           const expected = (stored as unknown as Record<string, unknown>[])
             .filter((r) => matchesWhere(r, where))
             .sort(compareRows(withId))

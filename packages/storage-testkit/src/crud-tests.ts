@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { matchesWhere, type WhereClause, WHERE_OPERATORS } from "@linli/core";
+import { matchesWhere, type ModelWhere, WHERE_OPERATORS } from "@linli/core";
 import { codeOf, inTx, sample } from "./fixtures";
 import type { StorageTest } from "./storage-test";
 import { sampleModel } from "./testkit-models";
@@ -7,7 +7,7 @@ import { sampleModel } from "./testkit-models";
 const seed = (n: number) => Array.from({ length: n }, (_, i) => sample(i));
 
 /** Operands per operator, chosen so that each matches some rows but not all. */
-const operatorCases: Record<string, WhereClause[]> = {
+const operatorCases: Record<string, ModelWhere<typeof sampleModel>[]> = {
   eq: [
     { field: "rank", op: "eq", value: 3 },
     { field: "note", op: "eq", value: null },
@@ -133,7 +133,7 @@ export const crudTests: StorageTest[] = [
       await inTx(adapter, async (tx) => {
         for (const row of rows) await tx.create(sampleModel, row);
       });
-      const where: WhereClause[] = [
+      const where: ModelWhere<typeof sampleModel>[] = [
         { field: "active", value: true },
         { field: "rank", op: "gte", value: 3 },
       ];

@@ -1,8 +1,8 @@
-import { defineQuery, type WhereClause } from "@linli/core";
+import { defineQuery, type ModelWhere } from "@linli/core";
 import { z } from "zod";
 import type { BookingEngine } from "../booking-engine";
 import { idInput } from "../booking-inputs";
-import { bookingModel } from "../booking-models";
+import { BOOKING_STATUSES, bookingModel } from "../booking-models";
 import { type IcsEvent, writeIcs } from "../ics-calendar";
 
 const ICS_STATUS = {
@@ -12,6 +12,8 @@ const ICS_STATUS = {
   "pending-approval": "TENTATIVE",
   offered: "TENTATIVE",
 } as const;
+/** The statuses calendars show: the keys of {@link ICS_STATUS}, typed as booking statuses. */
+const ICS_STATUSES = BOOKING_STATUSES.filter((s): s is keyof typeof ICS_STATUS => s in ICS_STATUS);
 
 const locale = z.enum(["zh-CN", "en"]).default("zh-CN");
 
@@ -24,7 +26,7 @@ export const residentCalendar = (engine: BookingEngine) =>
       const bookings = await cx.tx.findMany(bookingModel, {
         where: [
           { field: "residentId", value: cx.subject },
-          { field: "status", op: "in", value: Object.keys(ICS_STATUS) },
+          { field: "status", op: "in", value: ICS_STATUSES },
         ],
         orderBy: [{ field: "start" }, { field: "id" }],
       });
@@ -56,9 +58,9 @@ export const resourceCalendar = (engine: BookingEngine) =>
     }),
     run: async (cx, input): Promise<string> => {
       const name = engine.rules.resource(input.resourceId).name[input.locale];
-      const where: WhereClause[] = [
+      const where: ModelWhere<typeof bookingModel>[] = [
         { field: "resourceId", value: input.resourceId },
-        { field: "status", op: "in", value: Object.keys(ICS_STATUS) },
+        { field: "status", op: "in", value: ICS_STATUSES },
       ];
       if (input.start) where.push({ field: "end", op: "gt", value: input.start });
       if (input.end) where.push({ field: "start", op: "lt", value: input.end });

@@ -1,4 +1,4 @@
-import { defineQuery, type WhereClause } from "@linli/core";
+import { defineQuery, type ModelWhere } from "@linli/core";
 import { z } from "zod";
 import { idInput } from "../booking-inputs";
 import { BOOKING_STATUSES, type Booking, bookingModel } from "../booking-models";
@@ -20,7 +20,7 @@ export const list = defineQuery({
     // Staff see everyone's bookings unless they name a resident; residents see their own.
     const residentId = cx.subject;
     if (!residentId) cx.requireStaff("booking.list");
-    const where: WhereClause[] = [];
+    const where: ModelWhere<typeof bookingModel>[] = [];
     if (residentId) where.push({ field: "residentId", value: residentId });
     if (input.resourceId) where.push({ field: "resourceId", value: input.resourceId });
     if (input.start) where.push({ field: "end", op: "gt", value: input.start });

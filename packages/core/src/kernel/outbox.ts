@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineCommand, defineQuery } from "../command";
 import type { DomainEvent } from "../events";
 import { eventModel } from "../kernel-models";
-import type { WhereClause } from "../where";
+import type { ModelWhere } from "../where";
 
 /**
  * Events of the outbox in order (`seq`), for apps that send reminders and notifications.
@@ -18,7 +18,7 @@ export const listEvents = defineQuery({
     limit: z.number().int().positive().max(10_000).default(100),
   }),
   run: async (cx, { afterSeq, pendingOnly, types, limit }): Promise<DomainEvent[]> => {
-    const where: WhereClause[] = [{ field: "seq", op: "gt", value: afterSeq }];
+    const where: ModelWhere<typeof eventModel>[] = [{ field: "seq", op: "gt", value: afterSeq }];
     if (pendingOnly) where.push({ field: "ackedAt", op: "eq", value: null });
     if (types) where.push({ field: "type", op: "in", value: types });
     return cx.tx.findMany(eventModel, { where, orderBy: [{ field: "seq" }], limit });

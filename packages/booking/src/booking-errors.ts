@@ -1,4 +1,4 @@
-import { defineErrors } from "@linli/core";
+import { type CodesOf, defineErrors } from "@linli/core";
 
 /**
  * Error codes of `@linli/booking`. Thrown for invalid input and for operations that the
@@ -54,3 +54,8 @@ export const bookingErrors = defineErrors({
 
 /** A booking error code. */
 export type BookingErrorCode = keyof typeof bookingErrors;
+
+// Registers this catalog's codes, so that `isLinliError(error, code)` and `error.code` know them.
+declare module "@linli/core" {
+  interface LinliErrorCodes extends CodesOf<typeof bookingErrors> {}
+}

@@ -1,3 +1,4 @@
+import type { coreErrors } from "./core-errors";
 import { type LocalizedText, type MessageParams, renderText } from "./message";
 
 /**
@@ -23,6 +24,25 @@ export function defineErrors<const C extends Record<string, LocalizedText>>(cata
   }
   return catalog;
 }
+
+/**
+ * Every error code of the installed linli packages, filled by declaration merging: each
+ * package registers its catalog's codes, so `error.code` and `isLinliError(error, code)` are
+ * checked against them (a typo is a compile error). A plugin registers its own codes with
+ *
+ * ```ts
+ * declare module "@linli/core" {
+ *   interface LinliErrorCodes extends CodesOf<typeof myPluginErrors> {}
+ * }
+ * ```
+ */
+export interface LinliErrorCodes extends CodesOf<typeof coreErrors> {}
+
+/** A registered error code (see {@link LinliErrorCodes}). */
+export type LinliErrorCode = keyof LinliErrorCodes & string;
+
+/** The registration entries of a catalog's codes, for {@link LinliErrorCodes}. */
+export type CodesOf<Catalog> = { readonly [C in keyof Catalog]: true };
 
 /** Options of a {@link LinliError}. */
 export interface LinliErrorOptions {
@@ -60,16 +80,16 @@ function hasLinliBrand(value: unknown): boolean {
  * the same process, e.g. the CommonJS build when the app imports the ESM one. `instanceof` a
  * subclass of `LinliError` keeps the ordinary prototype-chain meaning.
  */
-export class LinliError extends Error {
+export class LinliError<Code extends string = LinliErrorCode> extends Error {
   override readonly name = "LinliError";
-  /** Stable UPPER_SNAKE code, e.g. `VALIDATION_FAILED`. */
-  readonly code: string;
+  /** Stable UPPER_SNAKE code, e.g. `VALIDATION_FAILED`; typed by the registered catalogs. */
+  readonly code: Code;
   /** The message in every locale. */
   readonly messages: LocalizedText;
   /** Structured facts about the failure. */
   readonly details: Record<string, unknown>;
 
-  constructor(code: string, messages: LocalizedText, options: LinliErrorOptions = {}) {
+  constructor(code: Code, messages: LocalizedText, options: LinliErrorOptions = {}) {
     super(messages.en, options.cause === undefined ? undefined : { cause: options.cause });
     // Not enumerable: a spread or JSON copy of the error is plain data, not a LinliError.
     Object.defineProperty(this, LINLI_ERROR_BRAND, { value: true });
@@ -94,16 +114,16 @@ export class LinliError extends Error {
     code: C,
     params: MessageParams = {},
     options: LinliErrorOptions = {},
-  ): LinliError {
+  ): LinliError<C> {
     const template = catalog[code];
-    return new LinliError(code, renderText(template, params), {
+    return new LinliError<C>(code, renderText(template, params), {
       ...options,
       details: { ...params, ...options.details },
     });
   }
 
   /** A plain JSON form, safe to send to a client. */
-  toJSON(): { code: string; messages: LocalizedText; details: Record<string, unknown> } {
+  toJSON(): { code: Code; messages: LocalizedText; details: Record<string, unknown> } {
     return { code: this.code, messages: this.messages, details: this.details };
   }
 }
@@ -130,9 +150,9 @@ function isInstance(target: object, value: unknown): boolean {
  * }
  * ```
  */
-export function isLinliError<const C extends string = string>(
+export function isLinliError<const C extends LinliErrorCode = LinliErrorCode>(
   error: unknown,
   code?: C,
-): error is LinliError & { readonly code: C } {
+): error is LinliError<C> {
   return hasLinliBrand(error) && (code === undefined || (error as LinliError).code === code);
 }

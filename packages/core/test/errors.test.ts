@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { coreErrors, isLinliError, LinliError, money } from "../src/index";
+import "./fixtures";
 
 const text = { "zh-CN": "测试", en: "test" };
 
@@ -52,12 +53,12 @@ describe("LinliError brand", () => {
     vi.resetModules();
     const other = await import("../src/errors");
     expect(other.LinliError).not.toBe(LinliError);
-    const theirs = new other.LinliError("X", text);
-    const ours = new LinliError("Y", text);
+    const theirs = new other.LinliError("QUORUM_NOT_MET", text);
+    const ours = new LinliError("NO_STUDENTS_TODAY", text);
     expect(theirs instanceof LinliError).toBe(true);
-    expect(isLinliError(theirs, "X")).toBe(true);
+    expect(isLinliError(theirs, "QUORUM_NOT_MET")).toBe(true);
     expect(ours instanceof other.LinliError).toBe(true);
-    expect(other.isLinliError(ours, "Y")).toBe(true);
+    expect(other.isLinliError(ours, "NO_STUDENTS_TODAY")).toBe(true);
     // A kernel failure thrown by this copy, caught by code holding the other copy.
     const thrown = (() => {
       try {

@@ -89,3 +89,12 @@ export async function testCommunity<const P extends readonly AnyPlugin[] = []>(
   });
   return { community, clock, storage };
 }
+
+// The codes the test plugins throw, registered as a plugin registers its catalog's codes.
+declare module "../src/index" {
+  interface LinliErrorCodes {
+    QUORUM_NOT_MET: true;
+    TEST_NAMES_REFUSED: true;
+    NO_STUDENTS_TODAY: true;
+  }
+}

@@ -10,6 +10,7 @@ import {
   defineEvents,
   definePlugin,
   defineQuery,
+  isLinliError,
   type LinliError,
   subscribe,
 } from "../src/index";
@@ -156,6 +157,11 @@ describe("the community config is typed by the kernel and the plugins passed", (
   });
 });
 
-test("errors: LinliError carries a string code", () => {
-  expectTypeOf<LinliError["code"]>().toEqualTypeOf<string>();
+test("error codes are typed by the registered catalogs", () => {
+  expectTypeOf<"CAPACITY_EXCEEDED">().toExtend<LinliError["code"]>();
+  expectTypeOf<"QUORUM_NOT_MET">().toExtend<LinliError["code"]>(); // registered by the test fixtures
+  const error: unknown = new Error("x");
+  if (isLinliError(error, "ACCESS_DENIED")) expectTypeOf(error.code).toEqualTypeOf<"ACCESS_DENIED">();
+  // @ts-expect-error a misspelt code is a compile error
+  isLinliError(error, "ACCES_DENIED");
 });

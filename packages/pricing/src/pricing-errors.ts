@@ -1,4 +1,4 @@
-import { defineErrors } from "@linli/core";
+import { type CodesOf, defineErrors } from "@linli/core";
 
 /**
  * Error codes of `@linli/pricing`. Codes are stable API: apps switch on them. Every message
@@ -65,3 +65,8 @@ export const pricingErrors = defineErrors({
 
 /** A pricing error code. */
 export type PricingErrorCode = keyof typeof pricingErrors;
+
+// Registers this catalog's codes, so that `isLinliError(error, code)` and `error.code` know them.
+declare module "@linli/core" {
+  interface LinliErrorCodes extends CodesOf<typeof pricingErrors> {}
+}

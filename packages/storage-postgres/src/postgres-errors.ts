@@ -1,4 +1,4 @@
-import { defineErrors } from "@linli/core";
+import { type CodesOf, defineErrors } from "@linli/core";
 
 /**
  * Error codes of `@linli/storage-postgres`. Codes are stable API; messages are in zh-CN and
@@ -63,3 +63,8 @@ export const postgresErrors = defineErrors({
 
 /** A `@linli/storage-postgres` error code. */
 export type PostgresErrorCode = keyof typeof postgresErrors;
+
+// Registers this catalog's codes, so that `isLinliError(error, code)` and `error.code` know them.
+declare module "@linli/core" {
+  interface LinliErrorCodes extends CodesOf<typeof postgresErrors> {}
+}

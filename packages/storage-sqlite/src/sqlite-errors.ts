@@ -1,4 +1,4 @@
-import { defineErrors } from "@linli/core";
+import { type CodesOf, defineErrors } from "@linli/core";
 
 /**
  * Error codes of `@linli/storage-sqlite`. Codes are stable API; messages are in zh-CN and en
@@ -54,3 +54,8 @@ export const sqliteErrors = defineErrors({
 
 /** A `@linli/storage-sqlite` error code. */
 export type SqliteErrorCode = keyof typeof sqliteErrors;
+
+// Registers this catalog's codes, so that `isLinliError(error, code)` and `error.code` know them.
+declare module "@linli/core" {
+  interface LinliErrorCodes extends CodesOf<typeof sqliteErrors> {}
+}

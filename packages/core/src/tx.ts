@@ -38,6 +38,11 @@ export interface ReserveOptions<M extends ModelDef> {
 /**
  * A transaction as the kernel and plugins see it: typed by models, scoped to one community,
  * with ids, validation and conversions applied once for every adapter.
+ *
+ * In a read-only transaction (the kernel runs queries in one), every operation that would
+ * write (`create`, `update`, `updateById`, `delete`) and `lock` (so also `reserve`) throws
+ * `READ_ONLY_TRANSACTION` and writes nothing; reads work as usual. A `Tx` kept after its transaction has finished throws
+ * `TRANSACTION_FINISHED` on every operation that reaches the storage.
  */
 export interface Tx {
   /** The community every operation is scoped to. */

@@ -83,6 +83,14 @@ export const coreErrors = defineErrors({
       "linli 需要 zod 4（对等依赖 zod ^4），但模型 {model} 的字段 {field} 是 {found} 的 schema；请安装 zod 4：npm install zod@^4",
     en: "linli needs zod 4 (peer dependency zod ^4), but field {field} of model {model} is a {found} schema; install zod 4: npm install zod@^4",
   },
+  READ_ONLY_TRANSACTION: {
+    "zh-CN": "只读事务不能执行 {operation}（{subject}），未写入任何数据",
+    en: "A read-only transaction cannot {operation} ({subject}); nothing was written",
+  },
+  TRANSACTION_FINISHED: {
+    "zh-CN": "事务已结束（已提交或已回滚），不能再使用；请在事务函数内完成所有读写",
+    en: "The transaction has finished (committed or rolled back) and can no longer be used; do every read and write inside the transaction's function",
+  },
   STORAGE_CAPABILITY_MISSING: {
     "zh-CN": "存储适配器 {adapter} 缺少必需能力 {capability}",
     en: "Storage adapter {adapter} lacks the required capability {capability}",

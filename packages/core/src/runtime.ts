@@ -23,7 +23,7 @@ import { coreEvents } from "./kernel/kernel-events";
 import { eligibilityGrantModel, eventModel, idempotencyModel } from "./kernel-models";
 import type { AfterHook, AnyPlugin, BeforeHook, CommunityConfig, PluginContext } from "./plugin";
 import type { Registries } from "./registry";
-import type { StorageAdapter } from "./storage-adapter";
+import type { StorageAdapter, TransactionOptions } from "./storage-adapter";
 import { createTx, type Tx, ValueCodec } from "./tx";
 
 /** Everything a running community shares between the kernel's and the plugins' commands. */
@@ -125,10 +125,12 @@ export class Runtime {
     }
   }
 
-  /** Runs `fn` in one adapter transaction with a community-scoped {@link Tx}. */
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.options.adapter.transaction((inner) =>
-      fn(createTx(inner, { communityId: this.communityId, ids: this.options.ids, codec: this.codec })),
+  /** Runs `fn` in one adapter transaction (read-only for queries) with a community-scoped {@link Tx}. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    return this.options.adapter.transaction(
+      (inner) =>
+        fn(createTx(inner, { communityId: this.communityId, ids: this.options.ids, codec: this.codec })),
+      options,
     );
   }
 
@@ -192,40 +194,43 @@ export class Runtime {
       } & Record<string, unknown>;
       if (allow && !allow.includes(actor.kind)) throw accessDenied(actor, name);
       const now = this.options.clock.now();
-      return this.transaction(async (tx) => {
-        let fingerprint = "";
-        if (idempotencyKey !== undefined && !readOnly) {
-          fingerprint = canonicalJson({ command: name, actor, forResident, input });
-          await tx.lock(`core:idempotency:${idempotencyKey}`);
-          const previous = await tx.findById(idempotencyModel, idempotencyKey);
-          if (previous) {
-            const stored = previous.result as { fingerprint: string; value: unknown };
-            if (previous.command !== name || stored.fingerprint !== fingerprint) {
-              throw LinliError.from(coreErrors, "IDEMPOTENCY_KEY_REUSED", {
-                key: idempotencyKey,
-                command: previous.command,
-              });
+      return this.transaction(
+        async (tx) => {
+          let fingerprint = "";
+          if (idempotencyKey !== undefined && !readOnly) {
+            fingerprint = canonicalJson({ command: name, actor, forResident, input });
+            await tx.lock(`core:idempotency:${idempotencyKey}`);
+            const previous = await tx.findById(idempotencyModel, idempotencyKey);
+            if (previous) {
+              const stored = previous.result as { fingerprint: string; value: unknown };
+              if (previous.command !== name || stored.fingerprint !== fingerprint) {
+                throw LinliError.from(coreErrors, "IDEMPOTENCY_KEY_REUSED", {
+                  key: idempotencyKey,
+                  command: previous.command,
+                });
+              }
+              return fromStoredJson(stored.value);
             }
-            return fromStoredJson(stored.value);
           }
-        }
-        const events: PendingEvent[] = [];
-        const subject = await this.resolveSubject(tx, name, mode, actor, forResident);
-        const cx = this.commandContext(tx, name, actor, subject, options, now, readOnly, events);
-        for (const hook of this.before.get(name) ?? []) await hook(cx, input);
-        const result = await def.run(cx, input);
-        for (const hook of this.after.get(name) ?? []) await hook(cx, input, result);
-        await appendEvents(tx, events);
-        if (idempotencyKey !== undefined && !readOnly) {
-          await tx.create(idempotencyModel, {
-            id: idempotencyKey,
-            command: name,
-            result: { fingerprint, value: toStoredJson(result) },
-            createdAt: now,
-          });
-        }
-        return result;
-      });
+          const events: PendingEvent[] = [];
+          const subject = await this.resolveSubject(tx, name, mode, actor, forResident);
+          const cx = this.commandContext(tx, name, actor, subject, options, now, readOnly, events);
+          for (const hook of this.before.get(name) ?? []) await hook(cx, input);
+          const result = await def.run(cx, input);
+          for (const hook of this.after.get(name) ?? []) await hook(cx, input, result);
+          await appendEvents(tx, events);
+          if (idempotencyKey !== undefined && !readOnly) {
+            await tx.create(idempotencyModel, {
+              id: idempotencyKey,
+              command: name,
+              result: { fingerprint, value: toStoredJson(result) },
+              createdAt: now,
+            });
+          }
+          return result;
+        },
+        { readOnly },
+      );
     };
   }
 

@@ -24,6 +24,18 @@ export interface StorageCapabilities {
 /**
  * The operations of one transaction. Every call is scoped by the kernel: `where` always
  * contains a `communityId` clause and rows always carry `communityId`.
+ *
+ * **Lifetime.** A transaction object is usable only while its transaction is open, that is
+ * until the function given to {@link StorageAdapter.transaction} has settled. Once the
+ * transaction has finished (committed or rolled back), every operation of an object kept
+ * beyond that point (a leaked reference, an un-awaited call that runs late) throws a
+ * `LinliError` with code `TRANSACTION_FINISHED` and touches no data: it never writes
+ * outside a transaction, nor into a later one.
+ *
+ * **Read-only transactions.** In a transaction started with `{ readOnly: true }` (see
+ * {@link TransactionOptions}), `create`, `update`, `delete` and `lock` throw a `LinliError`
+ * with code `READ_ONLY_TRANSACTION` and write nothing; the transaction stays usable for
+ * reads.
  */
 export interface AdapterTransaction {
   /**
@@ -55,8 +67,36 @@ export interface AdapterTransaction {
    *
    * An adapter whose transactions are already fully serialized (SQLite's `BEGIN IMMEDIATE`,
    * the memory adapter's global transaction queue) may implement it as a no-op.
+   *
+   * In a read-only transaction `lock` is refused with `READ_ONLY_TRANSACTION`: a lock only
+   * protects a read-check-write sequence, and a read-only transaction reads a snapshot, in
+   * which the guarantee above (seeing what earlier holders committed) could not hold.
    */
   lock(key: string): Promise<void>;
+}
+
+/** Options of {@link StorageAdapter.transaction}. */
+export interface TransactionOptions {
+  /**
+   * Runs the transaction read-only, as the kernel does for queries. The contract:
+   *
+   * - **Reads.** Every read sees one consistent snapshot of committed data, taken at the
+   *   start of the transaction or at its first read: it includes every transaction that
+   *   committed before this one began, never an uncommitted write of a concurrent
+   *   transaction, and no commit made after the snapshot was taken.
+   * - **Writes are refused.** `create`, `update` and `delete` throw a `LinliError` with code
+   *   `READ_ONLY_TRANSACTION` before anything reaches the storage, so nothing is written,
+   *   and the transaction stays usable for reads (a caller may catch the error and go on).
+   * - **`lock` is refused** with the same code rather than being a no-op: see
+   *   {@link AdapterTransaction.lock}.
+   * - **No write lock.** A read-only transaction does not take the adapter's write lock: it
+   *   neither waits for open write transactions nor makes them wait, where the engine allows
+   *   it (an adapter documents any exception, such as SQLite's private `:memory:` database).
+   *
+   * Errors thrown by the function are rethrown unchanged, as for any transaction.
+   * @default false
+   */
+  readonly readOnly?: boolean;
 }
 
 /**
@@ -81,8 +121,12 @@ export interface StorageAdapter {
    * Runs `fn` in a transaction: if it resolves, every write commits; if it throws, none
    * does, and the error is rethrown unchanged. Concurrent transactions are isolated so that
    * the `lock` of `AdapterTransaction` holds its guarantee.
+   *
+   * With `{ readOnly: true }` the transaction may only read; see `TransactionOptions`. The
+   * transaction object passed to `fn` must not be used after `fn` has settled: it then throws
+   * `TRANSACTION_FINISHED` (see `AdapterTransaction`).
    */
-  transaction<T>(fn: (tx: AdapterTransaction) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: AdapterTransaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Releases connections and files. */
   close(): Promise<void>;
 }

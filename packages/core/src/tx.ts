@@ -54,6 +54,11 @@ export interface ReserveOptions<M extends ModelDef> {
  * ({@link ModelWhere}, {@link ModelFindManyOptions}, {@link ReserveOptions}); a field
  * unknown to the model is still refused at run time (`VALIDATION_FAILED` with
  * `UNKNOWN_FIELD`) for callers without the types.
+ *
+ * In a read-only transaction (the kernel runs queries in one), every operation that would
+ * write (`create`, `update`, `updateById`, `delete`) and `lock` (so also `reserve`) throws
+ * `READ_ONLY_TRANSACTION` and writes nothing; reads work as usual. A `Tx` kept after its transaction has finished throws
+ * `TRANSACTION_FINISHED` on every operation that reaches the storage.
  */
 export interface Tx {
   /** The community every operation is scoped to. */

@@ -7,19 +7,21 @@ export function spyStorage() {
   const writes: { op: "update" | "delete"; model: string }[] = [];
   const storage: StorageAdapter = {
     ...inner,
-    transaction: (fn) =>
-      inner.transaction((tx) =>
-        fn({
-          ...tx,
-          update: (model, where, patch) => {
-            writes.push({ op: "update", model });
-            return tx.update(model, where, patch);
-          },
-          delete: (model, where) => {
-            writes.push({ op: "delete", model });
-            return tx.delete(model, where);
-          },
-        }),
+    transaction: (fn, options) =>
+      inner.transaction(
+        (tx) =>
+          fn({
+            ...tx,
+            update: (model, where, patch) => {
+              writes.push({ op: "update", model });
+              return tx.update(model, where, patch);
+            },
+            delete: (model, where) => {
+              writes.push({ op: "delete", model });
+              return tx.delete(model, where);
+            },
+          }),
+        options,
       ),
   };
   /** Every stored row of a model, straight from the adapter (no kernel in between). */

@@ -51,10 +51,6 @@ export const postgresErrors = defineErrors({
     "zh-CN": "PostgreSQL 存储 {schema} 已关闭",
     en: "The PostgreSQL storage {schema} is closed",
   },
-  POSTGRES_TRANSACTION_ENDED: {
-    "zh-CN": "事务已结束，不能再使用",
-    en: "The transaction has ended and can no longer be used",
-  },
   POSTGRES_NOT_SET_UP: {
     "zh-CN": "模型 {model} 尚未在模式 {schema} 中建立（先调用 setup）",
     en: "Model {model} is not set up in schema {schema} (call setup first)",

@@ -15,6 +15,8 @@ export interface FailureContext {
   readonly model?: string;
   /** The row id of the failed write, if any. */
   readonly id?: string;
+  /** The kind of the failed write (`create`, `update`, `delete`), if it was one. */
+  readonly operation?: string;
 }
 
 /** SQLSTATEs after which the whole transaction may simply be run again. */
@@ -68,8 +70,10 @@ function reasonOf(error: unknown): string {
 
 /**
  * Turns an error thrown while connecting or running a statement into a `LinliError` with a
- * clear message: a unique violation becomes `DUPLICATE`; deadlocks, serialization failures,
- * lock timeouts, lost connections and refused permissions get their own codes; anything
+ * clear message: a unique violation becomes `DUPLICATE`; a write refused because the
+ * transaction is read-only (SQLSTATE 25006) becomes `READ_ONLY_TRANSACTION`; deadlocks,
+ * serialization failures, lock timeouts, lost connections and refused permissions get their
+ * own codes; anything
  * else is a `STORAGE_ERROR` that keeps pg's error as its cause and the SQLSTATE in
  * `details.sqlState`. A `LinliError` passes unchanged.
  */
@@ -86,6 +90,13 @@ export function toLinliError(error: unknown, context: FailureContext): LinliErro
         "DUPLICATE",
         { model: context.model ?? "row", id: context.id ?? "" },
         { cause: error, details: { ...details, constraint: (error as { constraint?: string }).constraint } },
+      );
+    case "25006":
+      return LinliError.from(
+        coreErrors,
+        "READ_ONLY_TRANSACTION",
+        { operation: context.operation ?? "write", subject: context.model ?? `schema ${context.schema}` },
+        options,
       );
     case "40P01":
       return LinliError.from(

@@ -134,14 +134,14 @@ describe("lifecycle", () => {
     await server.dropSchema(s.schema);
   });
 
-  test("a transaction object kept after its end refuses to run: POSTGRES_TRANSACTION_ENDED", async () => {
+  test("a transaction object kept after its end refuses to run: TRANSACTION_FINISHED", async () => {
     const s = postgresStorage({ connectionString: server.server.url, schema: server.schemaName("ended") });
     await s.setup(testkitModels);
     const kept = await s.transaction(async (tx) => tx);
     expect(await kept.count("testkit_slot", []).catch((e: { code: string }) => e.code)).toBe(
-      "POSTGRES_TRANSACTION_ENDED",
+      "TRANSACTION_FINISHED",
     );
-    expect(await kept.lock("k").catch((e: { code: string }) => e.code)).toBe("POSTGRES_TRANSACTION_ENDED");
+    expect(await kept.lock("k").catch((e: { code: string }) => e.code)).toBe("TRANSACTION_FINISHED");
     await s.close();
     await server.dropSchema(s.schema);
   });

@@ -1,4 +1,10 @@
-import { coreErrors, LinliError, type StorageAdapter } from "@linli/core";
+import {
+  type AdapterTransaction,
+  coreErrors,
+  LinliError,
+  type StorageAdapter,
+  type TransactionOptions,
+} from "@linli/core";
 import pg from "pg";
 import { setupModels } from "./model-setup";
 import { postgresErrors } from "./postgres-errors";
@@ -38,6 +44,11 @@ const LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))";
  *   (`pg_advisory_xact_lock`), which keeps every capacity check exact under any
  *   concurrency. A statement waiting for a lock longer than `lockTimeoutMs` fails with
  *   `POSTGRES_LOCK_TIMEOUT`, never hangs.
+ * - **Read-only transactions.** `{ readOnly: true }` (the kernel's queries) begins
+ *   `ISOLATION LEVEL REPEATABLE READ READ ONLY`: every read of the transaction sees one
+ *   snapshot, taken at its first statement, and it takes no lock a writer waits for. Its
+ *   writes and `lock` are refused with `READ_ONLY_TRANSACTION` before reaching the server
+ *   (which would refuse the writes too: SQLSTATE 25006 maps to the same code).
  * - **Deadlocks.** Locks taken in different orders by two transactions can deadlock;
  *   PostgreSQL detects it (after `deadlock_timeout`, 1 s by default) and aborts one of them.
  *   The aborted transaction (and one aborted by a serialization failure) is run again from
@@ -85,10 +96,10 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
   const failure: FailureContext = { target: describeTarget(resolved), schema, lockTimeoutMs };
   const layouts = new Map<string, TableLayout>();
   const scope: TransactionScope = { layouts, failure, lockStatement: namedStatement(LOCK_SQL) };
-  const begin =
-    lockTimeoutMs > 0
-      ? `BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = ${lockTimeoutMs}`
-      : "BEGIN ISOLATION LEVEL READ COMMITTED";
+  const withLockTimeout = (begin: string) =>
+    lockTimeoutMs > 0 ? `${begin}; SET LOCAL lock_timeout = ${lockTimeoutMs}` : begin;
+  const begin = withLockTimeout("BEGIN ISOLATION LEVEL READ COMMITTED");
+  const beginReadOnly = withLockTimeout("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   let closed = false;
   let migratedFrom: number | undefined;
 
@@ -161,19 +172,20 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
         release(broken);
       }
     },
-    async transaction(fn) {
+    async transaction<T>(fn: (tx: AdapterTransaction) => Promise<T>, options?: TransactionOptions) {
+      const readOnly = options?.readOnly === true;
       for (let attempt = 1; ; attempt++) {
         const { client, done: release } = await checkout();
         let broken: Error | undefined;
-        const tx = new PostgresTransaction(client, scope);
+        const tx = new PostgresTransaction(client, scope, readOnly);
         try {
           try {
-            await client.query(begin);
+            await client.query(readOnly ? beginReadOnly : begin);
           } catch (error) {
             broken = error instanceof Error ? error : new Error(String(error));
             throw toLinliError(error, failure);
           }
-          let result: Awaited<ReturnType<typeof fn>>;
+          let result: T;
           try {
             result = await fn(tx);
           } catch (error) {

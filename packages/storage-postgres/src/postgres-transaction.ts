@@ -1,5 +1,6 @@
 import {
   type AdapterTransaction,
+  coreErrors,
   type FindManyOptions,
   LinliError,
   type StoredRow,
@@ -55,7 +56,11 @@ function cached(layout: TableLayout, key: string, sql: () => string): CachedStat
 /**
  * The operations of one PostgreSQL transaction, on the connection that holds it. Usable only
  * while its transaction is open: a reference kept after commit or rollback throws
- * `POSTGRES_TRANSACTION_ENDED` instead of running outside any transaction.
+ * `TRANSACTION_FINISHED` instead of running outside any transaction (or inside the next
+ * transaction on the same connection). A read-only transaction refuses `create`, `update`,
+ * `delete` and `lock` with `READ_ONLY_TRANSACTION` before sending anything, so the
+ * transaction is not aborted and stays usable for reads; the server, which runs it
+ * `READ ONLY`, would refuse such a write too (also mapped to `READ_ONLY_TRANSACTION`).
  */
 export class PostgresTransaction implements AdapterTransaction {
   private open = true;
@@ -63,6 +68,7 @@ export class PostgresTransaction implements AdapterTransaction {
   constructor(
     private readonly client: pg.ClientBase,
     private readonly scope: TransactionScope,
+    private readonly readOnly = false,
   ) {}
 
   /** Ends the transaction's lifetime; later calls throw. */
@@ -70,8 +76,14 @@ export class PostgresTransaction implements AdapterTransaction {
     this.open = false;
   }
 
+  /** Throws unless the transaction is open and may write. */
+  private writable(operation: string, subject: string): void {
+    if (!this.open) throw LinliError.from(coreErrors, "TRANSACTION_FINISHED");
+    if (this.readOnly) throw LinliError.from(coreErrors, "READ_ONLY_TRANSACTION", { operation, subject });
+  }
+
   private layout(model: string): TableLayout {
-    if (!this.open) throw LinliError.from(postgresErrors, "POSTGRES_TRANSACTION_ENDED");
+    if (!this.open) throw LinliError.from(coreErrors, "TRANSACTION_FINISHED");
     const layout = this.scope.layouts.get(model);
     if (!layout)
       throw LinliError.from(postgresErrors, "POSTGRES_NOT_SET_UP", {
@@ -81,19 +93,20 @@ export class PostgresTransaction implements AdapterTransaction {
     return layout;
   }
 
-  private async exec(statement: CachedStatement, values: unknown[], model?: string, id?: string) {
+  private async exec(
+    statement: CachedStatement,
+    values: unknown[],
+    context: { model?: string; id?: string; operation?: string } = {},
+  ) {
     try {
       return await this.client.query({ name: statement.name, text: statement.text, values, types: pgTypes });
     } catch (error) {
-      throw toLinliError(error, {
-        ...this.scope.failure,
-        ...(model === undefined ? {} : { model }),
-        ...(id === undefined ? {} : { id }),
-      });
+      throw toLinliError(error, { ...this.scope.failure, ...context });
     }
   }
 
   async create(model: string, row: StoredRow): Promise<StoredRow> {
+    this.writable("create", model);
     const layout = this.layout(model);
     const fields = Object.keys(row);
     const columns = fields.map((f) => columnOf(layout, f));
@@ -105,7 +118,7 @@ export class PostgresTransaction implements AdapterTransaction {
       return `INSERT INTO ${layout.table} (${names}) VALUES (${params}) ON CONFLICT DO NOTHING`;
     });
     const values = columns.map((c, i) => pgValue(c, row[fields[i]!]));
-    const result = await this.exec(statement, values, model, String(row.id));
+    const result = await this.exec(statement, values, { model, id: String(row.id), operation: "create" });
     if (result.rowCount === 0) throw duplicate({ ...this.scope.failure, model, id: String(row.id) });
     return { ...row };
   }
@@ -118,7 +131,7 @@ export class PostgresTransaction implements AdapterTransaction {
       `1:${w.key}`,
       () => `SELECT ${layout.selectList} FROM ${layout.table} WHERE ${w.sql()} LIMIT 1`,
     );
-    const result = await this.exec(statement, w.params, model);
+    const result = await this.exec(statement, w.params, { model });
     return (result.rows[0] as StoredRow | undefined) ?? null;
   }
 
@@ -131,11 +144,12 @@ export class PostgresTransaction implements AdapterTransaction {
       `m:${w.key}|${tail.key}`,
       () => `SELECT ${layout.selectList} FROM ${layout.table} WHERE ${w.sql()}${tail.sql()}`,
     );
-    const result = await this.exec(statement, [...w.params, ...tail.params], model);
+    const result = await this.exec(statement, [...w.params, ...tail.params], { model });
     return result.rows as StoredRow[];
   }
 
   async update(model: string, where: readonly WhereClause[], patch: StoredRow): Promise<number> {
+    this.writable("update", model);
     const layout = this.layout(model);
     const fields = Object.keys(patch).filter((f) => f !== "id" && f !== "communityId");
     if (fields.length === 0) return this.count(model, where);
@@ -146,15 +160,16 @@ export class PostgresTransaction implements AdapterTransaction {
       return `UPDATE ${layout.table} SET ${sets.join(", ")} WHERE ${w.sql()}`;
     });
     const values = columns.map((c, i) => pgValue(c, patch[fields[i]!]));
-    const result = await this.exec(statement, [...values, ...w.params], model);
+    const result = await this.exec(statement, [...values, ...w.params], { model, operation: "update" });
     return result.rowCount ?? 0;
   }
 
   async delete(model: string, where: readonly WhereClause[]): Promise<number> {
+    this.writable("delete", model);
     const layout = this.layout(model);
     const w = compileWhere(layout, where);
     const statement = cached(layout, `d:${w.key}`, () => `DELETE FROM ${layout.table} WHERE ${w.sql()}`);
-    const result = await this.exec(statement, w.params, model);
+    const result = await this.exec(statement, w.params, { model, operation: "delete" });
     return result.rowCount ?? 0;
   }
 
@@ -166,7 +181,7 @@ export class PostgresTransaction implements AdapterTransaction {
       `n:${w.key}`,
       () => `SELECT count(*) AS n FROM ${layout.table} WHERE ${w.sql()}`,
     );
-    const result = await this.exec(statement, w.params, model);
+    const result = await this.exec(statement, w.params, { model });
     return Number(result.rows[0]?.n ?? 0);
   }
 
@@ -177,10 +192,11 @@ export class PostgresTransaction implements AdapterTransaction {
    * process) waits until then. Transactions run in READ COMMITTED, where each statement
    * sees every transaction committed before it started, so every read after `lock`
    * resolves sees the writes of earlier holders. Two keys with the same 64-bit hash merely
-   * wait for each other: never unsafe, only (very rarely) slower.
+   * wait for each other: never unsafe, only (very rarely) slower. Refused in a read-only
+   * transaction, as the contract requires (PostgreSQL itself would allow the advisory lock).
    */
   async lock(key: string): Promise<void> {
-    if (!this.open) throw LinliError.from(postgresErrors, "POSTGRES_TRANSACTION_ENDED");
+    this.writable("lock", key);
     await this.exec(this.scope.lockStatement, [`${this.scope.failure.schema}:${key}`]);
   }
 }

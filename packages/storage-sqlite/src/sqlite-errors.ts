@@ -42,10 +42,6 @@ export const sqliteErrors = defineErrors({
     "zh-CN": "数据库 {filename} 已关闭",
     en: "The database {filename} is closed",
   },
-  SQLITE_TRANSACTION_ENDED: {
-    "zh-CN": "事务已结束，不能再使用",
-    en: "The transaction has ended and can no longer be used",
-  },
   SQLITE_BACKUP_FAILED: {
     "zh-CN": "无法将数据库备份到 {target}：{reason}",
     en: "Cannot back up the database to {target}: {reason}",

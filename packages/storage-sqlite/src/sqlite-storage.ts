@@ -1,4 +1,11 @@
-import { AsyncQueue, coreErrors, LinliError, type StorageAdapter } from "@linli/core";
+import {
+  type AdapterTransaction,
+  AsyncQueue,
+  coreErrors,
+  LinliError,
+  type StorageAdapter,
+  type TransactionOptions,
+} from "@linli/core";
 import type { Statement } from "better-sqlite3";
 import { setupModels } from "./model-setup";
 import { openDatabase } from "./open-database";
@@ -6,7 +13,8 @@ import { backupDatabase, backupFile, checkBackupTarget, type SqliteBackupResult 
 import { sqliteErrors } from "./sqlite-errors";
 import { toLinliError } from "./sqlite-failure";
 import { isMemoryFilename, resolveSqliteOptions, type SqliteStorageOptions } from "./sqlite-options";
-import { SqliteTransaction } from "./sqlite-transaction";
+import { ReaderPool } from "./sqlite-readers";
+import { SqliteTransaction, type TransactionScope } from "./sqlite-transaction";
 import type { TableLayout } from "./table-layout";
 
 /** The SQLite adapter: a `StorageAdapter` of `@linli/core` plus what only a file database offers. */
@@ -27,11 +35,18 @@ export interface SqliteStorage extends StorageAdapter {
 /**
  * The embedded default storage of linli: one SQLite file through better-sqlite3.
  *
- * - **Safe across processes.** The file is in WAL mode; every transaction begins with
- *   `BEGIN IMMEDIATE`, which takes SQLite's write lock at the start, so transactions of all
- *   processes sharing the file run one at a time (a waiting process retries for
- *   `busyTimeoutMs`). Transactions of one process are queued in FIFO order. This is what
- *   makes `lock` (and with it every capacity check) hold across processes.
+ * - **Safe across processes.** The file is in WAL mode; every write transaction begins with
+ *   `BEGIN IMMEDIATE`, which takes SQLite's write lock at the start, so write transactions
+ *   of all processes sharing the file run one at a time (a waiting process retries for
+ *   `busyTimeoutMs`). Write transactions of one process are queued in FIFO order. This is
+ *   what makes `lock` (and with it every capacity check) hold across processes.
+ * - **Reads beside writes.** A read-only transaction (`{ readOnly: true }`, the kernel's
+ *   queries) runs on a read-only connection of its own with a deferred `BEGIN`: it reads the
+ *   snapshot committed at its first read and never takes the write lock, so it neither waits
+ *   for a write transaction (of this process or another) nor makes one wait. Its writes and
+ *   `lock` are refused with `READ_ONLY_TRANSACTION`. Up to four idle read connections are
+ *   kept. For a private `:memory:` database (which other connections cannot see) read-only
+ *   transactions run on the one connection, queued with the write transactions.
  * - **Durable.** A commit survives a crash of the process; with `synchronous: "FULL"` it
  *   also survives a power cut (see {@link SqliteSynchronous}).
  * - **Tables from models.** `setup` creates one STRICT table per model, columns in
@@ -44,7 +59,8 @@ export interface SqliteStorage extends StorageAdapter {
  *
  * Opening is synchronous and throws a `LinliError` for bad options, a missing folder, a file
  * that is not SQLite, or a read-only file. Do not call `transaction` from inside a
- * transaction of the same adapter: it would wait for itself.
+ * write transaction of the same adapter (or any transaction inside another, for `:memory:`):
+ * it would wait for itself.
  *
  * @example
  * ```ts
@@ -63,14 +79,104 @@ export function sqliteStorage(options: SqliteStorageOptions): SqliteStorage {
   const failure = { filename, busyTimeoutMs: resolved.busyTimeoutMs };
   const queue = new AsyncQueue();
   const layouts = new Map<string, TableLayout>();
-  const scope = { db, layouts, failure };
+  const scope: TransactionScope = { db, layouts, failure, statements: (layout) => layout.statements };
   const begin: Statement = db.prepare("BEGIN IMMEDIATE");
+  const beginRead: Statement = db.prepare("BEGIN DEFERRED");
   const commit: Statement = db.prepare("COMMIT");
   const rollback: Statement = db.prepare("ROLLBACK");
+  const readers = memory ? undefined : new ReaderPool(failure);
   let closed = false;
 
   const assertOpen = () => {
     if (closed) throw LinliError.from(sqliteErrors, "SQLITE_CLOSED", { filename });
+  };
+
+  /** A write transaction on the main connection, `BEGIN IMMEDIATE`; run through the queue. */
+  const readWrite = async <T>(fn: (tx: AdapterTransaction) => Promise<T>): Promise<T> => {
+    assertOpen();
+    try {
+      begin.run();
+    } catch (error) {
+      throw toLinliError(error, failure);
+    }
+    const tx = new SqliteTransaction(scope);
+    let result: T;
+    try {
+      result = await fn(tx);
+    } catch (error) {
+      tx.end();
+      if (db.inTransaction) rollback.run();
+      throw error;
+    }
+    tx.end();
+    if (!db.inTransaction) {
+      // SQLite rolled the transaction back by itself (a disk full or I/O error).
+      throw LinliError.from(coreErrors, "STORAGE_ERROR", {
+        reason: "SQLite rolled the transaction back after an error; nothing was written",
+      });
+    }
+    try {
+      commit.run();
+    } catch (error) {
+      if (db.inTransaction) rollback.run();
+      throw toLinliError(error, failure);
+    }
+    return result;
+  };
+
+  /**
+   * A read-only transaction on a read-only connection of its own: a deferred `BEGIN` takes
+   * no lock until the first read, and then only a WAL read snapshot. Not queued.
+   */
+  const readOnlyOnReader = async <T>(
+    pool: ReaderPool,
+    fn: (tx: AdapterTransaction) => Promise<T>,
+  ): Promise<T> => {
+    assertOpen();
+    const reader = pool.acquire();
+    let reusable = true;
+    try {
+      try {
+        reader.begin.run();
+      } catch (error) {
+        reusable = false;
+        throw toLinliError(error, failure);
+      }
+      const tx = new SqliteTransaction(
+        { db: reader.db, layouts, failure, statements: reader.statements },
+        true,
+      );
+      try {
+        return await fn(tx);
+      } finally {
+        tx.end();
+        try {
+          // Nothing to commit: ending the transaction releases the read snapshot.
+          if (reader.db.inTransaction) reader.rollback.run();
+        } catch {
+          reusable = false;
+        }
+      }
+    } finally {
+      pool.release(reader, reusable);
+    }
+  };
+
+  /** A read-only transaction of a `:memory:` database: on the main connection, queued. */
+  const readOnlyInLine = async <T>(fn: (tx: AdapterTransaction) => Promise<T>): Promise<T> => {
+    assertOpen();
+    try {
+      beginRead.run();
+    } catch (error) {
+      throw toLinliError(error, failure);
+    }
+    const tx = new SqliteTransaction(scope, true);
+    try {
+      return await fn(tx);
+    } finally {
+      tx.end();
+      if (db.inTransaction) rollback.run();
+    }
   };
 
   return {
@@ -94,38 +200,9 @@ export function sqliteStorage(options: SqliteStorageOptions): SqliteStorage {
         }
       });
     },
-    transaction(fn) {
-      return queue.run(async () => {
-        assertOpen();
-        try {
-          begin.run();
-        } catch (error) {
-          throw toLinliError(error, failure);
-        }
-        const tx = new SqliteTransaction(scope);
-        let result: Awaited<ReturnType<typeof fn>>;
-        try {
-          result = await fn(tx);
-        } catch (error) {
-          tx.end();
-          if (db.inTransaction) rollback.run();
-          throw error;
-        }
-        tx.end();
-        if (!db.inTransaction) {
-          // SQLite rolled the transaction back by itself (a disk full or I/O error).
-          throw LinliError.from(coreErrors, "STORAGE_ERROR", {
-            reason: "SQLite rolled the transaction back after an error; nothing was written",
-          });
-        }
-        try {
-          commit.run();
-        } catch (error) {
-          if (db.inTransaction) rollback.run();
-          throw toLinliError(error, failure);
-        }
-        return result;
-      });
+    transaction<T>(fn: (tx: AdapterTransaction) => Promise<T>, options?: TransactionOptions): Promise<T> {
+      if (!options?.readOnly) return queue.run(() => readWrite(fn));
+      return readers ? readOnlyOnReader(readers, fn) : queue.run(() => readOnlyInLine(fn));
     },
     async backup(toFile) {
       assertOpen();
@@ -142,6 +219,7 @@ export function sqliteStorage(options: SqliteStorageOptions): SqliteStorage {
       return queue.run(async () => {
         if (closed) return;
         closed = true;
+        readers?.close();
         db.close();
       });
     },

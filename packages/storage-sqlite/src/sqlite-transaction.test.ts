@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 describe("transactions", () => {
-  test("a transaction object kept after its commit refuses to write (SQLITE_TRANSACTION_ENDED)", async () => {
+  test("a transaction object kept after its commit refuses to write (TRANSACTION_FINISHED)", async () => {
     let leaked!: AdapterTransaction;
     await storage.transaction(async (tx) => {
       leaked = tx;
@@ -25,7 +25,7 @@ describe("transactions", () => {
     const error = await leaked
       .create("testkit_counter", { id: "x", communityId: "c", value: 1 })
       .catch((e) => e);
-    expect(isLinliError(error, "SQLITE_TRANSACTION_ENDED")).toBe(true);
+    expect(isLinliError(error, "TRANSACTION_FINISHED")).toBe(true);
     expect(await inTx(storage, (tx) => tx.count(counterModel), "c")).toBe(0);
   });
 

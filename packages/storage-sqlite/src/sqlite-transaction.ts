@@ -8,27 +8,30 @@ import {
 } from "@linli/core";
 import type { Database, Statement } from "better-sqlite3";
 import { quoteIdentifier } from "./sql-identifier";
-import { sqliteErrors } from "./sqlite-errors";
 import { type FailureContext, toLinliError } from "./sqlite-failure";
 import type { TableLayout } from "./table-layout";
 import { compileTail, compileWhere, type SqlValue, sqlValue } from "./where-sql";
 
 /** What a transaction needs from its storage. */
 export interface TransactionScope {
+  /** The connection the transaction runs on. */
   readonly db: Database;
   readonly layouts: ReadonlyMap<string, TableLayout>;
   readonly failure: FailureContext;
+  /** The prepared statements of a table on this connection, by shape. */
+  statements(layout: TableLayout): Map<string, Statement>;
 }
 
 /** Most distinct statement shapes kept per table; beyond it the cache starts over. */
 const MAX_STATEMENTS_PER_TABLE = 256;
 
-function cached(layout: TableLayout, key: string, db: Database, sql: () => string): Statement {
-  let statement = layout.statements.get(key);
+function cached(scope: TransactionScope, layout: TableLayout, key: string, sql: () => string): Statement {
+  const statements = scope.statements(layout);
+  let statement = statements.get(key);
   if (statement === undefined) {
-    if (layout.statements.size >= MAX_STATEMENTS_PER_TABLE) layout.statements.clear();
-    statement = db.prepare(sql());
-    layout.statements.set(key, statement);
+    if (statements.size >= MAX_STATEMENTS_PER_TABLE) statements.clear();
+    statement = scope.db.prepare(sql());
+    statements.set(key, statement);
   }
   return statement;
 }
@@ -36,21 +39,31 @@ function cached(layout: TableLayout, key: string, db: Database, sql: () => strin
 /**
  * The operations of one SQLite transaction. Synchronous underneath (better-sqlite3); async
  * only to fit the contract. Usable only while its transaction is open: a reference kept
- * after commit or rollback throws `SQLITE_TRANSACTION_ENDED` instead of writing outside
- * any transaction.
+ * after commit or rollback throws `TRANSACTION_FINISHED` instead of running outside any
+ * transaction. A read-only transaction refuses `create`, `update`, `delete` and `lock` with
+ * `READ_ONLY_TRANSACTION` before any SQL runs.
  */
 export class SqliteTransaction implements AdapterTransaction {
   private open = true;
 
-  constructor(private readonly scope: TransactionScope) {}
+  constructor(
+    private readonly scope: TransactionScope,
+    private readonly readOnly = false,
+  ) {}
 
   /** Ends the transaction's lifetime; later calls throw. */
   end(): void {
     this.open = false;
   }
 
+  /** Throws unless the transaction is open and may write. */
+  private writable(operation: string, subject: string): void {
+    if (!this.open) throw LinliError.from(coreErrors, "TRANSACTION_FINISHED");
+    if (this.readOnly) throw LinliError.from(coreErrors, "READ_ONLY_TRANSACTION", { operation, subject });
+  }
+
   private layout(model: string): TableLayout {
-    if (!this.open) throw LinliError.from(sqliteErrors, "SQLITE_TRANSACTION_ENDED");
+    if (!this.open) throw LinliError.from(coreErrors, "TRANSACTION_FINISHED");
     const layout = this.scope.layouts.get(model);
     if (!layout)
       throw LinliError.from(coreErrors, "STORAGE_ERROR", { reason: `unknown model ${model} (not set up)` });
@@ -62,10 +75,11 @@ export class SqliteTransaction implements AdapterTransaction {
   }
 
   async create(model: string, row: StoredRow): Promise<StoredRow> {
+    this.writable("create", model);
     const layout = this.layout(model);
     const fields = Object.keys(row);
     const key = `c:${fields.join(",")}`;
-    const statement = cached(layout, key, this.scope.db, () => {
+    const statement = cached(this.scope, layout, key, () => {
       const columns = fields.map((f) => {
         const c = layout.byField.get(f);
         if (!c)
@@ -90,9 +104,9 @@ export class SqliteTransaction implements AdapterTransaction {
     const layout = this.layout(model);
     const w = compileWhere(layout, where);
     const statement = cached(
+      this.scope,
       layout,
       `1:${w.key}`,
-      this.scope.db,
       () => `SELECT ${layout.selectList} FROM ${layout.table} WHERE ${w.sql()} LIMIT 1`,
     );
     try {
@@ -107,9 +121,9 @@ export class SqliteTransaction implements AdapterTransaction {
     const w = compileWhere(layout, options.where);
     const tail = compileTail(layout, options);
     const statement = cached(
+      this.scope,
       layout,
       `m:${w.key}|${tail.key}`,
-      this.scope.db,
       () => `SELECT ${layout.selectList} FROM ${layout.table} WHERE ${w.sql()}${tail.sql()}`,
     );
     const params = w.params;
@@ -123,11 +137,12 @@ export class SqliteTransaction implements AdapterTransaction {
   }
 
   async update(model: string, where: readonly WhereClause[], patch: StoredRow): Promise<number> {
+    this.writable("update", model);
     const layout = this.layout(model);
     const fields = Object.keys(patch).filter((f) => f !== "id" && f !== "communityId");
     const w = compileWhere(layout, where);
     if (fields.length === 0) return this.count(model, where);
-    const statement = cached(layout, `u:${fields.join(",")}|${w.key}`, this.scope.db, () => {
+    const statement = cached(this.scope, layout, `u:${fields.join(",")}|${w.key}`, () => {
       const sets = fields.map((f) => {
         const c = layout.byField.get(f);
         if (!c)
@@ -148,12 +163,13 @@ export class SqliteTransaction implements AdapterTransaction {
   }
 
   async delete(model: string, where: readonly WhereClause[]): Promise<number> {
+    this.writable("delete", model);
     const layout = this.layout(model);
     const w = compileWhere(layout, where);
     const statement = cached(
+      this.scope,
       layout,
       `d:${w.key}`,
-      this.scope.db,
       () => `DELETE FROM ${layout.table} WHERE ${w.sql()}`,
     );
     try {
@@ -167,9 +183,9 @@ export class SqliteTransaction implements AdapterTransaction {
     const layout = this.layout(model);
     const w = compileWhere(layout, where);
     const statement = cached(
+      this.scope,
       layout,
       `n:${w.key}`,
-      this.scope.db,
       () => `SELECT count(*) FROM ${layout.table} WHERE ${w.sql()}`,
     );
     try {
@@ -180,13 +196,14 @@ export class SqliteTransaction implements AdapterTransaction {
   }
 
   /**
-   * A no-op that keeps the contract's guarantee: every transaction of this adapter starts
-   * with `BEGIN IMMEDIATE`, which takes SQLite's single write lock for the whole
+   * A no-op that keeps the contract's guarantee: every write transaction of this adapter
+   * starts with `BEGIN IMMEDIATE`, which takes SQLite's single write lock for the whole
    * transaction (other processes wait for it up to the busy timeout), and transactions of
-   * one process are queued. So no two transactions ever overlap, whatever their keys, and
-   * each reads a snapshot that includes every earlier commit.
+   * one process are queued. So no two write transactions ever overlap, whatever their keys, and
+   * each reads a snapshot that includes every earlier commit. Refused in a read-only
+   * transaction (which holds no write lock).
    */
-  async lock(_key: string): Promise<void> {
-    if (!this.open) throw LinliError.from(sqliteErrors, "SQLITE_TRANSACTION_ENDED");
+  async lock(key: string): Promise<void> {
+    this.writable("lock", key);
   }
 }

@@ -42,7 +42,7 @@ export interface TableLayout {
   readonly byField: ReadonlyMap<string, ColumnLayout>;
   /** The select list that names each column by its field (`"household_id" AS "householdId"`). */
   readonly selectList: string;
-  /** Prepared statements of this table, by shape. */
+  /** Prepared statements of this table on the storage's main connection, by shape. */
   readonly statements: Map<string, Statement>;
 }
 

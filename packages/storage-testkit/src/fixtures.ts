@@ -18,6 +18,21 @@ export function inTx<T>(
   return adapter.transaction((inner) => fn(createTx(inner, { communityId, ids, codec })));
 }
 
+/**
+ * Runs `fn` in a read-only transaction of `adapter` (`{ readOnly: true }`, as the kernel runs
+ * queries), through the kernel's Tx for `communityId`.
+ */
+export function inReadOnlyTx<T>(
+  adapter: StorageAdapter,
+  fn: (tx: Tx) => Promise<T>,
+  communityId = "testkit",
+): Promise<T> {
+  const codec = new ValueCodec(adapter.capabilities);
+  return adapter.transaction((inner) => fn(createTx(inner, { communityId, ids: sequentialIds(), codec })), {
+    readOnly: true,
+  });
+}
+
 /** A sample row with distinct values, numbered `n`. */
 export function sample(n: number) {
   return {

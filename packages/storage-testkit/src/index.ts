@@ -3,6 +3,7 @@ export * from "./crud-tests";
 export * from "./fixtures";
 export * from "./kernel-tests";
 export * from "./process-race";
+export * from "./read-only-tests";
 export * from "./storage-test";
 export * from "./suite";
 export * from "./testkit-models";

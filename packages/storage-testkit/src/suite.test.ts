@@ -21,6 +21,10 @@ interface Flaws {
   noOffset?: boolean;
   /** `ne null` is treated like `eq null`. */
   wrongNull?: boolean;
+  /** `readOnly` is ignored: a read-only transaction writes like any other. */
+  writableReadOnly?: boolean;
+  /** A transaction object keeps working after its transaction has finished. */
+  usableAfterEnd?: boolean;
 }
 
 /** A small Map-based adapter with switchable flaws, to prove the suite catches them. */
@@ -49,11 +53,19 @@ function brokenAdapter(flaws: Flaws): StorageAdapter {
         );
       }
     },
-    transaction(fn) {
+    transaction(fn, options) {
       const run = async () => {
         const undo: Array<() => void> = [];
+        let finished = false;
+        const readOnly = options?.readOnly === true && !flaws.writableReadOnly;
+        const check = (operation: string, subject: string) => {
+          if (finished && !flaws.usableAfterEnd) throw LinliError.from(coreErrors, "TRANSACTION_FINISHED");
+          if (readOnly && operation !== "read")
+            throw LinliError.from(coreErrors, "READ_ONLY_TRANSACTION", { operation, subject });
+        };
         const tx: AdapterTransaction = {
           async create(m, row) {
+            check("create", m);
             await pass();
             const clash = (uniques.get(m) ?? []).some((fields) =>
               [...t(m).values()].some(
@@ -69,10 +81,12 @@ function brokenAdapter(flaws: Flaws): StorageAdapter {
             return { ...row };
           },
           async findOne(m, where) {
+            check("read", m);
             await pass();
             return rows(m, where)[0] ?? null;
           },
           async findMany(m, o) {
+            check("read", m);
             await pass();
             const found = rows(m, o.where ?? []).sort(compareRows(o.orderBy ?? []));
             const offset = flaws.noOffset ? 0 : (o.offset ?? 0);
@@ -81,6 +95,7 @@ function brokenAdapter(flaws: Flaws): StorageAdapter {
               .map((r) => ({ ...r }));
           },
           async update(m, where, patch) {
+            check("update", m);
             await pass();
             const found = rows(m, where);
             for (const r of found) {
@@ -91,6 +106,7 @@ function brokenAdapter(flaws: Flaws): StorageAdapter {
             return found.length;
           },
           async delete(m, where) {
+            check("delete", m);
             await pass();
             const found = rows(m, where);
             for (const r of found) {
@@ -100,16 +116,21 @@ function brokenAdapter(flaws: Flaws): StorageAdapter {
             return found.length;
           },
           async count(m, where) {
+            check("read", m);
             await pass();
             return rows(m, where).length;
           },
-          async lock() {},
+          async lock(key) {
+            check("lock", key);
+          },
         };
         try {
           return await fn(tx);
         } catch (error) {
           if (!flaws.noRollback) for (const u of undo.reverse()) u();
           throw error;
+        } finally {
+          finished = true;
         }
       };
       if (flaws.noIsolation) return run();
@@ -164,6 +185,21 @@ describe("the conformance suite catches broken adapters", () => {
       "query: limit and offset page through an ordered result without gaps or repeats",
     ]);
     expect(await failures({ wrongNull: true })).toEqual(["query: where operator ne"]);
+  });
+
+  it("an adapter that lets a read-only transaction write fails the read-only refusal tests", async () => {
+    expect(await failures({ writableReadOnly: true })).toEqual([
+      "read-only transaction: create, update, delete and lock are refused with READ_ONLY_TRANSACTION, nothing is written, and reads go on",
+      "read-only transaction: a refused write that escapes the function rejects the transaction with READ_ONLY_TRANSACTION, and nothing is written",
+    ]);
+  });
+
+  it("an adapter whose transaction objects outlive their transaction fails the lifetime tests", async () => {
+    expect(await failures({ usableAfterEnd: true })).toEqual([
+      "transaction: a transaction object kept after its commit refuses every operation with TRANSACTION_FINISHED, and writes nothing",
+      "transaction: a transaction object kept after its rollback refuses every operation with TRANSACTION_FINISHED, and writes nothing",
+      "read-only transaction: a transaction object kept after it ended refuses every operation with TRANSACTION_FINISHED",
+    ]);
   });
 
   it("tests that need a capability are skipped by capability, not by adapter name", async () => {

@@ -1,6 +1,7 @@
 import { concurrencyTests } from "./concurrency-tests";
 import { crudTests } from "./crud-tests";
 import { kernelTests } from "./kernel-tests";
+import { readOnlyTests } from "./read-only-tests";
 import { type StorageTest, type StorageTestOptions, skipReason } from "./storage-test";
 import { testkitModels } from "./testkit-models";
 import { transactionTests } from "./transaction-tests";
@@ -9,6 +10,7 @@ import { transactionTests } from "./transaction-tests";
 export const storageTests: readonly StorageTest[] = [
   ...crudTests,
   ...transactionTests,
+  ...readOnlyTests,
   ...concurrencyTests,
   ...kernelTests,
 ];

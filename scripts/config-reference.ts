@@ -5,18 +5,18 @@
 // - config-reference.md: every booking rule kind and pricing component with its parameters.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { bookingPlugin, bookingRuleKinds } from "@linli/booking";
-import { communityConfigJsonSchema, resolvePlugins } from "@linli/core";
+import { communityConfigJsonSchema, registriesOf } from "@linli/core";
 import { priceComponents, pricingPlugin } from "@linli/pricing";
 import { z } from "zod";
 
 const plugins = [bookingPlugin(), pricingPlugin()];
-const set = resolvePlugins(plugins);
+const registries = registriesOf(plugins);
 const out = new URL("../docs/api/", import.meta.url);
 mkdirSync(out, { recursive: true });
 
 const schema = {
   $id: "https://linli.invalid/community-config.schema.json",
-  ...communityConfigJsonSchema(plugins, set.registries),
+  ...communityConfigJsonSchema(plugins, registries),
 };
 writeFileSync(new URL("community-config.schema.json", out), `${JSON.stringify(schema, null, 2)}\n`);
 
@@ -61,7 +61,7 @@ const lines = [
   "",
   "Every rule also takes `id` and `appliesTo: { resources?, resourceGroups? }`.",
 ];
-for (const kind of set.registries.get(bookingRuleKinds)) {
+for (const kind of registries.get(bookingRuleKinds)) {
   lines.push(
     "",
     `### \`${kind.kind}\``,
@@ -72,7 +72,7 @@ for (const kind of set.registries.get(bookingRuleKinds)) {
   );
 }
 lines.push("", "## Pricing components (`pricing.plans[].charge.kind`)");
-for (const component of set.registries.get(priceComponents)) {
+for (const component of registries.get(priceComponents)) {
   lines.push("", `### \`${component.kind}\``, "", ...table(component.schema));
 }
 writeFileSync(new URL("config-reference.md", out), `${lines.join("\n")}\n`);

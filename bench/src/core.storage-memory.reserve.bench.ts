@@ -1,4 +1,5 @@
-import { createTx, sequentialIds, ValueCodec } from "@linli/core";
+import { sequentialIds } from "@linli/core";
+import { createTx, ValueCodec } from "@linli/core/adapter";
 import { memoryStorage } from "@linli/storage-memory";
 import { slotModel, testkitModels } from "@linli/storage-testkit";
 import { compare } from "./report";

@@ -1,4 +1,5 @@
-import { createTx, sequentialIds, ValueCodec } from "@linli/core";
+import { sequentialIds } from "@linli/core";
+import { createTx, ValueCodec } from "@linli/core/adapter";
 import { postgresStorage } from "@linli/storage-postgres";
 import { slotModel, testkitModels } from "@linli/storage-testkit";
 import pg from "pg";

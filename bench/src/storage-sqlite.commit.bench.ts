@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createTx, sequentialIds, ValueCodec } from "@linli/core";
+import { sequentialIds } from "@linli/core";
+import { createTx, ValueCodec } from "@linli/core/adapter";
 import { sqliteStorage } from "@linli/storage-sqlite";
 import { slotModel, testkitModels } from "@linli/storage-testkit";
 import Database from "better-sqlite3";

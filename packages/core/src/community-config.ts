@@ -4,6 +4,7 @@ import { kernelConfigShape } from "./config-schema";
 import { coreErrors } from "./core-errors";
 import { LinliError } from "./errors";
 import type { AnyPlugin, CommunityConfig, ReportProblem } from "./plugin";
+import { resolvePlugins } from "./plugin-set";
 import type { Registries } from "./registry";
 
 type KernelShape = z.output<z.ZodObject<typeof kernelConfigShape>>;
@@ -84,7 +85,7 @@ export function communityConfigSchema(plugins: readonly AnyPlugin[], registries:
 export function parseCommunityConfig(
   input: unknown,
   plugins: readonly AnyPlugin[],
-  registries: Registries,
+  registries: Registries = resolvePlugins(plugins).registries,
 ): { ok: true; config: CommunityConfig } | { ok: false; problems: Problem[] } {
   const result = validate(communityConfigSchema(plugins, registries), input);
   return result.ok ? { ok: true, config: result.value as CommunityConfig } : result;
@@ -111,7 +112,7 @@ export function loadCommunityConfig(
 /** The JSON Schema of a community configuration for these plugins (for editors and validators). */
 export function communityConfigJsonSchema(
   plugins: readonly AnyPlugin[],
-  registries: Registries,
+  registries: Registries = resolvePlugins(plugins).registries,
 ): Record<string, unknown> {
   return z.toJSONSchema(communityConfigSchema(plugins, registries), {
     io: "input",

@@ -78,3 +78,13 @@ export function resolvePlugins(plugins: readonly AnyPlugin[]): PluginSet {
   }
   return { plugins, registries, models };
 }
+
+/**
+ * The registries a set of plugins fills (booking's rule kinds, pricing's price components…),
+ * for tooling that documents or validates configurations without running a community (the
+ * configuration reference, a CLI's `schema` command). Throws like `createCommunity` for a
+ * conflicting set of plugins.
+ */
+export function registriesOf(plugins: readonly AnyPlugin[]): Registries {
+  return resolvePlugins(plugins).registries;
+}

@@ -8,8 +8,8 @@ import {
   isLinliError,
   type LinliError,
   parseCommunityConfig,
-  resolvePlugins,
 } from "../src/index";
+import { resolvePlugins } from "../src/plugin-set";
 import { memoryStorage } from "@linli/storage-memory";
 import { baseConfig, json } from "./fixtures";
 

@@ -7,11 +7,11 @@ import {
   definePlugin,
   defineCommand,
   defineQuery,
-  eventModel,
   isLinliError,
   LinliError,
   subscribe,
 } from "../src/index";
+import { eventModel } from "../src/adapter";
 import { staff, testCommunity } from "./fixtures";
 
 const auditModel = defineModel("audit_entry", { what: z.string(), residentId: z.string() });

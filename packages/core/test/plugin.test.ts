@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createCommunity, eventModel, isLinliError } from "../src/index";
+import { createCommunity, isLinliError } from "../src/index";
+import { eventModel } from "../src/adapter";
 import { memoryStorage } from "@linli/storage-memory";
 import { baseConfig, staff, testCommunity, json } from "./fixtures";
 import { councilDecisionModel, councilPlugin, gatePlugin } from "./plugin-fixtures";

@@ -1,7 +1,8 @@
 import { memoryStorage } from "@linli/storage-memory";
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
-import { createTx, defineModel, type ModelDef, sequentialIds, type Tx, ValueCodec } from "../src/index";
+import { defineModel, type ModelDef, sequentialIds, type Tx } from "../src/index";
+import { createTx, ValueCodec } from "../src/adapter";
 
 const slotModel = defineModel("runtime_slot", {
   resourceId: z.string(),

@@ -1,4 +1,4 @@
-import { communityConfigJsonSchema, isLinliError, type Problem, resolvePlugins } from "@linli/core";
+import { communityConfigJsonSchema, isLinliError, type Problem } from "@linli/core";
 import { memoryStorage } from "@linli/storage-memory";
 import { describe, expect, test } from "vitest";
 import { asJson, testCommunity, wangjialongConfig } from "../test/fixtures";
@@ -134,7 +134,7 @@ describe("pricing configuration", () => {
 
   test("the config's JSON Schema includes the pricing section", () => {
     const plugins = [pricingPlugin()];
-    const schema = communityConfigJsonSchema(plugins, resolvePlugins(plugins).registries) as {
+    const schema = communityConfigJsonSchema(plugins) as {
       properties: Record<string, unknown>;
     };
     expect(schema.properties.pricing).toBeDefined();

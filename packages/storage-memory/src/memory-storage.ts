@@ -1,17 +1,15 @@
 import {
-  AsyncQueue,
   type AdapterTransaction,
-  compareRows,
   coreErrors,
   type FindManyOptions,
   LinliError,
-  matchesWhere,
   type ModelDef,
   type StorageAdapter,
   type StoredRow,
   type TransactionOptions,
   type WhereClause,
 } from "@linli/core";
+import { AsyncQueue, compareRows, matchesWhere } from "@linli/core/adapter";
 
 /** Options of {@link memoryStorage}. */
 export interface MemoryStorageOptions {

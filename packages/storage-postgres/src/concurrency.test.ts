@@ -1,4 +1,5 @@
-import { createTx, isLinliError, sequentialIds, ValueCodec } from "@linli/core";
+import { isLinliError, sequentialIds } from "@linli/core";
+import { createTx, ValueCodec } from "@linli/core/adapter";
 import { inTx, sampleModel, slotModel, testkitModels } from "@linli/storage-testkit";
 import { afterEach, describe, expect, test } from "vitest";
 import { type Deferred, deferred } from "../test/deferred";

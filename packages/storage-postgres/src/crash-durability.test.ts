@@ -1,4 +1,5 @@
-import { createTx, isLinliError, sequentialIds, ValueCodec } from "@linli/core";
+import { isLinliError, sequentialIds } from "@linli/core";
+import { createTx, ValueCodec } from "@linli/core/adapter";
 import { inTx, slotModel, testkitModels } from "@linli/storage-testkit";
 import { describe, expect, test } from "vitest";
 import { usePgServer } from "../test/use-pg-server";

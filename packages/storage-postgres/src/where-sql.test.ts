@@ -1,4 +1,5 @@
-import { compareRows, defineModel, matchesWhere, type ModelOrderBy, type ModelWhere } from "@linli/core";
+import { defineModel, type ModelOrderBy, type ModelWhere } from "@linli/core";
+import { compareRows, matchesWhere } from "@linli/core/adapter";
 import { inTx } from "@linli/storage-testkit";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";

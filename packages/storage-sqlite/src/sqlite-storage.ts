@@ -1,11 +1,11 @@
 import {
   type AdapterTransaction,
-  AsyncQueue,
   coreErrors,
   LinliError,
   type StorageAdapter,
   type TransactionOptions,
 } from "@linli/core";
+import { AsyncQueue } from "@linli/core/adapter";
 import type { Statement } from "better-sqlite3";
 import { setupModels } from "./model-setup";
 import { openDatabase } from "./open-database";

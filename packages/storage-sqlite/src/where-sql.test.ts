@@ -1,4 +1,5 @@
-import { compareRows, defineModel, matchesWhere, type WhereClause, WHERE_OPERATORS } from "@linli/core";
+import { defineModel, type WhereClause } from "@linli/core";
+import { compareRows, matchesWhere, WHERE_OPERATORS } from "@linli/core/adapter";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { z } from "zod";

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { matchesWhere, type ModelWhere, WHERE_OPERATORS } from "@linli/core";
+import type { ModelWhere } from "@linli/core";
+import { matchesWhere, WHERE_OPERATORS } from "@linli/core/adapter";
 import { codeOf, inTx, sample } from "./fixtures";
 import type { StorageTest } from "./storage-test";
 import { sampleModel } from "./testkit-models";

@@ -1,11 +1,5 @@
-import {
-  createTx,
-  type IdGenerator,
-  sequentialIds,
-  type StorageAdapter,
-  type Tx,
-  ValueCodec,
-} from "@linli/core";
+import { type IdGenerator, sequentialIds, type StorageAdapter, type Tx } from "@linli/core";
+import { createTx, ValueCodec } from "@linli/core/adapter";
 
 /** Runs `fn` in a transaction of `adapter`, through the kernel's Tx for `communityId`. */
 export function inTx<T>(

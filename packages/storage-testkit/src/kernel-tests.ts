@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { createCommunity, eventModel, manualClock, residentModel, sequentialIds } from "@linli/core";
+import { createCommunity, manualClock, sequentialIds } from "@linli/core";
+import { eventModel, residentModel } from "@linli/core/adapter";
 import { inTx } from "./fixtures";
 import type { StorageTest } from "./storage-test";
 

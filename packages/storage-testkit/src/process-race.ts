@@ -1,11 +1,5 @@
-import {
-  createTx,
-  isLinliError,
-  type ReserveOptions,
-  sequentialIds,
-  type StorageAdapter,
-  ValueCodec,
-} from "@linli/core";
+import { isLinliError, type ReserveOptions, sequentialIds, type StorageAdapter } from "@linli/core";
+import { createTx, ValueCodec } from "@linli/core/adapter";
 import type { RowOf } from "@linli/core";
 import { slotModel } from "./testkit-models";
 

@@ -1,12 +1,11 @@
 import {
   type AdapterTransaction,
-  compareRows,
   coreErrors,
   LinliError,
-  matchesWhere,
   type StorageAdapter,
   type StoredRow,
 } from "@linli/core";
+import { compareRows, matchesWhere } from "@linli/core/adapter";
 import { memoryStorage } from "@linli/storage-memory";
 import { describe, expect, it } from "vitest";
 import { runStorageTest, storageTests } from "./suite";

@@ -8,7 +8,8 @@
  * argv: <database file> <progress file> <run number>
  */
 import { closeSync, fdatasyncSync, openSync, writeSync } from "node:fs";
-import { createTx, isLinliError, sequentialIds, ValueCodec } from "@linli/core";
+import { isLinliError, sequentialIds } from "@linli/core";
+import { createTx, ValueCodec } from "@linli/core/adapter";
 import { slotModel, testkitModels } from "@linli/storage-testkit";
 import { sqliteStorage } from "../../src/sqlite-storage";
 import { CRASH_CAPACITY, crashReservation } from "./crash-plan";

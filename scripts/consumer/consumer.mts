@@ -1,28 +1,36 @@
 // Compiled by `npm run check:packages` against the BUILT packages (dist/*.d.ts), the way an
 // app that installed them from npm sees them: no source condition, NodeNext resolution.
+import { bookingEvents } from "@linli/booking/events";
 import {
   createCommunity,
+  defineQuery,
   definePlugin,
+  subscribe,
   type Community,
   isLinliError,
   type LinliError,
   money,
   formatMoney,
 } from "@linli/core";
+import { matchesWhere } from "@linli/core/adapter";
 import { memoryStorage } from "@linli/storage-memory";
 import { storageTests } from "@linli/storage-testkit";
 import { z } from "zod";
 
 const greeter = () =>
   definePlugin({
-    id: "greeter" as const,
-    api: (ctx) => ({
-      hello: ctx.query({
-        name: "greeter.hello",
-        input: z.object({ to: z.string() }),
-        run: async (_cx, { to }) => `你好, ${to}`,
+    id: "greeter",
+    optional: ["booking"],
+    config: z.object({ greeting: z.string().default("你好") }).prefault({}),
+    on: [subscribe(bookingEvents.BookingConfirmed, (_cx, event) => void event.payload.bookingId)],
+    api: (ctx) =>
+      ctx.commands({
+        hello: defineQuery({
+          subject: "none",
+          input: z.object({ to: z.string().min(1) }),
+          run: async (cx, { to }) => `${cx.options.greeting}, ${to}`,
+        }),
       }),
-    }),
   });
 
 export async function consumer(): Promise<string> {
@@ -49,5 +57,7 @@ export async function consumer(): Promise<string> {
     const code: "VALIDATION_FAILED" = error.code;
     void code;
   }
-  return `${text} ${formatMoney(money(100, "CNY"))} ${storageTests.length}`;
+  const bound: string = await community.as({ kind: "system", id: "s" }).greeter.hello({ to: "邻居" });
+  const matches: boolean = matchesWhere({ a: 1 }, [{ field: "a", value: 1 }]);
+  return `${text} ${bound} ${matches} ${formatMoney(money(100, "CNY"))} ${storageTests.length}`;
 }

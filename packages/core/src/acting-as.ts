@@ -15,14 +15,31 @@ type BoundFn<I, O, K extends PropertyKey> =
 /**
  * An API (a community, or one plugin's part of it) with the meta fields `K` bound: each
  * command takes its input without them. Nested groups (`booking.waitlist`) are bound too.
+ * Bound to a resident (`K` includes `forResident`), commands that concern no resident
+ * (subject `"none"`, whose input has no `forResident`) are left out: they are reached
+ * through `community.as(actor)` without `.for(...)`.
  */
 export type Bound<T, K extends PropertyKey> = {
-  readonly [P in keyof T]: T[P] extends (input: infer I) => Promise<infer O>
+  readonly [P in keyof T as BindsTo<T[P], K> extends true ? P : never]: T[P] extends (
+    input: infer I,
+  ) => Promise<infer O>
     ? BoundFn<I, O, K>
     : T[P] extends object
       ? Bound<T[P], K>
       : T[P];
 };
+
+/** Whether a member stays in a {@link Bound} API: not a command refusing a bound `forResident`. */
+type BindsTo<V, K extends PropertyKey> = V extends (input: infer I) => Promise<unknown>
+  ? "forResident" extends K
+    ? "forResident" extends keyof I
+      ? true
+      : false
+    : true
+  : true;
+
+/** The subject mode a command function was built with (set by the kernel), for bindings. */
+export const SUBJECT_MODE: unique symbol = Symbol("linli.subjectMode");
 
 /**
  * Binds meta fields onto every command reachable from `api`, lazily (a proxy: nothing is
@@ -42,8 +59,11 @@ export function bindMeta<T extends object>(
       const value = Reflect.get(target, key);
       let bound: unknown = value;
       if (typeof value === "function") {
+        // A command that concerns no resident takes no `forResident`: bind only the actor.
+        const none = (value as { [SUBJECT_MODE]?: string })[SUBJECT_MODE] === "none";
+        const own = none ? { actor: meta.actor } : meta;
         bound = (input?: Record<string, unknown>) =>
-          (value as (input: unknown) => unknown)({ ...input, ...meta });
+          (value as (input: unknown) => unknown)({ ...input, ...own });
       } else if (typeof value === "object" && value !== null && !(value instanceof Date)) {
         bound = bindMeta(value, meta);
       }

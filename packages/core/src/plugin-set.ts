@@ -16,6 +16,8 @@ const RESERVED = new Set([
   "events",
   "close",
   "community",
+  "as",
+  "for",
 ]);
 
 /** The plugins of a community, checked: unique ids, dependencies present, registries owned. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SUBJECT_MODE } from "./acting-as";
 import { accessDenied, mayActFor, requireResident } from "./access";
 import { type Actor, actorSchema, isStaffLike } from "./actor";
 import type { Clock } from "./clock";
@@ -176,7 +177,7 @@ export class Runtime {
     const schema = def.input
       .extend(mode === "none" ? metaShapes.withoutSubject : metaShapes.withSubject)
       .strict();
-    return async (raw) => {
+    const fn: CommandFn<z.ZodObject, unknown> = async (raw) => {
       const parsed = validate(schema, raw);
       if (!parsed.ok) {
         const summary = parsed.problems.map((p) => `${p.path}: ${p.message.en}`).join("; ");
@@ -232,6 +233,7 @@ export class Runtime {
         { readOnly },
       );
     };
+    return Object.assign(fn, { [SUBJECT_MODE]: mode });
   }
 
   /** The command's subject: `forResident` (checked), else the acting resident; see `SubjectMode`. */

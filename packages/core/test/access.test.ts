@@ -76,4 +76,25 @@ describe("access and acting for residents", () => {
     expect(isLinliError(error, "ACCESS_DENIED")).toBe(true);
     expect(await community.residents.list({ actor: staff })).toEqual([]);
   });
+
+  it("community.as(actor).for(resident) binds who acts and for whom, once", async () => {
+    const { community } = await testCommunity();
+    const desk = community.as(staff);
+    const grandma = await desk.residents.register({ name: "王奶奶" });
+    expect((await desk.for(grandma.id).residents.get()).name).toBe("王奶奶");
+    const neighbour = await desk.residents.register({ name: "邻居" });
+    const asNeighbour = community.as({ kind: "resident", id: neighbour.id });
+    await expect(asNeighbour.for(grandma.id).residents.get()).rejects.toMatchObject({
+      code: "ACCESS_DENIED",
+    });
+    // A JavaScript caller reaching a command that concerns no resident through a resident
+    // binding: only the actor is bound (the command takes no forResident).
+    const unbound = desk.for(grandma.id) as unknown as { residents: { list(): Promise<unknown[]> } };
+    expect(await unbound.residents.list()).toHaveLength(2);
+    // Explicit fields cannot override the bound ones.
+    const spoof = asNeighbour as unknown as { residents: { get(input: object): Promise<unknown> } };
+    await expect(spoof.residents.get({ actor: staff, forResident: grandma.id })).rejects.toMatchObject({
+      code: "ACCESS_DENIED",
+    });
+  });
 });

@@ -38,7 +38,10 @@ test("the pricing API is typed on the community", async () => {
   expectTypeOf(wang.ledger.balance).returns.resolves.toHaveProperty("balance").toEqualTypeOf<number>();
   expectTypeOf(wang.quote).returns.resolves.toEqualTypeOf<Quote>();
   void wang.quote({ resourceId: "gym", start: "2026-06-02T01:00:00Z" });
-  void wang.memberships.cancel({ membershipId: "m1" });
+  // Commands that concern no resident (subject "none") are not on a resident binding...
+  expectTypeOf(wang.memberships).not.toHaveProperty("cancel");
+  // ...but on the actor's.
+  void community.as(actor).pricing.memberships.cancel({ membershipId: "m1" });
 
   const bare = await createCommunity({ config: asJson(wangjialongConfig()), storage: memoryStorage() });
   // @ts-expect-error no pricing plugin, no pricing API

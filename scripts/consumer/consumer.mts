@@ -3,6 +3,7 @@
 import {
   createCommunity,
   definePlugin,
+  defineQuery,
   type Community,
   isLinliError,
   type LinliError,
@@ -13,16 +14,15 @@ import { memoryStorage } from "@linli/storage-memory";
 import { storageTests } from "@linli/storage-testkit";
 import { z } from "zod";
 
+const hello = defineQuery({
+  input: z.object({ to: z.string() }),
+  run: async (_cx, { to }) => `你好, ${to}`,
+});
+
 const greeter = () =>
   definePlugin({
     id: "greeter" as const,
-    api: (ctx) => ({
-      hello: ctx.query({
-        name: "greeter.hello",
-        input: z.object({ to: z.string() }),
-        run: async (_cx, { to }) => `你好, ${to}`,
-      }),
-    }),
+    api: (ctx) => ctx.commands({ hello }),
   });
 
 export async function consumer(): Promise<string> {

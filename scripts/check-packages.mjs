@@ -1,6 +1,7 @@
 // Checks every publishable package the way a consumer would meet it, after `npm run build`:
 // every `exports` target was built, publint --strict is clean, and attw finds no type
-// resolution problem for ESM and CJS consumers, and a consumer compiles against the built .d.ts.
+// resolution problem for ESM and CJS consumers, a consumer compiles against the built .d.ts, and
+// the committed API reports (packages/*/api/*.api.md, see scripts/api-report.mjs) are up to date.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -50,5 +51,18 @@ try {
 } catch (error) {
   failed = true;
   console.error(`consumer: does not compile against the built .d.ts\n${error.stdout?.toString() ?? ""}`);
+}
+// The public API of every entry against its committed report (npm run api:check).
+try {
+  const output = execFileSync(process.execPath, [join(root, "scripts/api-report.mjs")], {
+    stdio: "pipe",
+    cwd: root,
+  });
+  console.log(output.toString().trimEnd());
+} catch (error) {
+  failed = true;
+  console.error(
+    `api reports: out of date or failed\n${error.stdout?.toString() ?? ""}${error.stderr?.toString() ?? ""}`,
+  );
 }
 process.exit(failed ? 1 : 0);

@@ -2,7 +2,5 @@
  * Arithmetic on {@link Money} values (same currency, integer minor units), exported from the
  * package root as the `moneyMath` namespace so that generic names such as `add` and `max` do
  * not sit at the root: `moneyMath.add(a, b)`.
- *
- * @packageDocumentation
  */
 export { add, compare, max, min, multiply, negate, subtract, sum } from "./money";

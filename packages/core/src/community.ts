@@ -32,7 +32,7 @@ export interface CreateCommunityOptions<P extends readonly AnyPlugin[]> {
 /** The commands and queries of a community with these plugins: the kernel's and each plugin's. */
 export type CommunityApi<P extends readonly AnyPlugin[] = []> = KernelApi & PluginApis<P>;
 
-/** The API of a community as one actor (see {@link Community.as}): every command without `actor`. */
+/** The API of a community as one actor (see `community.as(actor)`): every command without `actor`. */
 export type ActingCommunity<P extends readonly AnyPlugin[] = []> = Bound<CommunityApi<P>, "actor"> & {
   /** The same API for one resident: every command without `actor` and `forResident`. */
   for(residentId: string): Bound<CommunityApi<P>, "actor" | "forResident">;

@@ -36,7 +36,7 @@ export {
   type Resource,
   type ResourceGroup,
 } from "./config-schema";
-export { type Problem, validate } from "./config-problem";
+export { type CustomIssueParams, type Problem, validate } from "./config-problem";
 
 // Plugins: commands, events, models, registries.
 export {

@@ -38,6 +38,28 @@ const councilPlugin = () =>
     api: () => ({}),
   });
 
+/** A kind with a contradiction its schema cannot express: at least `min` and at most `max` seats. */
+const seatsBetweenKind = defineRuleKind({
+  kind: "seats-between",
+  description: { "zh-CN": "每次预约的座位数范围", en: "Seats per booking, between two numbers" },
+  params: z.object({ min: z.number().int().positive(), max: z.number().int().positive() }),
+  check(params, report) {
+    if (params.min > params.max)
+      report(["min"], "SEATS_MIN_ABOVE_MAX", {
+        "zh-CN": `最少座位数 ${params.min} 大于最多座位数 ${params.max}`,
+        en: `At least ${params.min} seats is more than at most ${params.max}`,
+      });
+  },
+  evaluate: () => [],
+});
+const seatsPlugin = () =>
+  definePlugin({
+    id: "seats",
+    requires: ["booking"],
+    contributes: [contribute(bookingRuleKinds, [seatsBetweenKind])],
+    api: () => ({}),
+  });
+
 describe("booking configuration", () => {
   test("every problem is listed at load time, with its path", async () => {
     const config = wangjialongConfig({
@@ -57,30 +79,41 @@ describe("booking configuration", () => {
       plugins: [bookingPlugin()],
     }).catch((e) => e);
     expect(error.code).toBe("CONFIG_INVALID");
-    // Structural problems first (the bad time, the unknown kind); cross-references once the structure is valid.
-    const paths = (error.details.problems as { path: string }[]).map((p) => p.path);
-    expect(paths).toEqual(
-      expect.arrayContaining(["booking.rules[0].weekly.mon[0].to", "booking.rules[3].kind"]),
+    // Structural problems (the bad time, the unknown kind) and cross references, in one pass.
+    expect((error.details.problems as { code: string; path: string }[]).map((p) => [p.path, p.code])).toEqual(
+      [
+        ["booking.rules[0].weekly.mon[0].to", "INVALID_TIME"],
+        ["booking.rules[3].kind", "INVALID_UNION"],
+        ["booking.rules[1].appliesTo.resources[0]", "UNKNOWN_RESOURCE"],
+        ["booking.rules[2].id", "DUPLICATE_ID"],
+        ["booking.rules[2].appliesTo.resourceGroups[0]", "UNKNOWN_RESOURCE_GROUP"],
+        ["booking.rules[2].groups[0]", "UNKNOWN_GROUP"],
+      ],
     );
-    const valid = wangjialongConfig({
-      booking: {
-        rules: [
-          { id: "b", kind: "quota", appliesTo: { resources: ["sauna"] }, period: "day", max: 1 },
-          { id: "b", kind: "who-may-book", appliesTo: { resourceGroups: ["laundry"] }, groups: ["veterans"] },
-        ],
-      },
-    });
-    const refs = await createCommunity({
-      config: valid,
+  });
+
+  test("a contributed rule kind's own check runs at load like a built-in one's", async () => {
+    const config = wangjialongConfig();
+    (config.booking as { rules: unknown[] }).rules.push(
+      { id: "seats-a", kind: "seats-between", appliesTo: { resources: ["library"] }, min: 4, max: 2 },
+      { id: "seats-b", kind: "seats-between", appliesTo: { resources: ["library"] }, min: 1, max: 2 },
+    );
+    const error = await createCommunity({
+      config,
       storage: memoryStorage(),
-      plugins: [bookingPlugin()],
+      plugins: [bookingPlugin(), seatsPlugin()],
     }).catch((e) => e);
-    expect((refs.details.problems as { code: string; path: string }[]).map((p) => [p.code, p.path])).toEqual([
-      ["UNKNOWN_RESOURCE", "booking.rules[0].appliesTo.resources[0]"],
-      ["DUPLICATE_ID", "booking.rules[1].id"],
-      ["UNKNOWN_RESOURCE_GROUP", "booking.rules[1].appliesTo.resourceGroups[0]"],
-      ["UNKNOWN_GROUP", "booking.rules[1].groups[0]"],
+    expect(error.code).toBe("CONFIG_INVALID");
+    const problems = error.details.problems as {
+      code: string;
+      path: string;
+      message: Record<string, string>;
+    }[];
+    const index = (config.booking as { rules: unknown[] }).rules.length - 2;
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      [`booking.rules[${index}].min`, "SEATS_MIN_ABOVE_MAX"],
     ]);
+    expect(problems[0]!.message["zh-CN"]).toBe("最少座位数 4 大于最多座位数 2");
   });
 
   test("a community plugin adds a rule kind without touching the engine: config, booking and availability use it", async () => {

@@ -1,4 +1,10 @@
-import { type CommunityConfig, idSchema, type Registries, type ReportProblem } from "@linli/core";
+import {
+  type CommunityConfig,
+  type ConfigCheckContext,
+  idSchema,
+  type Registries,
+  type ReportProblem,
+} from "@linli/core";
 import { z } from "zod";
 import { type AnyRuleKind, bookingRuleKinds } from "./rule-kind";
 import { builtInRuleKinds } from "./rules/built-in-rule-kinds";
@@ -119,12 +125,21 @@ export function bookingConfigSchema(
   return schema as z.ZodType<BookingOptions, BookingConfigInput | undefined>;
 }
 
-/** Cross-reference checks: unique rule ids; resources, resource groups and eligibility groups exist. */
+/**
+ * The booking section's checks at config load: unique rule ids; the resources, resource
+ * groups and eligibility groups rules name exist; and each rule's own semantic check (its
+ * kind's `check`: a minimum above the maximum, a day that does not exist…), for built-in and
+ * contributed kinds alike. Without `context`, only the built-in kinds are known.
+ */
 export function checkBookingConfig(
   options: BookingOptions,
   config: CommunityConfig,
   report: ReportProblem,
+  context?: Pick<ConfigCheckContext, "registries">,
 ): void {
+  const kinds = new Map(
+    (context ? context.registries.get(bookingRuleKinds) : builtInRuleKinds).map((k) => [k.kind, k]),
+  );
   const resources = new Set(config.resources.map((r) => r.id));
   const resourceGroups = new Set(config.resourceGroups.map((g) => g.id));
   const groups = new Set(config.groups.map((g) => g.id));
@@ -151,6 +166,8 @@ export function checkBookingConfig(
           en: `Unknown resource group "${id}"`,
         });
     });
+    const { id: _id, kind, appliesTo: _appliesTo, ...params } = rule;
+    kinds.get(kind)?.check?.(params, (at, code, message) => report([...path, ...at], code, message));
     // Eligibility groups named by any kind's `groups` / `exemptGroups` parameter.
     for (const key of ["groups", "exemptGroups"]) {
       const list = rule[key];

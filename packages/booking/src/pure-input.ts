@@ -1,4 +1,4 @@
-import { ACTOR_KINDS, coreErrors, isTimeZone, LinliError, validate } from "@linli/core";
+import { ACTOR_KINDS, coreErrors, customProblem, isTimeZone, LinliError, validate } from "@linli/core";
 import { z } from "zod";
 
 /**
@@ -8,7 +8,12 @@ import { z } from "zod";
  * lists, so the availability sweep stays fast on 10,000 bookings.
  */
 
-const instant = z.date().refine((d) => !Number.isNaN(d.getTime()), { message: "invalid date" });
+const instant = z
+  .date()
+  .refine(
+    (d) => !Number.isNaN(d.getTime()),
+    customProblem("INVALID_INSTANT", { "zh-CN": "无效的时间点", en: "invalid date" }),
+  );
 const timeZone = z.string().refine(isTimeZone, {
   params: {
     code: "INVALID_TIME_ZONE",
@@ -16,9 +21,16 @@ const timeZone = z.string().refine(isTimeZone, {
   },
 });
 // Large lists (bookings) are checked for being arrays only: O(1), whatever their length.
-const list = z.custom<readonly unknown[]>((v) => Array.isArray(v), { message: "expected an array" });
+const list = z.custom<readonly unknown[]>(
+  (v) => Array.isArray(v),
+  customProblem("NOT_A_LIST", { "zh-CN": "应为数组", en: "expected an array" }),
+);
 const ordered = <T extends { start: Date; end: Date }>(v: T) => v.end.getTime() > v.start.getTime();
-const endAfterStart = { message: "end must be after start", path: ["end"] };
+const endAfterStart = customProblem(
+  "END_NOT_AFTER_START",
+  { "zh-CN": "结束时间须晚于开始时间", en: "end must be after start" },
+  ["end"],
+);
 
 /** The longest window `availableSlots` answers for at once: a year and a day. */
 export const MAX_AVAILABILITY_WINDOW_DAYS = 367;
@@ -46,10 +58,17 @@ const availabilitySchema = z
     defaultGranularityMinutes: z.number().int().positive().max(1440).optional(),
   })
   .refine(ordered, endAfterStart)
-  .refine((v) => v.end.getTime() - v.start.getTime() <= MAX_AVAILABILITY_WINDOW_DAYS * 86_400_000, {
-    message: `the window is at most ${MAX_AVAILABILITY_WINDOW_DAYS} days`,
-    path: ["end"],
-  });
+  .refine(
+    (v) => v.end.getTime() - v.start.getTime() <= MAX_AVAILABILITY_WINDOW_DAYS * 86_400_000,
+    customProblem(
+      "WINDOW_TOO_LONG",
+      {
+        "zh-CN": `查询时段最长 ${MAX_AVAILABILITY_WINDOW_DAYS} 天`,
+        en: `the window is at most ${MAX_AVAILABILITY_WINDOW_DAYS} days`,
+      },
+      ["end"],
+    ),
+  );
 
 const evaluationSchema = z.object({
   request: z

@@ -1,4 +1,4 @@
-import type { ActorKind, LocalizedText, Resource, Violation } from "@linli/core";
+import type { ActorKind, LocalizedText, ReportProblem, Resource, Violation } from "@linli/core";
 import { defineRegistry } from "@linli/core";
 import type { z } from "zod";
 import type { BookingStatus } from "./booking-models";
@@ -125,6 +125,16 @@ export interface RuleKind<S extends z.ZodObject = z.ZodObject, K extends string 
   readonly params: S;
   /** Every violation of this rule by the request; empty when allowed. Pure. */
   evaluate(params: z.output<S>, cx: RuleContext): Violation[];
+  /**
+   * Contradictions within one configured rule that its schema does not express: a minimum
+   * above the maximum, a day that does not exist (`2026-02-30`), a range that ends before it
+   * starts, a lead time longer than the advance window. Each would make the rule refuse every
+   * booking, or be silently ignored. Report each with a path relative to the rule (`["maxMinutes"]`,
+   * `["closures", 2, "to"]`), a stable code and zh-CN and en messages; the booking plugin runs
+   * it at config load, in the same pass as every other check, for every configured rule of
+   * this kind whose params parsed. Pure.
+   */
+  check?(params: z.output<S>, report: ReportProblem): void;
   /**
    * For rules that only allow certain times (opening hours, closures, seasons, booking
    * window): the instants within `[start, end)` where bookings may lie. Availability

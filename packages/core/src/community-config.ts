@@ -1,94 +1,119 @@
 import { z } from "zod";
-import { addProblem, type Problem, validate } from "./config-problem";
+import { formatPath, type LocatedProblem, locateProblems, type Problem } from "./config-problem";
+import { type IndexMaps, originalPath, repairInput, type StandIn } from "./config-repair";
 import { kernelConfigShape } from "./config-schema";
+import { kernelStandIn } from "./config-stand-ins";
 import { coreErrors } from "./core-errors";
 import { LinliError } from "./errors";
-import type { AnyPlugin, CommunityConfig, ReportProblem } from "./plugin";
+import { checkKernelConfig } from "./kernel-config-check";
+import type { AnyPlugin, CommunityConfig, ConfigCheckContext, ReportProblem } from "./plugin";
 import { resolvePlugins } from "./plugin-set";
 import type { Registries } from "./registry";
 
-type KernelShape = z.output<z.ZodObject<typeof kernelConfigShape>>;
-
-function duplicates(ids: readonly string[]): Set<number> {
-  const seen = new Set<string>();
-  const dup = new Set<number>();
-  ids.forEach((id, i) => {
-    if (seen.has(id)) dup.add(i);
-    seen.add(id);
-  });
-  return dup;
+/** One top-level section of a configuration: a kernel section or a plugin's. */
+interface Section {
+  readonly key: string;
+  readonly schema: z.ZodType;
+  /** Stand-ins for broken required fields (kernel sections only). */
+  readonly standIn?: StandIn;
 }
 
-/** The kernel's cross-reference checks: unique ids, and every reference names something defined. */
-export function checkKernelConfig(config: KernelShape, report: ReportProblem): void {
-  const lists = {
-    places: config.places,
-    groups: config.groups,
-    resources: config.resources,
-    resourceGroups: config.resourceGroups,
-  };
-  for (const [key, list] of Object.entries(lists)) {
-    for (const i of duplicates(list.map((x) => x.id))) {
-      report([key, i, "id"], "DUPLICATE_ID", {
-        "zh-CN": `重复的 id "${list[i]!.id}"`,
-        en: `Duplicate id "${list[i]!.id}"`,
-      });
-    }
+function sectionsOf(plugins: readonly AnyPlugin[], registries: Registries): Section[] {
+  const sections: Section[] = Object.entries(kernelConfigShape).map(([key, schema]) => ({
+    key,
+    schema,
+    standIn: kernelStandIn,
+  }));
+  for (const plugin of plugins) {
+    if (!plugin.config) continue;
+    const schema = typeof plugin.config === "function" ? plugin.config(registries) : plugin.config;
+    sections.push({ key: plugin.id, schema });
   }
-  const places = new Set(config.places.map((p) => p.id));
-  const unknownPlace = (path: PropertyKey[], id: string) =>
-    report(path, "UNKNOWN_PLACE", { "zh-CN": `未定义的地点 "${id}"`, en: `Unknown place "${id}"` });
-  config.places.forEach((p, i) => {
-    if (p.parent !== undefined && !places.has(p.parent)) unknownPlace(["places", i, "parent"], p.parent);
-  });
-  config.walking.forEach((w, i) => {
-    if (!places.has(w.from)) unknownPlace(["walking", i, "from"], w.from);
-    if (!places.has(w.to)) unknownPlace(["walking", i, "to"], w.to);
-  });
-  config.resources.forEach((r, i) => {
-    if (r.place !== undefined && !places.has(r.place)) unknownPlace(["resources", i, "place"], r.place);
-  });
-  const resources = new Set(config.resources.map((r) => r.id));
-  config.resourceGroups.forEach((g, i) => {
-    g.resources.forEach((id, j) => {
-      if (!resources.has(id)) {
-        report(["resourceGroups", i, "resources", j], "UNKNOWN_RESOURCE", {
-          "zh-CN": `未定义的资源 "${id}"`,
-          en: `Unknown resource "${id}"`,
-        });
-      }
-    });
-  });
+  return sections;
 }
 
 /**
- * The zod schema of a whole community configuration for these plugins: the kernel's part,
- * one section per plugin (keyed by plugin id), and every cross-reference check. Cross
- * references are checked once the structure is valid, all of them at once.
+ * The zod schema of a whole community configuration's structure for these plugins: the
+ * kernel's part and one section per plugin (keyed by plugin id). Cross-reference and semantic
+ * checks are not part of it: {@link parseCommunityConfig} runs them.
  */
 export function communityConfigSchema(plugins: readonly AnyPlugin[], registries: Registries) {
-  const shape: Record<string, z.ZodType> = { ...kernelConfigShape };
-  for (const plugin of plugins) {
-    if (!plugin.config) continue;
-    const part = typeof plugin.config === "function" ? plugin.config(registries) : plugin.config;
-    shape[plugin.id] = part;
-  }
-  return z.object(shape).superRefine((value, ctx) => {
-    const report: ReportProblem = (path, code, message) => addProblem(ctx, path, code, message);
-    const config = value as unknown as CommunityConfig;
-    checkKernelConfig(config, report);
-    for (const plugin of plugins) plugin.checkConfig?.(config[plugin.id], config, report);
-  });
+  return z.object(Object.fromEntries(sectionsOf(plugins, registries).map((s) => [s.key, s.schema])));
 }
 
-/** Validates a configuration: the parsed config, or every problem with path, code and zh-CN/en message. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const startsWith = (path: readonly PropertyKey[], prefix: readonly PropertyKey[]) =>
+  prefix.length <= path.length && prefix.every((key, i) => key === path[i]);
+
+/**
+ * Validates a configuration in one pass: the parsed config, or every problem with path, code
+ * and zh-CN/en message: structural problems of every section, and the cross-reference and
+ * semantic checks of the kernel and of every plugin, all at once.
+ *
+ * Each section is parsed on its own. Checks run on what parsed: a section with structural
+ * problems is repaired for them (its broken list entries left out, broken fields with a
+ * default given it; broken required fields of the kernel's entries given a stand-in, see
+ * `kernelStandIn`), and a plugin's `checkConfig` runs only when its own section parsed or
+ * could be repaired. Paths that checks report into a repaired section are translated back to
+ * the document, and `isBroken` tells a check which parts it sees are incomplete.
+ */
 export function parseCommunityConfig(
   input: unknown,
   plugins: readonly AnyPlugin[],
   registries: Registries = resolvePlugins(plugins).registries,
 ): { ok: true; config: CommunityConfig } | { ok: false; problems: Problem[] } {
-  const result = validate(communityConfigSchema(plugins, registries), input);
-  return result.ok ? { ok: true, config: result.value as CommunityConfig } : result;
+  const sections = sectionsOf(plugins, registries);
+  if (!isPlainObject(input)) {
+    const whole = locateProblems(communityConfigSchema(plugins, registries), input);
+    return whole.ok
+      ? { ok: true, config: whole.value as CommunityConfig }
+      : { ok: false, problems: whole.problems.map((p) => p.problem) };
+  }
+  const structural: LocatedProblem[] = [];
+  const parsed: Record<string, unknown> = {};
+  const views: Record<string, unknown> = {};
+  const maps: IndexMaps = new Map();
+  for (const { key, schema, standIn } of sections) {
+    const raw = input[key];
+    const result = locateProblems(schema, raw, [key]);
+    if (result.ok) {
+      if (result.value !== undefined || key in input) parsed[key] = result.value;
+      views[key] = result.value;
+      continue;
+    }
+    structural.push(...result.problems);
+    const repaired = repairInput(schema, raw, [key], standIn);
+    const view = repaired.ok ? schema.safeParse(repaired.input) : undefined;
+    if (!repaired.ok || !view?.success) continue;
+    views[key] = view.data;
+    for (const [list, indexes] of repaired.maps) maps.set(list, indexes);
+  }
+
+  const checks: LocatedProblem[] = [];
+  const report: ReportProblem = (path, code, message) => {
+    const keys = originalPath(path, maps);
+    checks.push({ keys, problem: { path: formatPath(keys), code, message } });
+  };
+  const context: ConfigCheckContext = {
+    isBroken: (path) => {
+      const keys = originalPath(path, maps);
+      return structural.some((p) => startsWith(p.keys, keys) || startsWith(keys, p.keys));
+    },
+    registries,
+  };
+  // The kernel's sections always have a view: lists default to empty, the community section has a stand-in.
+  const config = views as CommunityConfig;
+  checkKernelConfig(config, report);
+  for (const plugin of plugins) {
+    if (!plugin.checkConfig) continue;
+    if (plugin.config && !(plugin.id in views)) continue;
+    plugin.checkConfig(views[plugin.id], config, report, context);
+  }
+  if (structural.length + checks.length === 0) return { ok: true, config: parsed as CommunityConfig };
+  return { ok: false, problems: [...structural, ...checks].map((p) => p.problem) };
 }
 
 /** Like {@link parseCommunityConfig}, but throws `CONFIG_INVALID` with `details.problems`. */

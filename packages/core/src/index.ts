@@ -18,6 +18,7 @@ export { coreEvents } from "./kernel/kernel-events";
 export {
   type CommunityConfig,
   type CommunityConfigInput,
+  type ConfigCheckContext,
   type ConfigInputOf,
   defineCommunityConfig,
   type ReportProblem,
@@ -36,7 +37,7 @@ export {
   type Resource,
   type ResourceGroup,
 } from "./config-schema";
-export { type CustomIssueParams, type Problem, validate } from "./config-problem";
+export { type CustomIssueParams, customProblem, type Problem, validate } from "./config-problem";
 
 // Plugins: commands, events, models, registries.
 export {

@@ -15,6 +15,24 @@ export type CommunityConfig = KernelConfig & { readonly [section: string]: unkno
 /** Reports a cross-reference or semantic problem found by a plugin's config check. */
 export type ReportProblem = (path: readonly PropertyKey[], code: string, message: LocalizedText) => void;
 
+/**
+ * What a config check may ask about the parts of the configuration that have structural
+ * problems. Checks run in the same pass as the structural validation, on what parsed (see
+ * {@link LinliPlugin.checkConfig}), so a check may see a list without its broken entries or
+ * an entry with a stand-in for a broken field.
+ */
+export interface ConfigCheckContext {
+  /**
+   * Whether the value at `path` (into the whole configuration, in the coordinates the check
+   * sees, e.g. `["community", "currency"]` or `["pricing", "plans"]`) has a structural
+   * problem, itself or anywhere inside it. A reference that finds nothing in a list with
+   * broken entries may name one of them: report it only when the list is not broken.
+   */
+  isBroken(path: readonly PropertyKey[]): boolean;
+  /** The filled registries (the rule kinds or price components whose own checks a plugin runs). */
+  readonly registries: Registries;
+}
+
 /** What a plugin's `api` factory receives. */
 export interface PluginContext<Options = unknown> {
   /** The community id. */
@@ -73,8 +91,28 @@ export interface LinliPlugin<Id extends string = string, Api = unknown, C extend
    * Give it a default when the section may be left out.
    */
   readonly config?: C | ((registries: Registries) => C);
-  /** Cross-reference and semantic checks over the parsed options and whole config, at load time. */
-  readonly checkConfig?: (options: OptionsOf<C>, config: CommunityConfig, report: ReportProblem) => void;
+  /**
+   * Cross-reference and semantic checks over the parsed options and the whole config, run at
+   * load time in the same pass as the structural validation, so `createCommunity` lists every
+   * problem at once. Report each with a path into the config, a stable code and zh-CN and en
+   * messages.
+   *
+   * Checks see only values that satisfy their schemas. When the config has structural
+   * problems, the check runs on what parsed: it is skipped when this plugin's own section
+   * cannot be used at all; otherwise list entries with problems are left out of `options` (and
+   * of other plugins' sections), a broken field with a default has its default, and a kernel
+   * entry with a broken required field (`name`, `kind`) keeps a stand-in so references to it
+   * still resolve (one with a broken `id` is left out). Report paths as the check sees them:
+   * indexes are translated back to the document. Ask `context.isBroken(path)` before
+   * reporting something that a broken part could explain (an unknown plan id while some plans
+   * did not parse, a currency mismatch with a broken community currency).
+   */
+  readonly checkConfig?: (
+    options: OptionsOf<C>,
+    config: CommunityConfig,
+    report: ReportProblem,
+    context: ConfigCheckContext,
+  ) => void;
   /** Models (tables) the plugin stores. */
   readonly models?: readonly ModelDef[];
   /** The plugin's error catalog, for documentation and lookup. */

@@ -2,7 +2,9 @@ import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
+  type CommunityConfig,
   communityConfigJsonSchema,
+  type ConfigCheckContext,
   createCommunity,
   definePlugin,
   isLinliError,
@@ -83,6 +85,76 @@ describe("community configuration", () => {
       ["opening.hours[0].resource", "UNKNOWN_RESOURCE"],
     ]);
     expect(result.problems[1]!.message["zh-CN"]).toContain("lane-9");
+  });
+
+  it("reports structural and cross-reference problems in one pass, with paths into the document", () => {
+    const config = {
+      ...baseConfig(),
+      opening: {
+        hours: [
+          { resource: "tool-room", from: "6am" }, // structural
+          { resource: "sauna", from: "06:00" }, // cross-reference, after an entry left out
+          { resource: "drying-room", from: "07:00" }, // fine: the drying room has a problem of its own
+        ],
+      },
+    } as Record<string, any>;
+    config.resources[0].capacity = 0; // structural, on the drying room
+    config.resources[1].place = "lane-9"; // cross-reference, next to a structural problem
+    const result = parseCommunityConfig(config, [opening], resolvePlugins([opening]).registries);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => [p.path, p.code])).toEqual([
+      ["resources[0].capacity", "TOO_SMALL"],
+      ["opening.hours[0].from", "INVALID_FORMAT"],
+      ["resources[1].place", "UNKNOWN_PLACE"],
+      ["opening.hours[1].resource", "UNKNOWN_RESOURCE"],
+    ]);
+  });
+
+  it("checks see only values that satisfy their schemas, and can ask what is broken", () => {
+    const seen: { options: unknown; config: CommunityConfig; broken: Record<string, boolean> }[] = [];
+    const spy = definePlugin({
+      id: "spy" as const,
+      config: z.object({ names: z.array(z.string().min(1)).default([]) }).prefault({}),
+      checkConfig(options, config, _report, context: ConfigCheckContext) {
+        const paths = { currency: ["community", "currency"], names: ["spy", "names"], groups: ["groups"] };
+        const broken = Object.fromEntries(Object.entries(paths).map(([k, p]) => [k, context.isBroken(p)]));
+        seen.push({ options, config, broken });
+      },
+      api: () => ({}),
+    });
+    const config = { ...baseConfig(), spy: { names: ["a", "", "b"] } } as Record<string, any>;
+    config.community.currency = "RMB";
+    config.groups[0].name = 7; // a required field: a stand-in keeps the group
+    config.groups[1].id = "Not An Id"; // a broken id: the group is left out
+    const result = parseCommunityConfig(config, [spy], resolvePlugins([spy]).registries);
+    expect(result.ok).toBe(false);
+    expect(seen).toHaveLength(1);
+    const [{ options, config: view, broken }] = seen as [(typeof seen)[number]];
+    expect(options).toEqual({ names: ["a", "b"] });
+    expect(view.groups.map((g) => g.id)).toEqual(["minimum-subsistence", "student"]);
+    expect(view.groups[0]!.name.en.length).toBeGreaterThan(0);
+    expect(broken).toEqual({ currency: true, names: true, groups: true });
+  });
+
+  it("a plugin whose own section cannot be used is not checked; the kernel's checks still run", () => {
+    let checked = false;
+    const picky = definePlugin({
+      id: "picky" as const,
+      config: z.object({ level: z.number() }),
+      checkConfig() {
+        checked = true;
+      },
+      api: () => ({}),
+    });
+    const config = { ...baseConfig(), picky: "high" } as Record<string, any>;
+    config.resources[1].place = "lane-9";
+    const result = parseCommunityConfig(config, [picky], resolvePlugins([picky]).registries);
+    expect(checked).toBe(false);
+    expect(!result.ok && result.problems.map((p) => [p.path, p.code])).toEqual([
+      ["picky", "INVALID_TYPE"],
+      ["resources[1].place", "UNKNOWN_PLACE"],
+    ]);
   });
 
   it("createCommunity refuses an invalid config with CONFIG_INVALID and writes nothing", async () => {

@@ -1,4 +1,4 @@
-import type { LocalizedText } from "@linli/core";
+import type { LocalizedText, ReportProblem } from "@linli/core";
 import { z } from "zod";
 import { amountTexts } from "./money-text";
 import type { BaseLine, PriceComponent } from "./price-component";
@@ -88,29 +88,38 @@ export const stepSchema = z.object({
 });
 
 /** Config of a `graduated` charge: ascending steps, the last one open-ended. */
-export const graduatedSchema = z
-  .object({
-    kind: z.literal("graduated"),
-    /** Units are time units when given; otherwise each use (times quantity) is a unit. */
-    unitMinutes: timeUnitShape.unitMinutes.optional(),
-    unitRounding: timeUnitShape.unitRounding,
-    minimumUnits: timeUnitShape.minimumUnits,
-    steps: z.array(stepSchema).min(1),
-  })
-  .superRefine((charge, ctx) => {
-    let previous = 0;
-    charge.steps.forEach((step, i) => {
-      const last = i === charge.steps.length - 1;
-      if (step.upTo === null ? !last : step.upTo <= previous) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["steps", i, "upTo"],
-          message: "steps ascend strictly; only the last may be open (null)",
-        });
-      }
-      previous = step.upTo ?? previous;
-    });
+export const graduatedSchema = z.object({
+  kind: z.literal("graduated"),
+  /** Units are time units when given; otherwise each use (times quantity) is a unit. */
+  unitMinutes: timeUnitShape.unitMinutes.optional(),
+  unitRounding: timeUnitShape.unitRounding,
+  minimumUnits: timeUnitShape.minimumUnits,
+  /** Ascending strictly by `upTo`; only the last may be open (`null`). */
+  steps: z.array(stepSchema).min(1),
+});
+
+/**
+ * The steps' order (checked at config load): `upTo` ascends strictly and only the last step
+ * is open-ended. Otherwise a step would price no unit, or the units after an open step none.
+ */
+function checkSteps(charge: z.output<typeof graduatedSchema>, report: ReportProblem): void {
+  let previous = 0;
+  charge.steps.forEach((step, i) => {
+    const last = i === charge.steps.length - 1;
+    if (step.upTo === null && !last) {
+      report(["steps", i, "upTo"], "OPEN_STEP_NOT_LAST", {
+        "zh-CN": `只有最后一级阶梯可以不设上限（第 ${i + 1} 级之后还有阶梯）`,
+        en: `Only the last step may be open (upTo null); step ${i + 1} is followed by others`,
+      });
+    } else if (step.upTo !== null && step.upTo <= previous) {
+      report(["steps", i, "upTo"], "STEPS_NOT_ASCENDING", {
+        "zh-CN": `阶梯上限须严格递增：第 ${i + 1} 级上限 ${step.upTo} 不大于前一级的 ${previous}`,
+        en: `Step limits ascend strictly: step ${i + 1} ends at ${step.upTo}, not above the previous ${previous}`,
+      });
+    }
+    previous = step.upTo ?? previous;
   });
+}
 
 /**
  * `graduated`: tiered per unit, each unit priced by the step it falls in (first 2 hours at
@@ -119,6 +128,7 @@ export const graduatedSchema = z
 export const graduatedComponent: PriceComponent<z.output<typeof graduatedSchema>> = {
   kind: "graduated",
   schema: graduatedSchema,
+  check: checkSteps,
   evaluate: (charge, usage, cx) => {
     const units =
       charge.unitMinutes === undefined

@@ -18,6 +18,14 @@ const perPerson: PriceComponent<z.output<typeof perPersonSchema>> = {
       text: { "zh-CN": `按人计费 × ${usage.quantity}`, en: `Per person × ${usage.quantity}` },
     },
   ],
+  // A contradiction the schema does not express: checked at config load, like a built-in's.
+  check: (charge, report) => {
+    if (charge.amount % 10 !== 0)
+      report(["amount"], "NOT_WHOLE_JIAO", {
+        "zh-CN": `按人价格须为整角（${charge.amount} 分）`,
+        en: `A per-person price is a whole number of jiao (${charge.amount} fen)`,
+      });
+  },
 };
 
 const communityPlugin = () =>
@@ -46,6 +54,25 @@ describe("price components registry", () => {
     ]);
     // Student is not sensitive: the public receipt may name it.
     expect(q.lines[1]!.publicText.en).toBe("Student concession: -CN¥4.50");
+  });
+
+  test("a contributed component's own check runs at config load, with the path into the plan", async () => {
+    const config = wangjialongConfig();
+    const index = config.pricing!.plans!.findIndex((p) => p.id === "study-room");
+    config.pricing!.plans![index]!.charge = { kind: "per-person", amount: 305 };
+    const error = await testCommunity({ config, plugins: [pricingPlugin(), communityPlugin()] }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as { details: { problems: unknown[] } }).details.problems).toEqual([
+      {
+        path: `pricing.plans[${index}].charge.amount`,
+        code: "NOT_WHOLE_JIAO",
+        message: {
+          "zh-CN": "按人价格须为整角（305 分）",
+          en: "A per-person price is a whole number of jiao (305 fen)",
+        },
+      },
+    ]);
   });
 
   test("without the contributing plugin, the same config fails at load", async () => {

@@ -1,4 +1,10 @@
-import { defineRegistry, type LocalizedText, type RoundingMode } from "@linli/core";
+import {
+  customProblem,
+  defineRegistry,
+  type LocalizedText,
+  type ReportProblem,
+  type RoundingMode,
+} from "@linli/core";
 import { z } from "zod";
 
 /** One use of a resource, as the price components see it. */
@@ -18,10 +24,12 @@ export const priceUsageSchema = z
     end: z.date().nullable(),
     quantity: z.number().int().positive().max(1_000_000),
   })
-  .refine((u) => u.end === null || u.end.getTime() >= u.start.getTime(), {
-    message: "end is before start",
-    path: ["end"],
-  });
+  .refine(
+    (u) => u.end === null || u.end.getTime() >= u.start.getTime(),
+    customProblem("ENDS_BEFORE_START", { "zh-CN": "结束时间早于开始时间", en: "end is before start" }, [
+      "end",
+    ]),
+  );
 
 /** What a component needs besides its own config and the usage. */
 export interface ComponentContext {
@@ -70,6 +78,14 @@ export interface PriceComponent<C extends { readonly kind: string } = any> {
    * `LinliError` for a usage it cannot price (e.g. no end for a per-time charge).
    */
   evaluate(charge: C, usage: PriceUsage, context: ComponentContext): readonly BaseLine[];
+  /**
+   * Contradictions within one configured charge that its schema does not express (graduated
+   * steps that do not ascend). Report each with a path relative to the charge (`["steps", 1,
+   * "upTo"]`), a stable code and zh-CN and en messages; the pricing plugin runs it at config
+   * load, in the same pass as every other check, for every plan whose charge is of this kind
+   * and parsed. Pure.
+   */
+  check?(charge: C, report: ReportProblem): void;
 }
 
 /** The registry of price components: built-ins first, then those contributed by plugins. */

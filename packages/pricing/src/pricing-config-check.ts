@@ -1,4 +1,6 @@
-import { type CommunityConfig, isCurrency, type ReportProblem } from "@linli/core";
+import { type CommunityConfig, type ConfigCheckContext, isCurrency, type ReportProblem } from "@linli/core";
+import { builtInComponents } from "./built-in-components";
+import { type PriceComponent, priceComponents } from "./price-component";
 import type { PricingConfig } from "./pricing-config";
 
 type Coverage = { readonly resources: readonly string[]; readonly resourceGroups: readonly string[] };
@@ -14,17 +16,24 @@ function duplicates(ids: readonly string[]): number[] {
 }
 
 /**
- * Cross-reference checks of the `pricing` section, run at config load with every problem
- * reported at once: tiers name defined groups, plans and memberships name defined resources
- * and resource groups, ids are unique, no resource has two plans at the same level, and the
- * currency (when given) is the community's. `pricing` is the parsed section (the plugin's
- * options), `config` the whole configuration it refers to.
+ * Cross-reference and semantic checks of the `pricing` section, run at config load with every
+ * problem reported at once: tiers name defined groups, plans and memberships name defined
+ * resources and resource groups, ids are unique, no resource has two plans at the same level,
+ * the currency (when given) is the community's, and each plan's charge passes its component's
+ * own `check`. `pricing` is the parsed section (the plugin's options), `config` the whole
+ * configuration it refers to; `context` (given at load) knows the contributed components and
+ * which parts had structural problems. Without it, only the built-in components are known.
  */
 export function checkPricingConfig(
   pricing: PricingConfig,
   config: CommunityConfig,
   report: ReportProblem,
+  context?: ConfigCheckContext,
 ): void {
+  const broken = (path: readonly PropertyKey[]) => context?.isBroken(path) ?? false;
+  const components = new Map<string, PriceComponent>(
+    (context ? context.registries.get(priceComponents) : builtInComponents).map((c) => [c.kind, c]),
+  );
   const groups = new Set(config.groups.map((g) => g.id));
   const resources = new Set(config.resources.map((r) => r.id));
   const resourceGroups = new Map(config.resourceGroups.map((g) => [g.id, g.resources]));
@@ -35,7 +44,7 @@ export function checkPricingConfig(
         "zh-CN": `无效的货币代码 "${pricing.currency}"`,
         en: `Unknown currency code "${pricing.currency}"`,
       });
-    } else if (pricing.currency !== config.community.currency) {
+    } else if (pricing.currency !== config.community.currency && !broken(["community", "currency"])) {
       report(["pricing", "currency"], "CURRENCY_MISMATCH", {
         "zh-CN": `价格货币 ${pricing.currency} 与社区货币 ${config.community.currency} 不一致`,
         en: `Pricing currency ${pricing.currency} is not the community's ${config.community.currency}`,
@@ -93,6 +102,11 @@ export function checkPricingConfig(
   const direct = new Map<string, string>();
   const viaGroup = new Map<string, string>();
   pricing.plans.forEach((plan, i) => {
+    const { kind } = plan.charge;
+    const component = typeof kind === "string" ? components.get(kind) : undefined;
+    component?.check?.(plan.charge, (at, code, message) =>
+      report(["pricing", "plans", i, "charge", ...at], code, message),
+    );
     checkCoverage(["pricing", "plans", i, "appliesTo"], plan.appliesTo);
     checkTiers(["pricing", "plans", i], plan.tiers);
     const ambiguous = (resourceId: string, other: string) =>
@@ -119,9 +133,11 @@ export function checkPricingConfig(
   });
 
   const planIds = new Set(pricing.plans.map((p) => p.id));
+  // A plan with structural problems is not in `pricing.plans`: a voucher may name it.
+  const plansBroken = broken(["pricing", "plans"]);
   pricing.vouchers.forEach((voucher, i) => {
     voucher.plans?.forEach((id, j) => {
-      if (!planIds.has(id)) {
+      if (!planIds.has(id) && !plansBroken) {
         report(["pricing", "vouchers", i, "plans", j], "UNKNOWN_PLAN", {
           "zh-CN": `未定义的价格方案 "${id}"`,
           en: `Unknown price plan "${id}"`,

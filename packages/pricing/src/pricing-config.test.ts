@@ -89,6 +89,26 @@ describe("pricing configuration", () => {
       p.currency = "USD";
     });
     expect(mismatch.map((x) => x.code)).toEqual(["CURRENCY_MISMATCH"]);
+    // With the community's currency broken, a mismatch with it would only repeat that problem.
+    const brokenCommunity = await problemsOf((c, p) => {
+      c.community.currency = "XYZ";
+      p.currency = "USD";
+    });
+    expect(brokenCommunity.map((x) => [x.path, x.code])).toEqual([
+      ["community.currency", "INVALID_CURRENCY"],
+    ]);
+  });
+
+  test("a voucher naming a plan with problems of its own is not told the plan is unknown", async () => {
+    const problems = await problemsOf((_, p) => {
+      p.plans[0]!.charge.amount = -1;
+      p.vouchers[0]!.plans = ["drying-room-per-use"];
+    });
+    expect(problems.map((x) => [x.path, x.code])).toEqual([["pricing.plans[0].charge.amount", "TOO_SMALL"]]);
+    const unknown = await problemsOf((_, p) => {
+      p.vouchers[0]!.plans = ["no-such-plan"];
+    });
+    expect(unknown.map((x) => [x.path, x.code])).toEqual([["pricing.vouchers[0].plans[0]", "UNKNOWN_PLAN"]]);
   });
 
   test("unknown resources, two plans for one resource, duplicate ids and tiers: every problem at once", async () => {
@@ -128,7 +148,7 @@ describe("pricing configuration", () => {
     });
     expect(problems.map((x) => [x.path, x.code])).toEqual([
       ["pricing.plans[0].charge.kind", "INVALID_UNION"],
-      ["pricing.plans[1].charge.steps[1].upTo", "CUSTOM"],
+      ["pricing.plans[1].charge.steps[1].upTo", "STEPS_NOT_ASCENDING"],
     ]);
   });
 

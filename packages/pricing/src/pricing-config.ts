@@ -1,4 +1,4 @@
-import { idSchema, localizedTextSchema, ROUNDING_MODES } from "@linli/core";
+import { customProblem, idSchema, localizedTextSchema, ROUNDING_MODES } from "@linli/core";
 import { z } from "zod";
 import { amountSchema } from "./built-in-components";
 import type { PriceComponent } from "./price-component";
@@ -9,9 +9,13 @@ export const coverageSchema = z
     resources: z.array(idSchema).default([]),
     resourceGroups: z.array(idSchema).default([]),
   })
-  .refine((c) => c.resources.length + c.resourceGroups.length > 0, {
-    message: "name at least one resource or resource group",
-  });
+  .refine(
+    (c) => c.resources.length + c.resourceGroups.length > 0,
+    customProblem("EMPTY_COVERAGE", {
+      "zh-CN": "至少列出一个资源或资源组",
+      en: "name at least one resource or resource group",
+    }),
+  );
 
 /**
  * The price an eligibility group pays instead of the plan's:
@@ -103,10 +107,17 @@ export const voucherSchema = z
     /** Plans it applies to; every plan when absent. */
     plans: z.array(idSchema).optional(),
   })
-  .refine((v) => !v.validFrom || !v.validUntil || v.validFrom < v.validUntil, {
-    message: "validUntil must be after validFrom",
-    path: ["validUntil"],
-  });
+  .refine(
+    (v) => !v.validFrom || !v.validUntil || v.validFrom < v.validUntil,
+    customProblem(
+      "ENDS_BEFORE_START",
+      {
+        "zh-CN": "有效期的结束（validUntil）须晚于开始（validFrom）",
+        en: "validUntil must be after validFrom",
+      },
+      ["validUntil"],
+    ),
+  );
 
 /** The `pricing` section of a community configuration. */
 export function pricingConfigSchema(components: readonly PriceComponent[]) {

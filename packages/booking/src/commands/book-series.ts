@@ -1,4 +1,4 @@
-import { defineCommand, localParts } from "@linli/core";
+import { customProblem, defineCommand, localParts } from "@linli/core";
 import { z } from "zod";
 import type { BookingEngine } from "../booking-engine";
 import { idInput } from "../booking-inputs";
@@ -29,9 +29,13 @@ export const bookSeries = (engine: BookingEngine) =>
         policy: z.enum(["fail-series", "skip-and-report"]).optional(),
         note: z.string().max(500).optional(),
       })
-      .refine((x) => x.end > x.start && x.end.getTime() - x.start.getTime() <= MAX_OCCURRENCE_MS, {
-        message: "end after start, at most 24 hours",
-      }),
+      .refine(
+        (x) => x.end > x.start && x.end.getTime() - x.start.getTime() <= MAX_OCCURRENCE_MS,
+        customProblem("INVALID_OCCURRENCE", {
+          "zh-CN": "每次的结束须晚于开始，且最长 24 小时",
+          en: "end after start, at most 24 hours",
+        }),
+      ),
     run: (cx, { start, end, ...input }) => {
       const local = localParts(start, engine.timeZone);
       const time = `${String(local.hour).padStart(2, "0")}:${String(local.minute).padStart(2, "0")}`;

@@ -1,4 +1,4 @@
-import { defineQuery } from "@linli/core";
+import { customProblem, defineQuery } from "@linli/core";
 import { z } from "zod";
 import { availableSlots, type FreeSlot } from "../availability";
 import type { BookingEngine } from "../booking-engine";
@@ -33,12 +33,20 @@ export const availability = (engine: BookingEngine) =>
         durationMinutes: z.number().int().positive().max(1440).optional(),
         quantity: z.number().int().positive().max(1000).default(1),
       })
-      .refine((x) => (x.resourceId === undefined) !== (x.resourceGroupId === undefined), {
-        message: "give resourceId or resourceGroupId",
-      })
-      .refine((x) => x.end > x.start && x.end.getTime() - x.start.getTime() <= MAX_WINDOW_DAYS * DAY_MS, {
-        message: `end after start, at most ${MAX_WINDOW_DAYS} days`,
-      }),
+      .refine(
+        (x) => (x.resourceId === undefined) !== (x.resourceGroupId === undefined),
+        customProblem("RESOURCE_OR_GROUP", {
+          "zh-CN": "须给出 resourceId 或 resourceGroupId（二选一）",
+          en: "give resourceId or resourceGroupId",
+        }),
+      )
+      .refine(
+        (x) => x.end > x.start && x.end.getTime() - x.start.getTime() <= MAX_WINDOW_DAYS * DAY_MS,
+        customProblem("INVALID_WINDOW", {
+          "zh-CN": `结束须晚于开始，且最长 ${MAX_WINDOW_DAYS} 天`,
+          en: `end after start, at most ${MAX_WINDOW_DAYS} days`,
+        }),
+      ),
     run: async (cx, input): Promise<ResourceAvailability[]> => {
       const { rules } = engine;
       const resourceIds =

@@ -34,6 +34,18 @@ export const bookingWindowKind = defineRuleKind({
   kind: "booking-window",
   description: { "zh-CN": "提前量与可预约范围", en: "Lead time and advance window" },
   params: bookingWindowParams,
+  check(params, report) {
+    if (params.maxAdvanceDays === undefined) return;
+    // The window ends at the local midnight after day `maxAdvanceDays`: at most this many
+    // minutes after now, so a lead at least as long leaves nothing to book.
+    const windowMinutes = (params.maxAdvanceDays + 1) * 1440;
+    if (params.minLeadMinutes >= windowMinutes) {
+      report(["minLeadMinutes"], "LEAD_BEYOND_WINDOW", {
+        "zh-CN": `须提前 ${params.minLeadMinutes} 分钟预约，超出了最多提前 ${params.maxAdvanceDays} 天（至当天结束）的预约范围：没有任何时段可约`,
+        en: `A lead of ${params.minLeadMinutes} minutes reaches past the advance window of ${params.maxAdvanceDays} day(s), which ends with that day: nothing could be booked`,
+      });
+    }
+  },
   allowedIntervals(params, cx): Interval[] {
     const { earliest, latest } = bounds(params, cx.now, cx.timeZone);
     // A booking may run past `latest` as long as it starts before; availability offers only

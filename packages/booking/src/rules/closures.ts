@@ -1,18 +1,17 @@
 import { addLocalDays, localizedTextSchema, startOfLocalDay, violation } from "@linli/core";
 import { z } from "zod";
 import { type Interval, intersectIntervals, normalizeIntervals, subtractIntervals } from "../interval";
+import { checkDayRange, dateSchema } from "../day-formats";
 import { defineRuleKind } from "../rule-kind";
-
-const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "YYYY-MM-DD" });
 
 /** Parameters of `closures`: closed dates and holidays (whole local days, inclusive). */
 export const closuresParams = z.object({
   closures: z
     .array(
       z.object({
-        from: DATE,
+        from: dateSchema,
         /** Last closed day, inclusive. @default from */
-        to: DATE.optional(),
+        to: dateSchema.optional(),
         /** Why (read out to residents): "Spring Festival", "maintenance". */
         reason: localizedTextSchema.optional(),
       }),
@@ -35,6 +34,9 @@ export const closuresKind = defineRuleKind({
   kind: "closures",
   description: { "zh-CN": "闭馆日与节假日", en: "Closure days and holidays" },
   params: closuresParams,
+  check(params, report) {
+    for (const [i, closure] of params.closures.entries()) checkDayRange(closure, ["closures", i], report);
+  },
   allowedIntervals(params, cx) {
     const window = [{ start: cx.start.getTime(), end: cx.end.getTime() }];
     return intersectIntervals(

@@ -16,6 +16,15 @@ export const durationKind = defineRuleKind({
   kind: "duration",
   description: { "zh-CN": "最短与最长时长", en: "Minimum and maximum duration" },
   params: durationParams,
+  check(params, report) {
+    const { minMinutes, maxMinutes } = params;
+    if (minMinutes !== undefined && maxMinutes !== undefined && minMinutes > maxMinutes) {
+      report(["minMinutes"], "MIN_ABOVE_MAX", {
+        "zh-CN": `最短时长 ${minMinutes} 分钟超过最长时长 ${maxMinutes} 分钟：任何预约都会被拒绝`,
+        en: `The minimum of ${minMinutes} minutes is above the maximum of ${maxMinutes}: every booking would be refused`,
+      });
+    }
+  },
   evaluate(params, cx) {
     const minutes = (cx.request.end.getTime() - cx.request.start.getTime()) / 60_000;
     if (params.minMinutes !== undefined && minutes < params.minMinutes) {

@@ -2,15 +2,11 @@ import { instantOfWall, minuteOfDay, violation, wallDay, wallOf, wallWeekday } f
 import { z } from "zod";
 import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "../interval";
 import { localLabel } from "../local-time-label";
+import { timeOfDaySchema } from "../day-formats";
 import { defineRuleKind } from "../rule-kind";
 
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-
 /** A local time range of one day; `to` at or before `from` runs past midnight into the next day. */
-export const timeRangeSchema = z.object({
-  from: z.string().regex(TIME, { message: "HH:mm" }),
-  to: z.string().regex(TIME, { message: "HH:mm (24:00 for midnight)" }),
-});
+export const timeRangeSchema = z.object({ from: timeOfDaySchema, to: timeOfDaySchema });
 
 const DAY_MS = 86_400_000;
 const DAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;

@@ -2,9 +2,8 @@ import { addLocalDays, localDate, startOfLocalDay, violation } from "@linli/core
 import { z } from "zod";
 import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "../interval";
 import { localLabel } from "../local-time-label";
+import { checkDayRange, dayOrYearlyDaySchema } from "../day-formats";
 import { defineRuleKind } from "../rule-kind";
-
-const DAY = z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/, { message: "YYYY-MM-DD, or MM-DD for every year" });
 
 /** Parameters of `seasonal`: the periods a resource is bookable, optionally only for some groups. */
 export const seasonalParams = z.object({
@@ -12,7 +11,7 @@ export const seasonalParams = z.object({
    * Periods of whole local days, inclusive. `MM-DD` repeats every year (`12-20` to `01-05`
    * wraps the new year); `YYYY-MM-DD` is one period.
    */
-  periods: z.array(z.object({ from: DAY, to: DAY })).min(1),
+  periods: z.array(z.object({ from: dayOrYearlyDaySchema, to: dayOrYearlyDaySchema })).min(1),
   /** During the periods, only residents of these groups may book (students in school holidays). */
   groups: z.array(z.string()).min(1).optional(),
 });
@@ -63,6 +62,9 @@ export const seasonalKind = defineRuleKind({
     en: "Seasonal availability (e.g. students only in school holidays)",
   },
   params: seasonalParams,
+  check(params, report) {
+    for (const [i, period] of params.periods.entries()) checkDayRange(period, ["periods", i], report);
+  },
   allowedIntervals: (params, cx) => {
     if (params.groups && !params.groups.some((g) => cx.groups.includes(g))) return [];
     return seasonIntervals(params, cx.start, cx.end, cx.timeZone);

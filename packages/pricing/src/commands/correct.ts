@@ -1,4 +1,4 @@
-import { defineCommand } from "@linli/core";
+import { customProblem, defineCommand } from "@linli/core";
 import { z } from "zod";
 import { appendEntry, ledgerEntryOf } from "../ledger-book";
 import { idInput, reasonInput } from "../pricing-inputs";
@@ -12,7 +12,10 @@ export const correct = defineCommand({
     amount: z
       .number()
       .int()
-      .refine((n) => n !== 0, { message: "a correction is not zero" }),
+      .refine(
+        (n) => n !== 0,
+        customProblem("ZERO_CORRECTION", { "zh-CN": "更正金额不能为零", en: "a correction is not zero" }),
+      ),
     reason: reasonInput,
   }),
   run: async (cx, input) => {

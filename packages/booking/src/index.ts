@@ -36,4 +36,5 @@ export * from "./rules/seasonal";
 export * from "./rules/slot-grid";
 export * from "./rules/who-may-book";
 export type { RefusedOccurrence, SeriesOutcome } from "./series-booking";
+export * from "./slot-grid-points";
 export * from "./vtimezone";

@@ -117,6 +117,31 @@ describe("availableSlots", () => {
     expect(day("2026-10-24T23:00:00Z", "2026-10-26T00:00:00Z")).toHaveLength(100);
   });
 
+  test("an offset grid offers its wall times on DST days too: Europe/London 00:10, 00:40, …", () => {
+    const rules = [
+      rule("open", "opening-hours", { alwaysOpen: true }),
+      rule("grid", "slot-grid", { granularityMinutes: 30, offsetMinutes: 10 }),
+    ];
+    const day = (start: string, end: string) =>
+      availableSlots({
+        ...base,
+        now: new Date("2026-01-01T00:00:00Z"),
+        timeZone: "Europe/London",
+        rules,
+        bookings: [],
+        start: new Date(start),
+        end: new Date(end),
+      }).map((s) => s.start.toISOString().slice(11, 16));
+    // Spring forward: 01:10 and 01:40 do not exist; 00:40 GMT is followed by 02:10 BST (01:10Z).
+    const spring = day("2026-03-29T00:00:00Z", "2026-03-29T23:00:00Z");
+    expect(spring).toHaveLength(46);
+    expect(spring.slice(0, 4)).toEqual(["00:10", "00:40", "01:10", "01:40"]);
+    // Fall back: 01:10 and 01:40 come in BST (00:10Z, 00:40Z) and again in GMT (01:10Z, 01:40Z).
+    const autumn = day("2026-10-24T23:00:00Z", "2026-10-26T00:00:00Z");
+    expect(autumn).toHaveLength(50);
+    expect(autumn.slice(0, 6)).toEqual(["23:10", "23:40", "00:10", "00:40", "01:10", "01:40"]);
+  });
+
   test("America/New_York: opening 09:00–11:00 on the spring-forward Sunday starts at 13:00Z", () => {
     const sunday = rule("sun", "opening-hours", { weekly: { sun: [{ from: "09:00", to: "11:00" }] } });
     const slots = availableSlots({

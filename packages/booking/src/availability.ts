@@ -1,9 +1,9 @@
 import type { ActorKind, Resource } from "@linli/core";
-import { instantOfWall, wallDay, wallMinuteOfDay, wallOf } from "@linli/core";
 import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "./interval";
 import { bufferUnder, capacityUnder, gridUnder } from "./resource-terms";
 import type { RuleKinds } from "./rule-book";
 import type { BookingFacts, BookingRequest, ResolvedRule, RuleContext, WindowContext } from "./rule-kind";
+import { slotGridStarts } from "./slot-grid-points";
 import { checkAvailabilityInput } from "./pure-input";
 
 /** What {@link availableSlots} needs. */
@@ -91,51 +91,15 @@ function peakOver(steps: Steps, from: number, to: number, hint: { i: number }): 
   return peak;
 }
 
-const DAY_MS = 86_400_000;
-
-function gcd(a: number, b: number): number {
-  return b === 0 ? a : gcd(b, a % b);
-}
-
-/** Candidate slot starts on the grid of each local day in `[start, end)`. */
-function gridStarts(
-  start: number,
-  end: number,
-  timeZone: string,
-  grid: { granularityMinutes: number; offsetMinutes: number },
-): number[] {
-  const out: number[] = [];
-  const step = grid.granularityMinutes * 60_000;
-  const lastDay = wallDay(wallOf(end - 1, timeZone));
-  for (let day = wallDay(wallOf(start, timeZone)); day <= lastDay; day += DAY_MS) {
-    const dayStart = instantOfWall(day, timeZone);
-    const dayEnd = instantOfWall(day + DAY_MS, timeZone);
-    if (dayEnd - dayStart === DAY_MS) {
-      // An ordinary day: wall-clock grid = elapsed grid from local midnight.
-      for (let t = dayStart + grid.offsetMinutes * 60_000; t < dayEnd; t += step)
-        if (t >= start && t < end) out.push(t);
-    } else {
-      // A DST change day: walk elapsed time in steps that meet every wall-clock grid point
-      // (changes are whole half-hours) and keep the instants whose local time is on the grid,
-      // so the repeated hour of a fall-back day is offered twice and the skipped one not at all.
-      const walk = gcd(grid.granularityMinutes, 30) * 60_000;
-      for (let t = dayStart; t < dayEnd; t += walk) {
-        const local = wallMinuteOfDay(wallOf(t, timeZone)) - grid.offsetMinutes;
-        if (local >= 0 && local % grid.granularityMinutes === 0 && t >= start && t < end) out.push(t);
-      }
-    }
-  }
-  return out;
-}
-
 /**
  * The free slots of one resource (or zone) in a window, honouring every rule for the given
  * resident, with the units still free in each. Pure.
  *
  * It works by interval sweep, not per-slot queries: the time rules (opening hours, closures,
  * seasons, booking window) each give their allowed intervals, which are intersected once;
- * existing bookings (with their buffers) become one occupancy step function; slots on the
- * grid are then read off both in one pass. Rule kinds without allowed intervals (quotas,
+ * existing bookings (with their buffers) become one occupancy step function; slots starting
+ * on the slot grid (local wall times, see {@link slotGridStarts}: none in a skipped hour, twice
+ * in a repeated one) are then read off both in one pass. Rule kinds without allowed intervals (quotas,
  * eligibility, suspensions, and any kind a plugin adds) are asked per slot by their pure
  * `evaluate`, so availability never offers what booking would refuse.
  */
@@ -183,7 +147,7 @@ export function availableSlots(input: AvailabilityInput): FreeSlot[] {
   const hint = { i: 0 };
   const out: FreeSlot[] = [];
   const residentBookings = input.residentBookings ?? [];
-  for (const t of gridStarts(from, to, timeZone, grid)) {
+  for (const t of slotGridStarts(from, to, grid, timeZone)) {
     const e = t + duration;
     if (!coveredBy(allowed, t, e)) continue;
     const remaining = capacity - peakOver(steps, t - buffer.beforeMs, e + buffer.afterMs, hint);

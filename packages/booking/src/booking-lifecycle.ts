@@ -4,7 +4,7 @@ import { bookingEvents } from "./events";
 import type { BookingEngine } from "./booking-engine";
 import { bookingErrors } from "./booking-errors";
 import { type Booking, type BookingStatus, bookingModel } from "./booking-models";
-import { localLabel } from "./local-time-label";
+import { errorAt } from "./local-time-label";
 import { lockKeys } from "./place-booking";
 import { offerFreedCapacity } from "./waitlist";
 
@@ -62,9 +62,7 @@ export async function cancelBooking(
   const terms = engine.rules.cancellationTerms(booking);
   const late = terms !== null && cx.now.getTime() >= terms.deadline.getTime();
   if (late && terms.late === "refuse" && !isStaffLike(cx.actor)) {
-    throw LinliError.from(bookingErrors, "CANCELLATION_TOO_LATE", {
-      deadline: localLabel(terms.deadline, engine.timeZone),
-    });
+    throw errorAt(bookingErrors, "CANCELLATION_TOO_LATE", {}, { deadline: terms.deadline }, engine.timeZone);
   }
   const updated = await cx.tx.updateById(bookingModel, booking.id, {
     status: "cancelled",
@@ -131,10 +129,13 @@ export async function checkInBooking(
   const window = checkInWindow(engine, booking);
   const t = cx.now.getTime();
   if (t < window.opensAt.getTime() || t >= window.closesAt.getTime()) {
-    throw LinliError.from(bookingErrors, "CHECK_IN_CLOSED", {
-      opensAt: localLabel(window.opensAt, engine.timeZone),
-      closesAt: localLabel(window.closesAt, engine.timeZone),
-    });
+    throw errorAt(
+      bookingErrors,
+      "CHECK_IN_CLOSED",
+      {},
+      { opensAt: window.opensAt, closesAt: window.closesAt },
+      engine.timeZone,
+    );
   }
   const updated = await cx.tx.updateById(bookingModel, booking.id, {
     status: "checked-in",

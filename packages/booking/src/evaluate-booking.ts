@@ -1,5 +1,5 @@
-import { type Decision, decide, type Resource, type Violation, violation } from "@linli/core";
-import { localLabel } from "./local-time-label";
+import { type Decision, decide, type Resource, type Violation } from "@linli/core";
+import { violationAt } from "./local-time-label";
 import { type Buffer, bufferUnder, capacityUnder } from "./resource-terms";
 import type { RuleKinds } from "./rule-book";
 import type { BookingRequest, ResolvedRule, RuleContext, RuleSnapshot } from "./rule-kind";
@@ -49,11 +49,13 @@ export function evaluateBooking(input: EvaluateBookingInput): BookingEvaluation 
   const violations: Violation[] = [];
   if (request.start.getTime() < now.getTime()) {
     violations.push(
-      violation(
+      violationAt(
         "IN_THE_PAST",
         "booking",
         { "zh-CN": "开始时间 {start} 已过", en: "The start {start} has passed" },
-        { start: localLabel(request.start, timeZone) },
+        {},
+        { start: request.start },
+        timeZone,
       ),
     );
   }

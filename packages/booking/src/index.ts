@@ -36,5 +36,6 @@ export * from "./rules/seasonal";
 export * from "./rules/slot-grid";
 export * from "./rules/who-may-book";
 export type { RefusedOccurrence, SeriesOutcome } from "./series-booking";
+export * from "./slot-grid-points";
 export * from "./vtimezone";
 export * from "./day-formats";

@@ -1,7 +1,7 @@
-import { addLocalDays, localDate, startOfLocalDay, violation } from "@linli/core";
+import { addLocalDays, localDate, startOfLocalDay } from "@linli/core";
 import { z } from "zod";
 import type { Interval } from "../interval";
-import { localLabel } from "../local-time-label";
+import { violationAt } from "../local-time-label";
 import { defineRuleKind } from "../rule-kind";
 
 /** Parameters of `booking-window`: lead time and how far ahead bookings open. */
@@ -59,27 +59,31 @@ export const bookingWindowKind = defineRuleKind({
     const s = cx.request.start.getTime();
     if (s < earliest) {
       return [
-        violation(
+        violationAt(
           "TOO_SOON",
           cx.rule.id,
           {
             "zh-CN": "须至少提前 {lead} 分钟预约（最早可约 {earliest}）",
             en: "Bookings are made at least {lead} minutes ahead (earliest {earliest})",
           },
-          { lead: params.minLeadMinutes, earliest: localLabel(new Date(earliest), cx.timeZone) },
+          { lead: params.minLeadMinutes },
+          { earliest: new Date(earliest) },
+          cx.timeZone,
         ),
       ];
     }
     if (s >= latest) {
       return [
-        violation(
+        violationAt(
           "TOO_FAR_AHEAD",
           cx.rule.id,
           {
             "zh-CN": "最多可提前 {days} 天预约（截至 {latest}）",
             en: "Bookings open at most {days} days ahead (until {latest})",
           },
-          { days: params.maxAdvanceDays, latest: localLabel(new Date(latest), cx.timeZone) },
+          { days: params.maxAdvanceDays },
+          { latest: new Date(latest) },
+          cx.timeZone,
         ),
       ];
     }

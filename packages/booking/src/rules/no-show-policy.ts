@@ -1,7 +1,6 @@
-import { violation } from "@linli/core";
 import { z } from "zod";
 import type { BookingFacts } from "../rule-kind";
-import { localLabel } from "../local-time-label";
+import { violationAt } from "../local-time-label";
 import { defineRuleKind } from "../rule-kind";
 
 /** Parameters of `no-show-policy`. */
@@ -67,14 +66,16 @@ export const noShowPolicyKind = defineRuleKind({
     );
     if (!until) return [];
     return [
-      violation(
+      violationAt(
         "SUSPENDED_FOR_NO_SHOWS",
         rule.id,
         {
           "zh-CN": "{periodDays} 天内爽约 {maxNoShows} 次，预约暂停至 {until}",
           en: "{maxNoShows} no-shows within {periodDays} days: booking is suspended until {until}",
         },
-        { maxNoShows: params.maxNoShows, periodDays: params.periodDays, until: localLabel(until, timeZone) },
+        { maxNoShows: params.maxNoShows, periodDays: params.periodDays },
+        { until },
+        timeZone,
       ),
     ];
   },

@@ -1,8 +1,8 @@
-import { instantOfWall, minuteOfDay, violation, wallDay, wallOf, wallWeekday } from "@linli/core";
+import { instantOfWall, minuteOfDay, wallDay, wallOf, wallWeekday } from "@linli/core";
 import { z } from "zod";
 import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "../interval";
-import { localLabel } from "../local-time-label";
 import { timeOfDaySchema } from "../day-formats";
+import { violationAt } from "../local-time-label";
 import { defineRuleKind } from "../rule-kind";
 
 /** A local time range of one day; `to` at or before `from` runs past midnight into the next day. */
@@ -60,14 +60,16 @@ export const openingHoursKind = defineRuleKind({
     const open = openIntervals(params, start, end, cx.timeZone);
     if (coveredBy(open, start.getTime(), end.getTime())) return [];
     return [
-      violation(
+      violationAt(
         "OUTSIDE_OPENING_HOURS",
         cx.rule.id,
         {
           "zh-CN": "{from} 至 {to} 不在开放时间内",
           en: "{from} to {to} is outside the opening hours",
         },
-        { from: localLabel(start, cx.timeZone), to: localLabel(end, cx.timeZone) },
+        {},
+        { from: start, to: end },
+        cx.timeZone,
       ),
     ];
   },

@@ -1,8 +1,8 @@
 import { addLocalDays, localDate, startOfLocalDay, violation } from "@linli/core";
 import { z } from "zod";
 import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "../interval";
-import { localLabel } from "../local-time-label";
 import { checkDayRange, dayOrYearlyDaySchema } from "../day-formats";
+import { violationAt } from "../local-time-label";
 import { defineRuleKind } from "../rule-kind";
 
 /** Parameters of `seasonal`: the periods a resource is bookable, optionally only for some groups. */
@@ -75,18 +75,16 @@ export const seasonalKind = defineRuleKind({
     const seasons = seasonIntervals(params, request.start, request.end, timeZone);
     if (!coveredBy(seasons, request.start.getTime(), request.end.getTime())) {
       out.push(
-        violation(
+        violationAt(
           "OUT_OF_SEASON",
           rule.id,
           {
             "zh-CN": "{from} 至 {to} 不在开放期内（开放期：{periods}）",
             en: "{from} to {to} is outside the open periods ({periods})",
           },
-          {
-            from: localLabel(request.start, timeZone),
-            to: localLabel(request.end, timeZone),
-            periods: params.periods.map((p) => `${p.from}–${p.to}`),
-          },
+          { periods: params.periods.map((p) => `${p.from}–${p.to}`) },
+          { from: request.start, to: request.end },
+          timeZone,
         ),
       );
     }

@@ -47,4 +47,53 @@ describe("slot-grid", () => {
       ),
     ).toEqual([]);
   });
+
+  test("the offset is the day's first grid point: with 30 minutes and offset 40, 00:10 is off the grid", () => {
+    const grid = { granularityMinutes: 30, offsetMinutes: 40 };
+    const off = judge(slotGridKind, grid, { start: at("2026-07-06T00:10"), end: at("2026-07-06T00:40") });
+    expect(off[0]!.params.times).toEqual(["2026-07-06 00:10"]);
+    expect(judge(slotGridKind, grid, { start: at("2026-07-06T00:40"), end: at("2026-07-06T01:10") })).toEqual(
+      [],
+    );
+  });
+
+  test("an offset grid keeps its wall times on the Europe/London spring-forward day", () => {
+    const london = { timeZone: "Europe/London" };
+    const grid = { granularityMinutes: 30, offsetMinutes: 10 };
+    // 00:40 GMT to 02:10 BST: 30 minutes, both ends on the grid (01:10 and 01:40 do not exist).
+    expect(
+      judge(
+        slotGridKind,
+        grid,
+        { start: new Date("2026-03-29T00:40:00Z"), end: new Date("2026-03-29T01:10:00Z") },
+        london,
+      ),
+    ).toEqual([]);
+    // 02:40 BST to 03:10 BST.
+    expect(
+      judge(
+        slotGridKind,
+        grid,
+        { start: new Date("2026-03-29T01:40:00Z"), end: new Date("2026-03-29T02:10:00Z") },
+        london,
+      ),
+    ).toEqual([]);
+  });
+
+  test("in the repeated hour of the Europe/London fall-back both instants are on the grid, and refusals tell them apart", () => {
+    const london = { timeZone: "Europe/London" };
+    const first = new Date("2026-10-25T00:30:00Z"); // 01:30 BST
+    const second = new Date("2026-10-25T01:30:00Z"); // 01:30 GMT
+    expect(judge(slotGridKind, { granularityMinutes: 30 }, { start: first, end: second }, london)).toEqual(
+      [],
+    );
+    const off = judge(slotGridKind, { granularityMinutes: 60 }, { start: first, end: second }, london);
+    expect(off[0]!.params.times).toEqual(["2026-10-25 01:30 (UTC+01:00)", "2026-10-25 01:30 (UTC+00:00)"]);
+    expect(off[0]!.message.en).toBe(
+      "Bookings start and end on the 60-minute grid (2026-10-25 01:30 (UTC+01:00), 2026-10-25 01:30 (UTC+00:00) is off the grid)",
+    );
+    expect(off[0]!.message["zh-CN"]).toBe(
+      "预约须按 60 分钟的时段开始和结束（2026-10-25 01:30（UTC+01:00）, 2026-10-25 01:30（UTC+00:00） 不在时段边界上）",
+    );
+  });
 });

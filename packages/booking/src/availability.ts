@@ -5,6 +5,7 @@ import { bufferUnder, capacityUnder, gridUnder } from "./resource-terms";
 import type { RuleKinds } from "./rule-book";
 import type { BookingFacts, BookingRequest, ResolvedRule, RuleContext, WindowContext } from "./rule-kind";
 import { checkAvailabilityInput } from "./pure-input";
+import type { RuleFacts } from "./rule-facts";
 
 /** What {@link availableSlots} needs. */
 export interface AvailabilityInput {
@@ -29,6 +30,8 @@ export interface AvailabilityInput {
   };
   /** The resident's own bookings, for quotas, caps and suspensions. @default [] */
   readonly residentBookings?: readonly BookingFacts[];
+  /** Facts the rules read (`RuleSnapshot.facts`), loaded for the whole window. @default {} */
+  readonly facts?: RuleFacts;
   /** Slot length. @default the grid's granularity */
   readonly durationMinutes?: number;
   /** Units wanted. @default 1 */
@@ -183,6 +186,7 @@ export function availableSlots(input: AvailabilityInput): FreeSlot[] {
   const hint = { i: 0 };
   const out: FreeSlot[] = [];
   const residentBookings = input.residentBookings ?? [];
+  const facts = input.facts ?? {};
   for (const t of gridStarts(from, to, timeZone, grid)) {
     const e = t + duration;
     if (!coveredBy(allowed, t, e)) continue;
@@ -206,7 +210,7 @@ export function availableSlots(input: AvailabilityInput): FreeSlot[] {
           now,
           timeZone,
           resource,
-          snapshot: { resourceBookings: [], residentBookings },
+          snapshot: { resourceBookings: [], residentBookings, facts },
           capacity,
           buffer,
         };

@@ -37,3 +37,4 @@ export * from "./rules/slot-grid";
 export * from "./rules/who-may-book";
 export type { RefusedOccurrence, SeriesOutcome } from "./series-booking";
 export * from "./vtimezone";
+export * from "./rule-facts";

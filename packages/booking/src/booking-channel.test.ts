@@ -26,7 +26,9 @@ describe("booking channels", () => {
     });
     if (!outcome.ok) throw new Error("expected a booking");
     expect(outcome.booking.channel).toBe("phone");
-    const requested = (await community.events.list({ actor: desk })).find((e) => e.type === "BookingRequested");
+    const requested = (await community.events.list({ actor: desk })).find(
+      (e) => e.type === "BookingRequested",
+    );
     expect(requested!.payload).toMatchObject({ bookingId: outcome.booking.id, channel: "phone" });
     const seen = await community.booking.get({ actor: desk, bookingId: outcome.booking.id });
     expect(seen.channel).toBe("phone");
@@ -41,7 +43,13 @@ describe("booking channels", () => {
     const { community } = await wangjialong();
     const before = await community.events.list({ actor: desk });
     const error = await community.booking
-      .book({ actor: desk, forResident: "wang", resourceId: "dryer-1", channel: "carrier-pigeon", ...morning })
+      .book({
+        actor: desk,
+        forResident: "wang",
+        resourceId: "dryer-1",
+        channel: "carrier-pigeon",
+        ...morning,
+      })
       .catch((e) => e);
     expect(isLinliError(error, "UNKNOWN_CHANNEL")).toBe(true);
     expect(error.message).toContain("carrier-pigeon");
@@ -72,9 +80,9 @@ describe("booking channels", () => {
       storage: memoryStorage(),
       plugins: [bookingPlugin()],
     }).catch((e) => e);
-    expect((error.details.problems as { code: string; path: string }[]).map((p) => [p.code, p.path])).toEqual([
-      ["DUPLICATE_ID", "booking.channels[1]"],
-    ]);
+    expect((error.details.problems as { code: string; path: string }[]).map((p) => [p.code, p.path])).toEqual(
+      [["DUPLICATE_ID", "booking.channels[1]"]],
+    );
   });
 
   test("a rescheduled booking keeps its channel unless told otherwise; a series records it on every booking", async () => {
@@ -127,7 +135,12 @@ describe("booking channels", () => {
       });
     const first = await open();
     await first.residents.register({ actor: desk, id: "wang", name: "王奶奶" });
-    const old = await first.booking.book({ actor: desk, forResident: "wang", resourceId: "dryer-1", ...morning });
+    const old = await first.booking.book({
+      actor: desk,
+      forResident: "wang",
+      resourceId: "dryer-1",
+      ...morning,
+    });
     await first.close();
     // Make the file what an earlier version wrote: no channel column, and not in the model registry.
     const db = new Database(filename);
@@ -136,7 +149,9 @@ describe("booking channels", () => {
       columns: string;
     };
     const columns = (JSON.parse(row.columns) as { column: string }[]).filter((c) => c.column !== "channel");
-    db.prepare("UPDATE linli_model SET columns = ? WHERE name = 'booking_booking'").run(JSON.stringify(columns));
+    db.prepare("UPDATE linli_model SET columns = ? WHERE name = 'booking_booking'").run(
+      JSON.stringify(columns),
+    );
     db.close();
 
     const second = await open();

@@ -40,7 +40,10 @@ export const bookingOptionsShape = {
    * How a booking may reach the community (`channel` of `book`, recorded on the booking).
    * @default ["desk", "phone", "wechat", "app"]
    */
-  channels: z.array(idSchema).min(1).default([...DEFAULT_BOOKING_CHANNELS]),
+  channels: z
+    .array(idSchema)
+    .min(1)
+    .default([...DEFAULT_BOOKING_CHANNELS]),
 };
 
 /** The schema of one configured rule of any of the given kinds (discriminated by `kind`). */

@@ -93,7 +93,12 @@ describe("rule facts", () => {
     });
     expect(wangSees!.slots).toEqual([]);
     // Li has nothing overdue.
-    const li = await community.booking.book({ actor: desk, forResident: "li", resourceId: "library", ...evening });
+    const li = await community.booking.book({
+      actor: desk,
+      forResident: "li",
+      resourceId: "library",
+      ...evening,
+    });
     expect(li.ok).toBe(true);
     const [liSees] = await community.booking.availability({
       actor: resident("li"),
@@ -152,7 +157,14 @@ describe("rule facts", () => {
       request: { resourceId: "room", ...slot, actorKind: "resident", residentId: "r1" },
       now: new Date("2026-07-01T00:00Z"),
       timeZone: "Asia/Shanghai",
-      resource: { id: "room", kind: "space", name: { "zh-CN": "室", en: "Room" }, capacity: 1, zones: [], tags: [] },
+      resource: {
+        id: "room",
+        kind: "space",
+        name: { "zh-CN": "室", en: "Room" },
+        capacity: 1,
+        zones: [],
+        tags: [],
+      },
       rules: [{ id: "r", kind: kind.kind, params: {}, targets: new Set(["room"]) }],
       kinds,
       snapshot: { resourceBookings: [], residentBookings: [], facts },

@@ -1,4 +1,5 @@
 import { type CommunityConfig, isCurrency, type ReportProblem } from "@linli/core";
+import { checkMembershipRules } from "./membership-rule-check";
 import type { PricingConfig } from "./pricing-config";
 
 type Coverage = { readonly resources: readonly string[]; readonly resourceGroups: readonly string[] };
@@ -16,8 +17,9 @@ function duplicates(ids: readonly string[]): number[] {
 /**
  * Cross-reference checks of the `pricing` section, run at config load with every problem
  * reported at once: tiers name defined groups, plans and memberships name defined resources
- * and resource groups, ids are unique, no resource has two plans at the same level, and the
- * currency (when given) is the community's. `pricing` is the parsed section (the plugin's
+ * and resource groups, ids are unique, no resource has two plans at the same level, the
+ * currency (when given) is the community's, and booking's `requires-membership` rules name
+ * membership plans that exist and cover their resources. `pricing` is the parsed section (the plugin's
  * options), `config` the whole configuration it refers to.
  */
 export function checkPricingConfig(
@@ -129,4 +131,6 @@ export function checkPricingConfig(
       }
     });
   });
+
+  checkMembershipRules(pricing, config, report);
 }

@@ -14,7 +14,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 it("a morning at the desk: on-behalf booking, eligibility prices, a refused third use, a reversed charge", async () => {
   const file = join(dir, "desk.db");
   const r = await deskDay(file);
-  expect(r.wang.booking).toMatchObject({ actorKind: "staff", actorId: "desk-1", status: "confirmed" });
+  expect(r.wang.booking).toMatchObject({
+    actorKind: "staff",
+    actorId: "desk-1",
+    status: "confirmed",
+    channel: "phone",
+  });
   expect(r.wang.total).toEqual({ amount: 0, currency: "CNY" });
   expect(r.wang.lines).toEqual(["PER_USE", "TIER_FREE"]);
   expect(r.wang.balance).toBe(0);
@@ -60,11 +65,10 @@ it("the command line runs twice in a row and leaves no file behind", () => {
   const cwd = mkdtempSync(join(tmpdir(), "linli-desk-cwd-"));
   try {
     for (let run = 1; run <= 2; run++) {
-      const result = spawnSync(
-        process.execPath,
-        ["--conditions=@linli/source", "--import", tsx, script],
-        { cwd, encoding: "utf8" },
-      );
+      const result = spawnSync(process.execPath, ["--conditions=@linli/source", "--import", tsx, script], {
+        cwd,
+        encoding: "utf8",
+      });
       expect(result.status, `run ${run}: ${result.stderr}`).toBe(0);
       expect(result.stdout).toContain("Third booking refused: 每天最多预约 2 次，已预约 2 次");
     }

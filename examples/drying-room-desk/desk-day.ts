@@ -23,7 +23,9 @@ import { dryingRoomConfig } from "./config";
 export async function deskDay(filename?: string) {
   if (filename !== undefined) {
     if (existsSync(filename))
-      throw new Error(`desk-day: ${filename} already exists; give a new file name, or none for a temporary file`);
+      throw new Error(
+        `desk-day: ${filename} already exists; give a new file name, or none for a temporary file`,
+      );
     return morningAtTheDesk(filename);
   }
   const dir = mkdtempSync(join(tmpdir(), "linli-desk-"));
@@ -60,6 +62,7 @@ async function morningAtTheDesk(filename: string) {
     actor: desk,
     forResident: wang.id,
     resourceId: "dryer-1",
+    channel: "phone",
     start: at("10:00"),
     end: at("11:00"),
   });
@@ -68,6 +71,7 @@ async function morningAtTheDesk(filename: string) {
   const liFirst = await community.booking.book({
     actor: asLi,
     resourceId: "dryer-2",
+    channel: "wechat",
     start: at("10:00"),
     end: at("11:00"),
   });

@@ -2,14 +2,41 @@
 // dryer for Mrs Wang who phoned in, Mr Li books his own on WeChat, prices follow each
 // resident's eligibility, a late third booking is refused with the reason read out, and a
 // cancellation in time reverses the charge.
+//
+// It can run any number of times: each run uses a fresh SQLite file in a temporary
+// directory, removed afterwards, unless it is given a file name (kept, and refused if it
+// already exists: the morning's slots would be taken and its ids already used).
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createCommunity, formatMoney, manualClock, sequentialIds } from "@linli/core";
 import { bookingPlugin } from "@linli/booking";
 import { pricingPlugin } from "@linli/pricing";
 import { sqliteStorage } from "@linli/storage-sqlite";
 import { dryingRoomConfig } from "./config";
 
-/** Runs the morning on the SQLite file `filename` and returns what the desk saw. */
-export async function deskDay(filename: string) {
+/**
+ * Runs the morning and returns what the desk saw, and the file it ran on. Without
+ * `filename`, on a temporary file removed before returning; with one, on that new file
+ * (kept; an existing file is refused before anything is written).
+ */
+export async function deskDay(filename?: string) {
+  if (filename !== undefined) {
+    if (existsSync(filename))
+      throw new Error(
+        `desk-day: ${filename} already exists; give a new file name, or none for a temporary file`,
+      );
+    return morningAtTheDesk(filename);
+  }
+  const dir = mkdtempSync(join(tmpdir(), "linli-desk-"));
+  try {
+    return await morningAtTheDesk(join(dir, "desk.db"));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function morningAtTheDesk(filename: string) {
   const storage = sqliteStorage({ filename });
   const community = await createCommunity({
     config: dryingRoomConfig,
@@ -35,6 +62,7 @@ export async function deskDay(filename: string) {
     actor: desk,
     forResident: wang.id,
     resourceId: "dryer-1",
+    channel: "phone",
     start: at("10:00"),
     end: at("11:00"),
   });
@@ -43,6 +71,7 @@ export async function deskDay(filename: string) {
   const liFirst = await community.booking.book({
     actor: asLi,
     resourceId: "dryer-2",
+    channel: "wechat",
     start: at("10:00"),
     end: at("11:00"),
   });
@@ -82,13 +111,14 @@ export async function deskDay(filename: string) {
     refusal: liThird.ok ? null : liThird.violations.map((v) => v.message),
     events: (await community.events.list({ actor: desk, limit: 1000 })).map((e) => e.type),
     locale: dryingRoomConfig.community.timeZone,
+    filename,
   };
   await community.close();
   return result;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await deskDay(process.argv[2] ?? "wangjialong-desk.db");
+  const r = await deskDay(process.argv[2]);
   console.log(
     `王奶奶 (代订 by ${r.wang.booking.actorId}): ${formatMoney(r.wang.total)} [${r.wang.lines.join(", ")}]`,
   );

@@ -5,6 +5,7 @@ import type { RuleKinds } from "./rule-book";
 import type { BookingFacts, BookingRequest, ResolvedRule, RuleContext, WindowContext } from "./rule-kind";
 import { slotGridStarts } from "./slot-grid-points";
 import { checkAvailabilityInput } from "./pure-input";
+import type { RuleFacts } from "./rule-facts";
 
 /** What {@link availableSlots} needs. */
 export interface AvailabilityInput {
@@ -29,6 +30,8 @@ export interface AvailabilityInput {
   };
   /** The resident's own bookings, for quotas, caps and suspensions. @default [] */
   readonly residentBookings?: readonly BookingFacts[];
+  /** Facts the rules read (`RuleSnapshot.facts`), loaded for the whole window. @default {} */
+  readonly facts?: RuleFacts;
   /** Slot length. @default the grid's granularity */
   readonly durationMinutes?: number;
   /** Units wanted. @default 1 */
@@ -147,6 +150,7 @@ export function availableSlots(input: AvailabilityInput): FreeSlot[] {
   const hint = { i: 0 };
   const out: FreeSlot[] = [];
   const residentBookings = input.residentBookings ?? [];
+  const facts = input.facts ?? {};
   for (const t of slotGridStarts(from, to, grid, timeZone)) {
     const e = t + duration;
     if (!coveredBy(allowed, t, e)) continue;
@@ -170,7 +174,7 @@ export function availableSlots(input: AvailabilityInput): FreeSlot[] {
           now,
           timeZone,
           resource,
-          snapshot: { resourceBookings: [], residentBookings },
+          snapshot: { resourceBookings: [], residentBookings, facts },
           capacity,
           buffer,
         };

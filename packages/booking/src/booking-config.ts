@@ -22,6 +22,9 @@ export const ruleBaseShape = {
   appliesTo: appliesToSchema.default({ resources: [], resourceGroups: [] }),
 };
 
+/** The channels a booking may come through when the config lists none. */
+export const DEFAULT_BOOKING_CHANNELS = ["desk", "phone", "wechat", "app"] as const;
+
 /** The booking section's options besides the rules. */
 export const bookingOptionsShape = {
   /** Reminders (`BookingReminderDue`) go out this many minutes before the start. @default 60 */
@@ -39,6 +42,14 @@ export const bookingOptionsShape = {
   recurrencePolicy: z.enum(["fail-series", "skip-and-report"]).default("skip-and-report"),
   /** Slot step of availability for resources without a `slot-grid` rule, in minutes. @default 15 */
   defaultGranularityMinutes: z.number().int().min(1).max(1440).default(15),
+  /**
+   * How a booking may reach the community (`channel` of `book`, recorded on the booking).
+   * @default ["desk", "phone", "wechat", "app"]
+   */
+  channels: z
+    .array(idSchema)
+    .min(1)
+    .default([...DEFAULT_BOOKING_CHANNELS]),
 };
 
 /** The schema of one configured rule of any of the given kinds (discriminated by `kind`). */
@@ -90,6 +101,7 @@ export interface BookingConfigInput {
   readonly waitlist?: { readonly mode?: "offer" | "auto-confirm"; readonly offerMinutes?: number };
   readonly recurrencePolicy?: "fail-series" | "skip-and-report";
   readonly defaultGranularityMinutes?: number;
+  readonly channels?: readonly string[];
 }
 
 /** A configured rule as parsed: id, kind, appliesTo and the kind's params. */
@@ -107,6 +119,8 @@ export interface BookingOptions {
   readonly waitlist: { readonly mode: "offer" | "auto-confirm"; readonly offerMinutes: number };
   readonly recurrencePolicy: "fail-series" | "skip-and-report";
   readonly defaultGranularityMinutes: number;
+  /** The channels a booking may be recorded as made through. */
+  readonly channels: readonly string[];
 }
 
 /**
@@ -126,7 +140,7 @@ export function bookingConfigSchema(
 }
 
 /**
- * The booking section's checks at config load: unique rule ids; the resources, resource
+ * The booking section's checks at config load: unique rule ids and channels; the resources, resource
  * groups and eligibility groups rules name exist; and each rule's own semantic check (its
  * kind's `check`: a minimum above the maximum, a day that does not exist…), for built-in and
  * contributed kinds alike. Without `context`, only the built-in kinds are known.
@@ -143,6 +157,15 @@ export function checkBookingConfig(
   const resources = new Set(config.resources.map((r) => r.id));
   const resourceGroups = new Set(config.resourceGroups.map((g) => g.id));
   const groups = new Set(config.groups.map((g) => g.id));
+  const channels = new Set<string>();
+  options.channels.forEach((channel, i) => {
+    if (channels.has(channel))
+      report(["booking", "channels", i], "DUPLICATE_ID", {
+        "zh-CN": `重复的预约渠道 "${channel}"`,
+        en: `Duplicate booking channel "${channel}"`,
+      });
+    channels.add(channel);
+  });
   const seen = new Set<string>();
   options.rules.forEach((rule, i) => {
     const path = ["booking", "rules", i];

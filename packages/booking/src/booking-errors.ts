@@ -50,6 +50,10 @@ export const bookingErrors = defineErrors({
     "zh-CN": "重复规则无效：{reason}",
     en: "Invalid recurrence rule: {reason}",
   },
+  UNKNOWN_CHANNEL: {
+    "zh-CN": "未配置的预约渠道 {channel}（可用：{channels}）",
+    en: "Booking channel {channel} is not configured (configured: {channels})",
+  },
 });
 
 /** A booking error code. */

@@ -13,3 +13,6 @@ export const slotInputShape = {
   /** Units (seats, machines). @default 1 */
   quantity: z.number().int().positive().max(1000).default(1),
 };
+
+/** How a booking reached the community (checked against `booking.channels` by the command). */
+export const channelInput = z.string().min(1).max(50);

@@ -67,6 +67,11 @@ export const bookingModel = defineModel(
     remindedAt: z.date().nullable().default(null),
     /** The booking this one replaced by a reschedule. */
     rescheduledFrom: z.string().nullable().default(null),
+    /**
+     * How the request reached the community (`desk`, `phone`, `wechat`, `app`: one of the
+     * configured `booking.channels`); null when not recorded (and for waitlist offers).
+     */
+    channel: z.string().nullable().default(null),
   },
   {
     indexes: [

@@ -39,3 +39,4 @@ export type { RefusedOccurrence, SeriesOutcome } from "./series-booking";
 export * from "./slot-grid-points";
 export * from "./vtimezone";
 export * from "./day-formats";
+export * from "./rule-facts";

@@ -5,6 +5,7 @@ import { type Booking, bookingModel, OCCUPYING_STATUSES } from "./booking-models
 import { type BookingEvaluation, evaluateBooking } from "./evaluate-booking";
 import { LinliError } from "@linli/core";
 import { bufferUnder } from "./resource-terms";
+import { loadRuleFacts } from "./rule-facts";
 
 const DAY_MS = 86_400_000;
 /** How far back a resident's bookings are read for quotas and no-show suspensions. */
@@ -36,6 +37,8 @@ export interface Placement {
   readonly actorKind: CommandContext["actor"]["kind"];
   readonly actorId: string;
   readonly note?: string | null;
+  /** How the request reached the community, already checked against `booking.channels`. */
+  readonly channel?: string | null;
   readonly seriesId?: string | null;
   /** The booking being rescheduled: not counted against the new one. */
   readonly replaces?: Booking;
@@ -55,8 +58,8 @@ export interface PlacementJudgement {
 
 /**
  * Loads the snapshot a placement is judged on (bookings around it on the resource, the
- * resident's recent and future bookings, their groups at the start) and evaluates every
- * rule. With `lock`, the resource's and the resident's locks are taken first, so the verdict
+ * resident's recent and future bookings, their groups at the start, and the facts other
+ * plugins load for the rules that need them) and evaluates every rule. With `lock`, the resource's and the resident's locks are taken first, so the verdict
  * still holds when the booking is inserted in the same transaction.
  */
 export async function judgePlacement(
@@ -106,6 +109,12 @@ export async function judgePlacement(
       })
     : [];
   const groups = p.residentId ? await cx.groupsOf(p.residentId, p.start) : [];
+  const facts = await loadRuleFacts(cx, resolved, rules.kinds, {
+    resourceId: p.resourceId,
+    residentId: p.residentId,
+    start: p.start,
+    end: p.end,
+  });
   const evaluation = evaluateBooking({
     request: {
       resourceId: p.resourceId,
@@ -122,7 +131,7 @@ export async function judgePlacement(
     resource,
     rules: resolved,
     kinds: rules.kinds,
-    snapshot: { resourceBookings, residentBookings },
+    snapshot: { resourceBookings, residentBookings, facts },
     physicalCapacity,
   });
   return { evaluation, blockStart, blockEnd, excluded };

@@ -66,6 +66,7 @@ export async function placeBooking(
         createdAt: cx.now,
         confirmedAt: status === "confirmed" ? cx.now : null,
         rescheduledFrom: p.replaces?.id ?? null,
+        channel: p.channel ?? null,
       },
     });
   } catch (error) {
@@ -85,6 +86,7 @@ export async function placeBooking(
     status,
     actorKind: p.actorKind,
     actorId: p.actorId,
+    channel: booking.channel,
   });
   if (status === "confirmed") await emitBookingEvent(cx, bookingEvents.BookingConfirmed, booking, {});
   return { ok: true, booking };

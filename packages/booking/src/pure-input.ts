@@ -52,6 +52,7 @@ const availabilitySchema = z
       groups: z.array(z.string()).optional(),
     }),
     residentBookings: list.optional(),
+    facts: z.record(z.string(), z.unknown()).optional(),
     durationMinutes: z.number().int().positive().max(100_000).optional(),
     quantity: z.number().int().positive().optional(),
     physicalCapacity: z.number().int().positive().optional(),
@@ -88,7 +89,13 @@ const evaluationSchema = z.object({
   resource: z.object({ id: z.string().min(1), capacity: z.number().int().positive() }).loose(),
   rules: list,
   kinds: z.instanceof(Map),
-  snapshot: z.object({ resourceBookings: list, residentBookings: list }).loose(),
+  snapshot: z
+    .object({
+      resourceBookings: list,
+      residentBookings: list,
+      facts: z.record(z.string(), z.unknown()).optional(),
+    })
+    .loose(),
   physicalCapacity: z.number().int().positive().optional(),
 });
 

@@ -3,14 +3,17 @@ import { coreErrors, LinliError } from "@linli/core";
 import type { RuleConfig } from "./booking-config";
 import type { BookingOptions } from "./booking-config";
 import { bookingErrors } from "./booking-errors";
+import { checkRuleFacts } from "./rule-facts";
 import type { AnyRuleKind, BookingFacts, CancellationTerms, CheckInTerms, ResolvedRule } from "./rule-kind";
 
 /** The rule kinds by name. */
 export type RuleKinds = ReadonlyMap<string, AnyRuleKind>;
 
-/** Indexes rule kinds by name. */
+/** Indexes rule kinds by name; two different facts with one id are a `PLUGIN_CONFLICT`. */
 export function ruleKindMap(kinds: readonly AnyRuleKind[]): RuleKinds {
-  return new Map(kinds.map((k) => [k.kind, k]));
+  const map = new Map(kinds.map((k) => [k.kind, k]));
+  checkRuleFacts(map);
+  return map;
 }
 
 /** The implicit capacity rule every resource has when none is configured for it. */

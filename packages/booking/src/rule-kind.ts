@@ -3,6 +3,7 @@ import { defineRegistry } from "@linli/core";
 import type { z } from "zod";
 import type { BookingStatus } from "./booking-models";
 import type { Interval } from "./interval";
+import type { RuleFact, RuleFacts } from "./rule-facts";
 
 /** An existing booking as the rules see it: plain data, no storage. */
 export interface BookingFacts {
@@ -46,6 +47,11 @@ export interface RuleSnapshot {
   readonly resourceBookings: readonly BookingFacts[];
   /** The resident's own bookings (every state) around the request and in the future. */
   readonly residentBookings: readonly BookingFacts[];
+  /**
+   * Facts other plugins load for the rule kinds that name them (`RuleKind.facts`), by fact
+   * id; read them with `readFact`. Absent when no rule that applies needs any.
+   */
+  readonly facts?: RuleFacts;
 }
 
 /** A configured rule resolved for one resource: its id, its kind's params, and the resources it covers. */
@@ -123,6 +129,11 @@ export interface RuleKind<S extends z.ZodObject = z.ZodObject, K extends string 
   readonly description: LocalizedText;
   /** The schema of the rule's parameters (besides `id`, `kind` and `appliesTo`). */
   readonly params: S;
+  /**
+   * Facts this kind reads from `cx.snapshot.facts` (a resident's memberships): booking loads
+   * each in the transaction whenever a rule of this kind applies (see `defineRuleFact`).
+   */
+  readonly facts?: readonly RuleFact[];
   /** Every violation of this rule by the request; empty when allowed. Pure. */
   evaluate(params: z.output<S>, cx: RuleContext): Violation[];
   /**

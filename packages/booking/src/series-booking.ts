@@ -45,6 +45,8 @@ export interface SeriesRequest extends Recurrence {
   readonly quantity: number;
   readonly residentId: string | null;
   readonly note?: string | null;
+  /** How the request reached the community, checked against `booking.channels`. */
+  readonly channel?: string | null;
   readonly policy: "fail-series" | "skip-and-report";
 }
 
@@ -86,6 +88,7 @@ export async function bookSeries(
       actorKind: cx.actor.kind,
       actorId: cx.actor.id,
       note: request.note ?? null,
+      channel: request.channel ?? null,
       seriesId: series.id,
     });
     if (outcome.ok) booked.push(outcome.booking);

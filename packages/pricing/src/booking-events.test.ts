@@ -1,5 +1,5 @@
 import { bookingEvents } from "@linli/booking/events";
-import { type AnyEventDef, defineCommand, definePlugin, isLinliError } from "@linli/core";
+import { type AnyEventDef, defineCommand, definePlugin, defineRegistry, isLinliError } from "@linli/core";
 import { z } from "zod";
 import { describe, expect, test } from "vitest";
 import { desk, resident, testCommunity, wangjialongConfig } from "../test/fixtures";
@@ -19,11 +19,13 @@ const bookingFacts = z.object({
  * A stand-in for `@linli/booking`, written against the public plugin API only: it declares
  * booking's event definitions (`@linli/booking/events`) and emits the exact
  * `BookingConfirmed` / `BookingCancelled` events of the contract, inside its own command.
+ * It owns booking's rule-kind registry (a key is its name), which pricing contributes to.
  */
 function fakeBookingPlugin() {
   return definePlugin({
     id: "booking",
     events: bookingEvents,
+    registries: [defineRegistry("booking.rule-kinds")],
     api: (ctx) =>
       ctx.commands({
         book: defineCommand({

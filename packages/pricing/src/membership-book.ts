@@ -1,5 +1,6 @@
 import { type CommandContext, LinliError, type RowOf, type Tx } from "@linli/core";
 import { bestTier } from "./eligibility-tier";
+import { groupsOverPeriod } from "./membership-eligibility";
 import { pricingEvents } from "./events";
 import { appendEntry } from "./ledger-book";
 import { effectiveEnd, membershipValidity, overlaps, toCoverage } from "./membership-period";
@@ -48,7 +49,8 @@ export async function coveragesOf(
 /**
  * Buys a membership for `residentId` starting at `startsAt`: refuses one that overlaps a
  * held membership covering any of the same resources (`MEMBERSHIP_OVERLAP`), prices it with
- * the best tier of the resident's groups, stores it and charges it to the ledger.
+ * the best tier of the groups the resident is in over the period it covers
+ * ({@link groupsOverPeriod}), stores it and charges it to the ledger.
  */
 export async function purchaseMembership(
   cx: CommandContext,
@@ -71,7 +73,7 @@ export async function purchaseMembership(
       });
     }
   }
-  const groups = await cx.groupsOf(options.residentId, cx.now);
+  const groups = await groupsOverPeriod(cx, options.residentId, validity, cx.now);
   const tier = bestTier(plan.tiers, groups, plan.price, 1, book.context.rounding);
   const price = tier?.amount ?? plan.price;
   const membership = await cx.tx.create(membershipModel, {

@@ -129,6 +129,50 @@ describe("memberships", () => {
     expect(JSON.stringify(entries)).not.toMatch(/hardship|困难户/);
   });
 
+  test("a pass is priced by eligibility over the period it covers, not on the day it is bought", async () => {
+    const config = wangjialongConfig();
+    config.pricing!.memberships![0]!.tiers = [{ group: "hardship", price: { kind: "fixed", amount: 1000 } }];
+    // June 25, 10:00 in Shanghai.
+    const { community } = await testCommunity({ config, start: "2026-06-25T02:00:00Z" });
+    const grant = (id: string, validFrom: string, validUntil: string | null) =>
+      community.eligibility.grant({
+        actor: desk,
+        forResident: id,
+        groupId: "hardship",
+        validFrom: new Date(validFrom),
+        validUntil: validUntil === null ? null : new Date(validUntil),
+      });
+    const julyFirst = new Date("2026-06-30T16:00:00Z"); // July 1, 00:00 local
+    const price = async (id: string, startsAt?: Date) =>
+      (
+        await community.pricing.memberships.purchase({
+          actor: desk,
+          forResident: id,
+          planId: "gym-monthly",
+          startsAt,
+        })
+      ).price;
+    for (const id of ["wang", "zhang", "li", "chen"]) await resident(community, id);
+    // Wang's concession ends with June 30: next month's pass, bought on the 25th, is full price...
+    await grant("wang", "2026-01-01T00:00:00Z", "2026-06-30T16:00:00Z");
+    expect(await price("wang", julyFirst)).toBe(2500);
+    // ...while June's pass (the rest of which she is eligible for) is at the concession price.
+    await grant("zhang", "2026-01-01T00:00:00Z", "2026-06-30T16:00:00Z");
+    expect(await price("zhang")).toBe(1000);
+    // Renewing it for July is full price too.
+    const [june] = await community.pricing.memberships.list({ actor: desk, forResident: "zhang" });
+    const july = await community.pricing.memberships.renew({ actor: desk, membershipId: june!.id });
+    expect(july.price).toBe(2500);
+    // Li was granted the concession on the 20th: June's pass bought after it is at the concession price.
+    await grant("li", "2026-06-20T00:00:00Z", null);
+    expect(await price("li")).toBe(1000);
+    // Chen's concession starts mid-July: July's pass is full price.
+    await grant("chen", "2026-07-15T00:00:00Z", null);
+    expect(await price("chen", julyFirst)).toBe(2500);
+    const entries = await community.pricing.ledger.entries({ actor: desk, forResident: "wang" });
+    expect(entries.map((e) => e.code)).toEqual(["MEMBERSHIP_PURCHASE"]);
+  });
+
   test("residents cannot back-date a membership; staff can (recording a purchase made yesterday)", async () => {
     const { community } = await testCommunity({ start: "2026-06-15T02:00:00Z" });
     await resident(community, "li");

@@ -23,6 +23,8 @@ export interface PriceBook {
   membershipPlan(planId: string): MembershipPlan | undefined;
   /** The resource ids a membership plan covers (groups expanded). */
   membershipResources(planId: string): readonly string[];
+  /** The membership plans covering a resource, in config order (empty when none does). */
+  membershipPlansFor(resourceId: string): readonly MembershipPlan[];
   /** A voucher by code. */
   voucher(voucherId: string): Voucher | undefined;
 }
@@ -58,6 +60,9 @@ export function compilePriceBook(
   }
   const memberships = new Map(pricing.memberships.map((m) => [m.id, m]));
   const covered = new Map(pricing.memberships.map((m) => [m.id, expand(m.covers, resourceGroups)]));
+  const plansFor = new Map<string, MembershipPlan[]>();
+  for (const m of pricing.memberships)
+    for (const id of covered.get(m.id) ?? []) plansFor.set(id, [...(plansFor.get(id) ?? []), m]);
   const vouchers = new Map(pricing.vouchers.map((v) => [v.id, v]));
   const components = new Map<string, PriceComponent>();
   for (const c of registries ? registries.get(priceComponents) : builtInComponents) components.set(c.kind, c);
@@ -72,6 +77,7 @@ export function compilePriceBook(
     planFor: (id) => direct.get(id) ?? viaGroup.get(id) ?? null,
     membershipPlan: (id) => memberships.get(id),
     membershipResources: (id) => covered.get(id) ?? [],
+    membershipPlansFor: (id) => plansFor.get(id) ?? [],
     voucher: (id) => vouchers.get(id),
   };
 }

@@ -1,4 +1,5 @@
-import { createCommunity } from "@linli/core";
+import { bookingPlugin } from "@linli/booking";
+import { createCommunity, defineCommunityConfig } from "@linli/core";
 import { memoryStorage } from "@linli/storage-memory";
 import { expectTypeOf, test } from "vitest";
 import { asJson, wangjialongConfig } from "../test/fixtures";
@@ -46,4 +47,22 @@ test("the pricing API is typed on the community", async () => {
   const bare = await createCommunity({ config: asJson(wangjialongConfig()), storage: memoryStorage() });
   // @ts-expect-error no pricing plugin, no pricing API
   bare.pricing;
+});
+
+test("requires-membership, contributed by pricing, is a typed booking rule kind", () => {
+  const community = {
+    id: "wangjialong",
+    name: { "zh-CN": "王家垅社区", en: "Wangjialong" },
+    timeZone: "Asia/Shanghai",
+    currency: "CNY",
+  };
+  defineCommunityConfig([bookingPlugin(), pricingPlugin()], {
+    community,
+    booking: { rules: [{ id: "gym-members", kind: "requires-membership", plans: ["gym-monthly"] }] },
+  });
+  defineCommunityConfig([bookingPlugin(), pricingPlugin()], {
+    community,
+    // @ts-expect-error plans is a list of membership plan ids
+    booking: { rules: [{ id: "gym-members", kind: "requires-membership", plans: "gym-monthly" }] },
+  });
 });

@@ -1,6 +1,7 @@
 import { type CommunityConfig, type ConfigCheckContext, isCurrency, type ReportProblem } from "@linli/core";
 import { builtInComponents } from "./built-in-components";
 import { type PriceComponent, priceComponents } from "./price-component";
+import { checkMembershipRules } from "./membership-rule-check";
 import type { PricingConfig } from "./pricing-config";
 
 type Coverage = { readonly resources: readonly string[]; readonly resourceGroups: readonly string[] };
@@ -20,7 +21,8 @@ function duplicates(ids: readonly string[]): number[] {
  * problem reported at once: tiers name defined groups, plans and memberships name defined
  * resources and resource groups, ids are unique, no resource has two plans at the same level,
  * the currency (when given) is the community's, and each plan's charge passes its component's
- * own `check`. `pricing` is the parsed section (the plugin's options), `config` the whole
+ * own `check`; booking's `requires-membership` rules name membership plans that exist and cover
+ * their resources. `pricing` is the parsed section (the plugin's options), `config` the whole
  * configuration it refers to; `context` (given at load) knows the contributed components and
  * which parts had structural problems. Without it, only the built-in components are known.
  */
@@ -145,4 +147,6 @@ export function checkPricingConfig(
       }
     });
   });
+
+  checkMembershipRules(pricing, config, report);
 }

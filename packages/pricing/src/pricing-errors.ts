@@ -61,6 +61,10 @@ export const pricingErrors = defineErrors({
     "zh-CN": "减免金额 {amount} 超过欠款 {balance}",
     en: "A waiver of {amount} exceeds the amount owed ({balance})",
   },
+  MEMBERSHIP_REQUIRED: {
+    "zh-CN": "资源 {resourceId} 仅限会员使用，请先办理会员卡（{plans}）",
+    en: "Resource {resourceId} is for members only: a membership is needed first ({plans})",
+  },
 });
 
 /** A pricing error code. */

@@ -1,3 +1,4 @@
+import { bookingRuleKinds } from "@linli/booking";
 import {
   type CommandContext,
   type CommunityConfig,
@@ -17,6 +18,7 @@ import { returnDeposit } from "./commands/return-deposit";
 import { reverse } from "./commands/reverse";
 import { waive } from "./commands/waive";
 import { pricingEvents } from "./events";
+import { requiresMembershipKind } from "./membership-rule";
 import { compilePriceBook, type PriceBook } from "./price-book";
 import { priceComponents } from "./price-component";
 import { pricingConfigSchema } from "./pricing-config";
@@ -34,7 +36,8 @@ import { quoteForBooking } from "./queries/quote-for-booking";
  * vouchers, staff waivers, memberships and a per-resident ledger, every price explained in
  * zh-CN and en. With the booking plugin installed, confirmed bookings for a resident are
  * priced and charged in the booking's own transaction, and cancellations in time are
- * reversed; a booking for no resident is not priced.
+ * reversed; a booking for no resident is not priced. Pricing also contributes the
+ * `requires-membership` booking rule kind (members-only resources such as the gym).
  *
  * @example
  * ```ts
@@ -63,7 +66,11 @@ export function pricingPlugin() {
     errors: pricingErrors,
     events: pricingEvents,
     registries: [priceComponents],
-    contributes: [contribute(priceComponents, builtInComponents)],
+    contributes: [
+      contribute(priceComponents, builtInComponents),
+      // Members-only resources: a booking rule kind reading memberships pricing loads.
+      contribute(bookingRuleKinds, [requiresMembershipKind(bookOf)]),
+    ],
     on: bookingSubscriptions(bookOf),
     api: (ctx) => {
       const book = compilePriceBook(ctx.options, ctx.config, ctx.registries);

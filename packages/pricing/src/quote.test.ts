@@ -177,6 +177,21 @@ describe("quote (pure)", () => {
     expect(quote(input({ resourceId: "gym", plan: p, memberships: [other] })).total.amount).toBe(500);
   });
 
+  test("a members-only resource (no price plan): a member's use is MEMBERSHIP_COVERED, not NO_PRICE_PLAN", () => {
+    const pass = membership("m1", ["gym"], "2026-06-01T00:00:00Z", "2026-07-01T00:00:00Z");
+    const covered = quote(input({ resourceId: "gym", memberships: [pass] }));
+    expect(amounts(covered)).toEqual([["MEMBERSHIP_COVERED", 0]]);
+    expect([covered.planId, covered.membershipId]).toEqual([null, "m1"]);
+    const expired = quote(
+      input({
+        resourceId: "gym",
+        memberships: [pass],
+        usage: { start: new Date("2026-07-01T00:00:00Z"), end: null, quantity: 1 },
+      }),
+    );
+    expect(amounts(expired)).toEqual([["NO_PRICE_PLAN", 0]]);
+  });
+
   test("vouchers: fixed and percentage, validity and limit per resident; the refusal explains", () => {
     const p = plan({
       id: "repair",

@@ -17,8 +17,9 @@ function moneyOf(amount: number, currency: string): Money {
  * Prices one usage. Pure: the same input always gives the same quote, and nothing is read
  * or written. The steps, each a line with its reason:
  *
- * 1. no plan configured: one zero line `NO_PRICE_PLAN`;
- * 2. a valid membership covering the resource: one zero line `MEMBERSHIP_COVERED`;
+ * 1. a valid membership covering the resource: one zero line `MEMBERSHIP_COVERED` (also for
+ *    a resource with no price plan, such as a gym open to members only);
+ * 2. no plan configured: one zero line `NO_PRICE_PLAN`;
  * 3. otherwise the plan's charge component prices the base lines, then
  *    the best eligibility tier among the resident's groups (`TIER_*`, group recorded),
  *    the monthly cap (`MONTHLY_CAP`), a voucher (`VOUCHER`) and a staff waiver
@@ -58,16 +59,16 @@ export function quote(input: QuoteInput): Quote {
       { details: { problems: checked.problems } },
     );
   }
-  const membership = plan ? coveringMembership(input.memberships, input.resourceId, usage.start) : null;
+  const membership = coveringMembership(input.memberships, input.resourceId, usage.start);
 
-  if (plan === null) {
-    push("charge", "NO_PRICE_PLAN", 0, { "zh-CN": "未设价格：免费", en: "No price configured: free" });
-  } else if (membership !== null) {
+  if (membership !== null) {
     membershipId = membership.id;
     push("charge", "MEMBERSHIP_COVERED", 0, {
       "zh-CN": `${membership.name["zh-CN"]}覆盖（有效至 ${membership.lastDay}）`,
       en: `Covered by ${membership.name.en} (valid through ${membership.lastDay})`,
     });
+  } else if (plan === null) {
+    push("charge", "NO_PRICE_PLAN", 0, { "zh-CN": "未设价格：免费", en: "No price configured: free" });
   } else {
     const component = context.components.get(plan.charge.kind as string);
     if (!component) throw new TypeError(`no price component of kind ${String(plan.charge.kind)}`);

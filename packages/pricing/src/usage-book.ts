@@ -1,6 +1,8 @@
 import { type CommandContext, LinliError, localMonthStart, type RowOf, type Tx } from "@linli/core";
 import { appendEntry } from "./ledger-book";
+import { membershipRequired } from "./members-only";
 import { coveragesOf } from "./membership-book";
+import { hasValidMembership } from "./membership-period";
 import type { PriceBook } from "./price-book";
 import { pricingErrors } from "./pricing-errors";
 import { ledgerEntryModel, usageModel } from "./pricing-models";
@@ -31,7 +33,9 @@ export interface UsageRequest {
 }
 
 /**
- * Reads everything a quote needs for a use and prices it, without writing anything.
+ * Reads everything a quote needs for a use and prices it, without writing anything. A use of
+ * a members-only resource (no price plan, covered by membership plans) by a resident holding
+ * no membership covering it at `start` is `MEMBERSHIP_REQUIRED`.
  * `excludeUsageId` leaves one recorded use out of the history (caps, voucher limits,
  * membership uses), to re-price that use itself.
  */
@@ -47,6 +51,15 @@ export async function quoteUsage(
   const plan = book.planFor(request.resourceId);
   const groups = await cx.groupsOf(request.residentId, request.start);
   const memberships = await coveragesOf(cx.tx, book, request.residentId, excludeUsageId);
+  // A resource without a price plan that memberships cover is for members only: quoting it
+  // as free to a non-member would lie.
+  if (
+    plan === null &&
+    book.membershipPlansFor(request.resourceId).length > 0 &&
+    !hasValidMembership(memberships, request.resourceId, request.start)
+  ) {
+    throw membershipRequired(cx.config, book, request.resourceId);
+  }
   let chargedThisPeriod = 0;
   if (plan?.cap) {
     const earlier = await cx.tx.findMany(usageModel, {

@@ -9,6 +9,7 @@ import {
   sequentialIds,
   type StorageAdapter,
 } from "@linli/core";
+import { bookingPlugin } from "@linli/booking";
 import { memoryStorage } from "@linli/storage-memory";
 import { type PricingPlugin, pricingPlugin } from "../src/pricing-plugin";
 
@@ -128,6 +129,37 @@ export function wangjialongConfig() {
           limitPerResident: 1,
           validUntil: "2026-12-31T16:00:00Z",
         },
+      ],
+    },
+  });
+}
+
+/**
+ * Wangjialong with the booking plugin, and the gym as the community runs it: 25 yuan a month
+ * is the only way in. The gym has no per-visit price (the fixture's `gym-visit` assumption is
+ * left out) and a `requires-membership` rule refuses everyone without a pass; it opens 06:00
+ * to 22:00 every day.
+ */
+export function wangjialongWithGym() {
+  const base = wangjialongConfig();
+  const pricing = base.pricing!;
+  return defineCommunityConfig([bookingPlugin(), pricingPlugin()], {
+    ...base,
+    pricing: { ...pricing, plans: (pricing.plans ?? []).filter((p) => p.id !== "gym-visit") },
+    booking: {
+      rules: [
+        {
+          id: "gym-hours",
+          kind: "opening-hours",
+          appliesTo: { resources: ["gym"] },
+          weekly: Object.fromEntries(
+            ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [
+              d,
+              [{ from: "06:00", to: "22:00" }],
+            ]),
+          ),
+        },
+        { id: "gym-members", kind: "requires-membership", appliesTo: { resources: ["gym"] } },
       ],
     },
   });

@@ -1,7 +1,8 @@
 import { customProblem, defineCommand, localParts } from "@linli/core";
 import { z } from "zod";
 import type { BookingEngine } from "../booking-engine";
-import { idInput } from "../booking-inputs";
+import { checkedChannel } from "../booking-channel";
+import { channelInput, idInput } from "../booking-inputs";
 import { bookSeries as placeSeries } from "../series-booking";
 
 const MAX_OCCURRENCE_MS = 86_400_000;
@@ -28,6 +29,8 @@ export const bookSeries = (engine: BookingEngine) =>
           .default([]),
         policy: z.enum(["fail-series", "skip-and-report"]).optional(),
         note: z.string().max(500).optional(),
+        /** How the request reached the community: one of `booking.channels`. */
+        channel: channelInput.optional(),
       })
       .refine(
         (x) => x.end > x.start && x.end.getTime() - x.start.getTime() <= MAX_OCCURRENCE_MS,
@@ -36,7 +39,8 @@ export const bookSeries = (engine: BookingEngine) =>
           en: "end after start, at most 24 hours",
         }),
       ),
-    run: (cx, { start, end, ...input }) => {
+    run: (cx, { start, end, channel, ...input }) => {
+      const checked = checkedChannel(engine, channel);
       const local = localParts(start, engine.timeZone);
       const time = `${String(local.hour).padStart(2, "0")}:${String(local.minute).padStart(2, "0")}`;
       return placeSeries(cx, engine, {
@@ -45,6 +49,7 @@ export const bookSeries = (engine: BookingEngine) =>
         durationMinutes: Math.round((end.getTime() - start.getTime()) / 60_000),
         residentId: cx.subject ?? null,
         policy: input.policy ?? engine.options.recurrencePolicy,
+        channel: checked,
       });
     },
   });

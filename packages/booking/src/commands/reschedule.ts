@@ -3,19 +3,30 @@ import { z } from "zod";
 import type { BookingEngine } from "../booking-engine";
 import { bookingErrors } from "../booking-errors";
 import { emitBookingEvent } from "../booking-events";
-import { idInput } from "../booking-inputs";
+import { checkedChannel } from "../booking-channel";
+import { channelInput, idInput } from "../booking-inputs";
 import { loadBooking, requireBookingAccess } from "../booking-lifecycle";
 import { bookingModel } from "../booking-models";
 import { bookingEvents } from "../events";
 import { type BookingOutcome, placeBooking } from "../place-booking";
 import { offerFreedCapacity } from "../waitlist";
 
-/** `booking.reschedule`: moves a booking to a new time, atomically; a refused move leaves it untouched. */
+/**
+ * `booking.reschedule`: moves a booking to a new time, atomically; a refused move leaves it
+ * untouched. The new booking keeps the old one's channel unless `channel` says how this
+ * request came in.
+ */
 export const reschedule = (engine: BookingEngine) =>
   defineCommand({
     subject: "none",
-    input: z.object({ bookingId: idInput, start: z.coerce.date(), end: z.coerce.date() }),
+    input: z.object({
+      bookingId: idInput,
+      start: z.coerce.date(),
+      end: z.coerce.date(),
+      channel: channelInput.optional(),
+    }),
     run: async (cx, input): Promise<BookingOutcome> => {
+      const channel = input.channel === undefined ? undefined : checkedChannel(engine, input.channel);
       const old = await loadBooking(cx, input.bookingId);
       await requireBookingAccess(cx, old, "booking.reschedule");
       if (old.status !== "confirmed" && old.status !== "pending-approval") {
@@ -35,6 +46,7 @@ export const reschedule = (engine: BookingEngine) =>
         actorKind: cx.actor.kind,
         actorId: cx.actor.id,
         note: old.note,
+        channel: channel ?? old.channel,
         replaces: old,
       });
       if (!outcome.ok) return outcome;

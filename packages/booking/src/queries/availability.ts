@@ -5,6 +5,7 @@ import type { BookingEngine } from "../booking-engine";
 import { idInput } from "../booking-inputs";
 import { bookingModel, OCCUPYING_STATUSES } from "../booking-models";
 import { bufferUnder } from "../resource-terms";
+import { loadRuleFacts } from "../rule-facts";
 
 const DAY_MS = 86_400_000;
 /** The longest window availability answers at once. */
@@ -75,6 +76,12 @@ export const availability = (engine: BookingEngine) =>
             { field: "blockEnd", op: "gt", value: new Date(input.start.getTime() - margin) },
           ],
         });
+        const facts = await loadRuleFacts(cx, resolved, rules.kinds, {
+          resourceId,
+          residentId,
+          start: input.start,
+          end: input.end,
+        });
         const slots = availableSlots({
           resource,
           zoneId: input.zoneId ?? null,
@@ -87,6 +94,7 @@ export const availability = (engine: BookingEngine) =>
           bookings,
           who: { actorKind: cx.actor.kind, residentId, groups },
           residentBookings,
+          facts,
           durationMinutes: input.durationMinutes,
           quantity: input.quantity,
           physicalCapacity: rules.physicalCapacity(resourceId, input.zoneId),

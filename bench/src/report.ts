@@ -7,6 +7,8 @@ export interface Side<T> {
   readonly name: string;
   /** Does the measured work once and returns its answer (compared with the other side's). */
   readonly run: () => T | Promise<T>;
+  /** Prepares each run (fresh state), outside the measured time. */
+  readonly beforeEach?: () => void | Promise<void>;
 }
 
 /** A benchmark as BENCH.md defines it: ours against a baseline, same inputs, same run. */
@@ -31,6 +33,8 @@ export interface Comparison<T> {
   readonly time?: number;
   /** Warm-up time per side in ms. @default 200 */
   readonly warmupTime?: number;
+  /** Minimum runs per side (tinybench's `iterations`). @default 64 */
+  readonly iterations?: number;
   /** Extra fields for the report (targets, notes). */
   readonly extra?: Record<string, unknown>;
 }
@@ -50,7 +54,8 @@ export interface BenchResult {
   [extra: string]: unknown;
 }
 
-function emit(result: BenchResult): void {
+/** Prints one `BENCH {json}` line and writes `bench/results/<id>.json` (for benches that measure without {@link compare}). */
+export function emit(result: BenchResult): void {
   console.log(`BENCH ${JSON.stringify(result)}`);
   const dir = new URL("../results/", import.meta.url);
   mkdirSync(dir, { recursive: true });
@@ -66,8 +71,10 @@ export async function compare<T>(c: Comparison<T>): Promise<BenchResult> {
   const better = c.unit === "ms" ? "lower" : "higher";
   const norm = c.normalize ?? ((x: T) => x);
   const sides = [c.ours, c.baseline, ...(c.peers ?? [])];
+  await c.ours.beforeEach?.();
   const expected = norm(await c.ours.run());
   for (const side of sides.slice(1)) {
+    await side.beforeEach?.();
     const answer = norm(await side.run());
     if (!isDeepStrictEqual(answer, expected)) {
       const result: BenchResult = {
@@ -81,8 +88,13 @@ export async function compare<T>(c: Comparison<T>): Promise<BenchResult> {
       return result;
     }
   }
-  const bench = new Bench({ time: c.time ?? 1000, warmupTime: c.warmupTime ?? 200 });
-  for (const side of sides) bench.add(side.name, side.run);
+  const bench = new Bench({
+    time: c.time ?? 1000,
+    warmupTime: c.warmupTime ?? 200,
+    ...(c.iterations === undefined ? {} : { iterations: c.iterations }),
+  });
+  for (const side of sides)
+    bench.add(side.name, side.run, side.beforeEach ? { beforeEach: side.beforeEach } : undefined);
   await bench.run();
   const value = (name: string) => {
     const task = bench.getTask(name)!;

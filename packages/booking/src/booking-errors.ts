@@ -54,6 +54,14 @@ export const bookingErrors = defineErrors({
     "zh-CN": "未配置的预约渠道 {channel}（可用：{channels}）",
     en: "Booking channel {channel} is not configured (configured: {channels})",
   },
+  RECURRENCE_TOO_EXPENSIVE: {
+    "zh-CN": "重复规则展开超出上限：{reason}",
+    en: "The recurrence rule hit a limit while expanding: {reason}",
+  },
+  EMPTY_SERIES: {
+    "zh-CN": "重复规则 {rrule} 自 {firstStart} 起没有任何一次预约（已除去例外日期），未创建系列",
+    en: "The recurrence rule {rrule} from {firstStart} gives no occurrence (exceptions left out); no series was created",
+  },
 });
 
 /** A booking error code. */

@@ -6,6 +6,7 @@ import { type BookingEvaluation, evaluateBooking } from "./evaluate-booking";
 import { LinliError } from "@linli/core";
 import { bufferUnder } from "./resource-terms";
 import { loadRuleFacts } from "./rule-facts";
+import type { RuleSnapshot } from "./rule-kind";
 
 const DAY_MS = 86_400_000;
 /** How far back a resident's bookings are read for quotas and no-show suspensions. */
@@ -56,6 +57,39 @@ export interface PlacementJudgement {
   readonly excluded: readonly ModelWhere<typeof bookingModel>[];
 }
 
+/** The interval a placement occupies, buffers included, and the buffers themselves. */
+export interface PlacementBlock {
+  readonly blockStart: Date;
+  readonly blockEnd: Date;
+  readonly buffer: { readonly beforeMs: number; readonly afterMs: number };
+}
+
+/** The occupied interval of a placement on its resource (its buffers around it). */
+export function blockOf(engine: BookingEngine, p: Placement): PlacementBlock {
+  const buffer = bufferUnder(engine.rules.rulesFor(p.resourceId), engine.rules.kinds);
+  return {
+    blockStart: new Date(p.start.getTime() - buffer.beforeMs),
+    blockEnd: new Date(p.end.getTime() + buffer.afterMs),
+    buffer,
+  };
+}
+
+/**
+ * The resource's bookings a placement is judged against: every block that could touch the
+ * new one, its buffers included (`blockStart < to` and `blockEnd > from`).
+ */
+export function resourceWindow(block: PlacementBlock): { readonly from: Date; readonly to: Date } {
+  return {
+    from: new Date(block.blockStart.getTime() - block.buffer.afterMs),
+    to: new Date(block.blockEnd.getTime() + block.buffer.beforeMs),
+  };
+}
+
+/** The resident's bookings a placement is judged against start at or after this (quotas, no-shows). */
+export function residentSince(now: Date, start: Date): Date {
+  return new Date(Math.min(now.getTime(), start.getTime()) - RESIDENT_LOOKBACK_MS);
+}
+
 /**
  * Loads the snapshot a placement is judged on (bookings around it on the resource, the
  * resident's recent and future bookings, their groups at the start, and the facts other
@@ -68,19 +102,15 @@ export async function judgePlacement(
   p: Placement,
   options: { lock: boolean },
 ): Promise<PlacementJudgement> {
-  const { rules } = engine;
   if (p.end.getTime() <= p.start.getTime()) {
     throw LinliError.from(bookingErrors, "INVALID_INTERVAL", {
       start: p.start.toISOString(),
       end: p.end.toISOString(),
     });
   }
-  const resource = rules.resource(p.resourceId);
-  const physicalCapacity = rules.physicalCapacity(p.resourceId, p.zoneId);
-  const resolved = rules.rulesFor(p.resourceId);
-  const buffer = bufferUnder(resolved, rules.kinds);
-  const blockStart = new Date(p.start.getTime() - buffer.beforeMs);
-  const blockEnd = new Date(p.end.getTime() + buffer.afterMs);
+  // An unknown resource or zone is refused before any lock is taken.
+  engine.rules.physicalCapacity(p.resourceId, p.zoneId);
+  const block = blockOf(engine, p);
   if (options.lock) {
     await cx.tx.lock(lockKeys.resource(p.resourceId));
     if (p.residentId) await cx.tx.lock(lockKeys.resident(p.residentId));
@@ -88,28 +118,44 @@ export async function judgePlacement(
   const excluded: ModelWhere<typeof bookingModel>[] = p.replaces
     ? [{ field: "id", op: "ne", value: p.replaces.id }]
     : [];
+  const window = resourceWindow(block);
   const resourceBookings = await cx.tx.findMany(bookingModel, {
     where: [
       { field: "resourceId", value: p.resourceId },
       { field: "status", op: "in", value: [...OCCUPYING_STATUSES] },
-      // Every block that could touch the new one, its buffers included.
-      { field: "blockStart", op: "lt", value: new Date(blockEnd.getTime() + buffer.beforeMs) },
-      { field: "blockEnd", op: "gt", value: new Date(blockStart.getTime() - buffer.afterMs) },
+      { field: "blockStart", op: "lt", value: window.to },
+      { field: "blockEnd", op: "gt", value: window.from },
       ...excluded,
     ],
   });
-  const since = new Date(Math.min(cx.now.getTime(), p.start.getTime()) - RESIDENT_LOOKBACK_MS);
   const residentBookings = p.residentId
     ? await cx.tx.findMany(bookingModel, {
         where: [
           { field: "residentId", value: p.residentId },
-          { field: "start", op: "gte", value: since },
+          { field: "start", op: "gte", value: residentSince(cx.now, p.start) },
           ...excluded,
         ],
       })
     : [];
+  return judgeOnSnapshot(cx, engine, p, { resourceBookings, residentBookings }, excluded);
+}
+
+/**
+ * Evaluates every rule for a placement against bookings the caller has already loaded (under
+ * the locks, exactly those {@link judgePlacement} would read): the series booking loads
+ * them once for all its occurrences. Reads only the resident's groups at the start.
+ */
+export async function judgeOnSnapshot(
+  cx: CommandContext,
+  engine: BookingEngine,
+  p: Placement,
+  snapshot: RuleSnapshot,
+  excluded: readonly ModelWhere<typeof bookingModel>[] = [],
+): Promise<PlacementJudgement> {
+  const { rules } = engine;
+  const { blockStart, blockEnd } = blockOf(engine, p);
   const groups = p.residentId ? await cx.groupsOf(p.residentId, p.start) : [];
-  const facts = await loadRuleFacts(cx, resolved, rules.kinds, {
+  const facts = await loadRuleFacts(cx, rules.rulesFor(p.resourceId), rules.kinds, {
     resourceId: p.resourceId,
     residentId: p.residentId,
     start: p.start,
@@ -128,11 +174,11 @@ export async function judgePlacement(
     },
     now: cx.now,
     timeZone: engine.timeZone,
-    resource,
-    rules: resolved,
+    resource: rules.resource(p.resourceId),
+    rules: rules.rulesFor(p.resourceId),
     kinds: rules.kinds,
-    snapshot: { resourceBookings, residentBookings, facts },
-    physicalCapacity,
+    snapshot: { ...snapshot, facts },
+    physicalCapacity: rules.physicalCapacity(p.resourceId, p.zoneId),
   });
   return { evaluation, blockStart, blockEnd, excluded };
 }

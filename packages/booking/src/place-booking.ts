@@ -3,7 +3,7 @@ import { emitBookingEvent } from "./booking-events";
 import { bookingEvents } from "./events";
 import type { BookingEngine } from "./booking-engine";
 import { type Booking, bookingModel, OCCUPYING_STATUSES } from "./booking-models";
-import { judgePlacement, lockKeys, type Placement } from "./judge-placement";
+import { judgePlacement, lockKeys, type Placement, type PlacementJudgement } from "./judge-placement";
 
 export { lockKeys, type Placement };
 
@@ -31,7 +31,20 @@ export async function placeBooking(
   engine: BookingEngine,
   p: Placement,
 ): Promise<BookingOutcome> {
-  const { evaluation, blockStart, blockEnd, excluded } = await judgePlacement(cx, engine, p, { lock: true });
+  return commitPlacement(cx, p, await judgePlacement(cx, engine, p, { lock: true }));
+}
+
+/**
+ * The second half of {@link placeBooking}: after the rules were judged under the locks,
+ * inserts the booking through `tx.reserve` (refusing if the storage primitive finds the
+ * capacity taken) and emits its events; or returns the judgement's refusal.
+ */
+export async function commitPlacement(
+  cx: CommandContext,
+  p: Placement,
+  judgement: PlacementJudgement,
+): Promise<BookingOutcome> {
+  const { evaluation, blockStart, blockEnd, excluded } = judgement;
   if (!evaluation.decision.ok) return refusal(evaluation.decision.violations);
 
   const status = p.asOffer ? "offered" : evaluation.requiresApproval ? "pending-approval" : "confirmed";

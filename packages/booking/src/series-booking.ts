@@ -1,9 +1,12 @@
 import { bookingEvents } from "./events";
-import type { CommandContext, Violation } from "@linli/core";
+import { type CommandContext, LinliError, type Violation } from "@linli/core";
 import type { BookingEngine } from "./booking-engine";
+import { bookingErrors } from "./booking-errors";
 import { type Booking, bookingSeriesModel } from "./booking-models";
-import { placeBooking } from "./place-booking";
+import { judgeOnSnapshot, type Placement } from "./judge-placement";
+import { commitPlacement } from "./place-booking";
 import { occurrencesOf, type Recurrence } from "./recurrence";
+import { SeriesSnapshot } from "./series-snapshot";
 
 /** An occurrence the rules refused. */
 export interface RefusedOccurrence {
@@ -53,7 +56,13 @@ export interface SeriesRequest extends Recurrence {
 /**
  * Books every occurrence of a recurrence, each checked against every rule (quotas see the
  * occurrences booked before it). Under `skip-and-report` refused occurrences are skipped and
- * listed; under `fail-series` any refusal books nothing (the transaction rolls back).
+ * listed; under `fail-series` any refusal books nothing (the transaction rolls back). A rule
+ * with no occurrence (none in range, or all excepted) is refused with `EMPTY_SERIES` before
+ * anything is written.
+ *
+ * The bookings are read once for the whole series, under the resource's and the resident's
+ * locks (see {@link SeriesSnapshot}); each occurrence is judged on that snapshot with the
+ * series' own bookings added as they are placed, and still inserted through `tx.reserve`.
  */
 export async function bookSeries(
   cx: CommandContext,
@@ -62,6 +71,12 @@ export async function bookSeries(
 ): Promise<SeriesOutcome> {
   engine.rules.physicalCapacity(request.resourceId, request.zoneId);
   const occurrences = occurrencesOf(request, engine.timeZone);
+  if (occurrences.length === 0) {
+    throw LinliError.from(bookingErrors, "EMPTY_SERIES", {
+      rrule: request.rrule,
+      firstStart: request.firstStart,
+    });
+  }
   const series = await cx.tx.create(bookingSeriesModel, {
     resourceId: request.resourceId,
     zoneId: request.zoneId ?? null,
@@ -75,24 +90,28 @@ export async function bookSeries(
     policy: request.policy,
     createdAt: cx.now,
   });
+  const placements: Placement[] = occurrences.map((o) => ({
+    resourceId: request.resourceId,
+    zoneId: request.zoneId ?? null,
+    start: o.start,
+    end: o.end,
+    quantity: request.quantity,
+    residentId: request.residentId,
+    actorKind: cx.actor.kind,
+    actorId: cx.actor.id,
+    note: request.note ?? null,
+    channel: request.channel ?? null,
+    seriesId: series.id,
+  }));
+  const snapshot = await SeriesSnapshot.load(cx, engine, placements);
   const booked: Booking[] = [];
   const refused: RefusedOccurrence[] = [];
-  for (const o of occurrences) {
-    const outcome = await placeBooking(cx, engine, {
-      resourceId: request.resourceId,
-      zoneId: request.zoneId ?? null,
-      start: o.start,
-      end: o.end,
-      quantity: request.quantity,
-      residentId: request.residentId,
-      actorKind: cx.actor.kind,
-      actorId: cx.actor.id,
-      note: request.note ?? null,
-      channel: request.channel ?? null,
-      seriesId: series.id,
-    });
-    if (outcome.ok) booked.push(outcome.booking);
-    else refused.push({ ...o, violations: outcome.violations });
+  for (const [k, p] of placements.entries()) {
+    const outcome = await commitPlacement(cx, p, await judgeOnSnapshot(cx, engine, p, snapshot.for(p)));
+    if (outcome.ok) {
+      booked.push(outcome.booking);
+      snapshot.add(outcome.booking);
+    } else refused.push({ ...occurrences[k]!, violations: outcome.violations });
   }
   if (request.policy === "fail-series" && refused.length > 0) throw new SeriesRefused({ ok: false, refused });
   await cx.emit(bookingEvents.BookingSeriesBooked, {

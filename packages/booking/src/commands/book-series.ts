@@ -11,7 +11,9 @@ const MAX_OCCURRENCE_MS = 86_400_000;
  * `booking.bookSeries`: books a recurring series. `start`/`end` are the first occurrence
  * (instants, like `book`); the RRULE repeats it in the community's local time, so a weekly
  * 9:00 class stays at 9:00 across DST changes. A refused `fail-series` comes back as a value
- * with nothing written.
+ * with nothing written. A rule outside what a series allows (`INVALID_RECURRENCE`), one that
+ * would not finish within two years (`RECURRENCE_TOO_EXPENSIVE`) or one with no occurrence
+ * (`EMPTY_SERIES`) is refused with nothing written.
  */
 export const bookSeries = (engine: BookingEngine) =>
   defineCommand({

@@ -22,6 +22,7 @@ import type { IdGenerator } from "./ids";
 import { canonicalJson, fromStoredJson, toStoredJson } from "./json-value";
 import { coreEvents } from "./kernel/kernel-events";
 import { eligibilityGrantModel, eventModel, idempotencyModel } from "./kernel-models";
+import type { RowOf } from "./model";
 import type { AfterHook, AnyPlugin, BeforeHook, CommunityConfig, PluginContext } from "./plugin";
 import type { Registries } from "./registry";
 import type { StorageAdapter, TransactionOptions } from "./storage-adapter";
@@ -38,6 +39,11 @@ export interface RuntimeOptions {
 }
 
 const STAFF_KINDS: readonly Actor["kind"][] = ["staff", "admin", "system"];
+/** The kernel events that change a resident's eligibility grants. */
+const GRANT_EVENTS = new Set<string>([
+  coreEvents.EligibilityGranted.name,
+  coreEvents.EligibilityRevoked.name,
+]);
 const SELF_KINDS: readonly Actor["kind"][] = ["resident", "volunteer"];
 
 /** The meta fields the kernel adds to a command's input, by subject mode. */
@@ -266,6 +272,17 @@ export class Runtime {
     readOnly: boolean,
     events: PendingEvent[],
   ): CommandContext {
+    // A resident's grants are read once per command (a series asks for the groups at every
+    // occurrence); the kernel's grant and revoke commands emit their event, which drops the copy.
+    const grants = new Map<string, Promise<GrantRow[]>>();
+    const grantsOf = (residentId: string) => {
+      let rows = grants.get(residentId);
+      if (!rows) {
+        rows = readGrants(tx, residentId);
+        grants.set(residentId, rows);
+      }
+      return rows;
+    };
     const cx: CommandContext = {
       tx,
       actor,
@@ -298,6 +315,7 @@ export class Runtime {
           actor,
         });
         events.push(event);
+        if (GRANT_EVENTS.has(def.name)) grants.delete(String(event.payload.residentId));
         for (const { sub, options: own } of this.subscribers.get(def.name) ?? []) {
           // The subscriber sees its own plugin's options, in the emitting command's transaction.
           await sub.run({ ...cx, options: own }, event as TypedEvent<AnyEventDef>);
@@ -311,7 +329,7 @@ export class Runtime {
         await requireResident(tx, residentId);
         if (!(await mayActFor(tx, actor, residentId))) throw accessDenied(actor, action, { residentId });
       },
-      groupsOf: (residentId, at = now) => groupsAt(tx, residentId, at),
+      groupsOf: async (residentId, at = now) => activeGroups(await grantsOf(residentId), at),
       plugin: <A>(id: string) => this.apis.get(id) as A | undefined,
     };
     return cx;
@@ -327,10 +345,13 @@ const conflict = (reason: string) => LinliError.from(coreErrors, "PLUGIN_CONFLIC
 
 /** The groups a resident is in at `at`, read inside a transaction. */
 export async function groupsAt(tx: Tx, residentId: string, at: Date): Promise<string[]> {
-  const grants = await tx.findMany(eligibilityGrantModel, {
-    where: [{ field: "residentId", value: residentId }],
-  });
-  return activeGroups(grants, at);
+  return activeGroups(await readGrants(tx, residentId), at);
+}
+
+type GrantRow = RowOf<typeof eligibilityGrantModel>;
+
+function readGrants(tx: Tx, residentId: string): Promise<GrantRow[]> {
+  return tx.findMany(eligibilityGrantModel, { where: [{ field: "residentId", value: residentId }] });
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -1,0 +1,2 @@
+/** Placeholder: the cli package is being built. */
+export const PACKAGE_NAME = "@linli/cli";

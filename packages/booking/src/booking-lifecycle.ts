@@ -45,6 +45,21 @@ function requireStatus(booking: Booking, allowed: readonly BookingStatus[], acti
 }
 
 /**
+ * Judges giving a booking back now by its cancellation rule, the same for every path that
+ * gives one back (`cancel`, `reschedule`): returns whether it is late (a late give-back is
+ * not refundable), and throws `CANCELLATION_TOO_LATE` when the rule refuses late
+ * give-backs by residents. Staff may always give a booking back.
+ */
+export function judgeCancellation(cx: CommandContext, engine: BookingEngine, booking: Booking): boolean {
+  const terms = engine.rules.cancellationTerms(booking);
+  const late = terms !== null && cx.now.getTime() >= terms.deadline.getTime();
+  if (late && terms.late === "refuse" && !isStaffLike(cx.actor)) {
+    throw errorAt(bookingErrors, "CANCELLATION_TOO_LATE", {}, { deadline: terms.deadline }, engine.timeZone);
+  }
+  return late;
+}
+
+/**
  * Cancels a booking. `refundable` is true when it happens before the resource's cancellation
  * deadline (or there is none). A late cancellation by a resident is refused when the rule
  * says so; staff can always cancel. Freed capacity goes to the waitlist.
@@ -59,11 +74,7 @@ export async function cancelBooking(
   await requireBookingAccess(cx, booking, "booking.cancel");
   // A held waitlist offer is declined with `waitlist.withdraw`, which passes it on.
   requireStatus(booking, ["pending-approval", "confirmed"], "cancelled");
-  const terms = engine.rules.cancellationTerms(booking);
-  const late = terms !== null && cx.now.getTime() >= terms.deadline.getTime();
-  if (late && terms.late === "refuse" && !isStaffLike(cx.actor)) {
-    throw errorAt(bookingErrors, "CANCELLATION_TOO_LATE", {}, { deadline: terms.deadline }, engine.timeZone);
-  }
+  const late = judgeCancellation(cx, engine, booking);
   const updated = await cx.tx.updateById(bookingModel, booking.id, {
     status: "cancelled",
     cancelledAt: cx.now,

@@ -21,7 +21,7 @@ import { appendEvents, type PendingEvent, pendingEvent } from "./events";
 import type { IdGenerator } from "./ids";
 import { canonicalJson, fromStoredJson, toStoredJson } from "./json-value";
 import { coreEvents } from "./kernel/kernel-events";
-import { eligibilityGrantModel, eventModel, idempotencyModel } from "./kernel-models";
+import { eligibilityGrantModel, eventModel, idempotencyModel, residentModel } from "./kernel-models";
 import type { RowOf } from "./model";
 import type { AfterHook, AnyPlugin, BeforeHook, CommunityConfig, PluginContext } from "./plugin";
 import type { Registries } from "./registry";
@@ -250,6 +250,11 @@ export class Runtime {
     actor: Actor,
     forResident: string | undefined,
   ): Promise<string | undefined> {
+    // A resident acts only under an id the community registered: an unknown id would take
+    // capacity and run up charges on a ledger nobody can read.
+    if (actor.kind === "resident" && !(await tx.findById(residentModel, actor.id))) {
+      throw LinliError.from(coreErrors, "UNKNOWN_ACTOR", {});
+    }
     if (mode === "none") return undefined;
     if (forResident !== undefined) {
       await requireResident(tx, forResident);

@@ -1,5 +1,6 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { SUBJECT_MODE } from "./acting-as";
+import { recordIdSchema } from "./record-id";
 import { accessDenied, mayActFor, requireResident } from "./access";
 import { type Actor, actorSchema, isStaffLike } from "./actor";
 import type { Clock } from "./clock";
@@ -50,12 +51,12 @@ const SELF_KINDS: readonly Actor["kind"][] = ["resident", "volunteer"];
 const metaShapes = {
   withSubject: {
     actor: actorSchema,
-    forResident: z.string().min(1).max(200).optional(),
-    idempotencyKey: z.string().min(1).max(200).optional(),
+    forResident: recordIdSchema.optional(),
+    idempotencyKey: recordIdSchema.optional(),
   },
   withoutSubject: {
     actor: actorSchema,
-    idempotencyKey: z.string().min(1).max(200).optional(),
+    idempotencyKey: recordIdSchema.optional(),
   },
 };
 

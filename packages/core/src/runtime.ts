@@ -204,11 +204,16 @@ export class Runtime {
       const now = this.options.clock.now();
       return this.transaction(
         async (tx) => {
+          // Who acts and for whom is checked first, on a replay too: a key cannot return
+          // what the actor may no longer see (a revoked delegation, say).
+          const subject = await this.resolveSubject(tx, name, mode, actor, forResident);
           let fingerprint = "";
-          if (idempotencyKey !== undefined && !readOnly) {
+          const scopedKey =
+            idempotencyKey === undefined ? undefined : idempotencyScope(actor, forResident, idempotencyKey);
+          if (scopedKey !== undefined && idempotencyKey !== undefined && !readOnly) {
             fingerprint = canonicalJson({ command: name, actor, forResident, input });
-            await tx.lock(`core:idempotency:${idempotencyKey}`);
-            const previous = await tx.findById(idempotencyModel, idempotencyKey);
+            await tx.lock(`core:idempotency:${scopedKey}`);
+            const previous = await tx.findById(idempotencyModel, scopedKey);
             if (previous) {
               const stored = previous.result as { fingerprint: string; value: unknown };
               if (previous.command !== name || stored.fingerprint !== fingerprint) {
@@ -221,15 +226,14 @@ export class Runtime {
             }
           }
           const events: PendingEvent[] = [];
-          const subject = await this.resolveSubject(tx, name, mode, actor, forResident);
           const cx = this.commandContext(tx, name, actor, subject, options, now, readOnly, events);
           for (const hook of this.before.get(name) ?? []) await hook(cx, input);
           const result = await def.run(cx, input);
           for (const hook of this.after.get(name) ?? []) await hook(cx, input, result);
           await appendEvents(tx, events);
-          if (idempotencyKey !== undefined && !readOnly) {
+          if (scopedKey !== undefined && !readOnly) {
             await tx.create(idempotencyModel, {
-              id: idempotencyKey,
+              id: scopedKey,
               command: name,
               result: { fingerprint, value: toStoredJson(result) },
               createdAt: now,
@@ -364,4 +368,14 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * The stored key of an idempotency key: scoped by who acts and for whom, so one actor's key
+ * never collides with, blocks or replays another's. Each part is length-prefixed, so no two
+ * different triples give the same string.
+ */
+function idempotencyScope(actor: Actor, forResident: string | undefined, key: string): string {
+  const part = (text: string) => `${text.length}:${text}`;
+  return [actor.kind, part(actor.id), part(forResident ?? ""), part(key)].join("|");
 }

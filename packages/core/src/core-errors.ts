@@ -78,6 +78,10 @@ export const coreErrors = defineErrors({
     "zh-CN": "无效的时区 {timeZone}",
     en: "Unknown IANA time zone {timeZone}",
   },
+  STORAGE_FAILED: {
+    "zh-CN": "数据存储暂时出错，未保存任何更改；请稍后重试",
+    en: "The data store failed; nothing was changed. Please try again later",
+  },
   STORAGE_ERROR: {
     "zh-CN": "存储错误：{reason}",
     en: "Storage error: {reason}",

@@ -24,14 +24,14 @@ export async function loadBooking(cx: CommandContext, bookingId: string): Promis
   return cx.tx.get(bookingModel, bookingId);
 }
 
-/** Throws unless the actor may act for the booking's resident (staff for resident-less bookings). */
-export async function requireBookingAccess(
-  cx: CommandContext,
-  booking: Booking,
-  action: string,
-): Promise<void> {
-  if (booking.residentId) await cx.requireActFor(booking.residentId, action);
-  else cx.requireStaff(action);
+/**
+ * Throws unless the actor may act for the booking's resident (staff for resident-less
+ * bookings). Someone else's booking answers `BOOKING_NOT_FOUND`, exactly as a booking that
+ * does not exist, so a guessed id reveals nothing.
+ */
+export async function requireBookingAccess(cx: CommandContext, booking: Booking): Promise<void> {
+  const visible = booking.residentId ? await cx.mayActFor(booking.residentId) : isStaffLike(cx.actor);
+  if (!visible) throw LinliError.from(bookingErrors, "BOOKING_NOT_FOUND", { bookingId: booking.id });
 }
 
 function requireStatus(booking: Booking, allowed: readonly BookingStatus[], action: string): void {
@@ -71,7 +71,7 @@ export async function cancelBooking(
   reason: string | null,
 ): Promise<Booking> {
   const booking = await loadBooking(cx, bookingId);
-  await requireBookingAccess(cx, booking, "booking.cancel");
+  await requireBookingAccess(cx, booking);
   // A held waitlist offer is declined with `waitlist.withdraw`, which passes it on.
   requireStatus(booking, ["pending-approval", "confirmed"], "cancelled");
   const late = judgeCancellation(cx, engine, booking);
@@ -135,7 +135,7 @@ export async function checkInBooking(
   bookingId: string,
 ): Promise<Booking> {
   const booking = await loadBooking(cx, bookingId);
-  await requireBookingAccess(cx, booking, "booking.checkIn");
+  await requireBookingAccess(cx, booking);
   requireStatus(booking, ["confirmed"], "checked in");
   const window = checkInWindow(engine, booking);
   const t = cx.now.getTime();

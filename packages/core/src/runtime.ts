@@ -262,8 +262,10 @@ export class Runtime {
     }
     if (mode === "none") return undefined;
     if (forResident !== undefined) {
-      await requireResident(tx, forResident);
-      if (!(await mayActFor(tx, actor, forResident))) throw accessDenied(actor, name, { forResident });
+      // Staff learn that an id is unknown; anyone else gets the same refusal whether the
+      // resident exists or not.
+      if (isStaffLike(actor)) await requireResident(tx, forResident);
+      else if (!(await mayActFor(tx, actor, forResident))) throw accessDenied(actor, name);
       return forResident;
     }
     const subject = SELF_KINDS.includes(actor.kind) ? actor.id : undefined;
@@ -336,9 +338,12 @@ export class Runtime {
         if (!isStaffLike(actor)) throw accessDenied(actor, action);
       },
       requireActFor: async (residentId, action) => {
-        await requireResident(tx, residentId);
-        if (!(await mayActFor(tx, actor, residentId))) throw accessDenied(actor, action, { residentId });
+        if (isStaffLike(actor)) return requireResident(tx, residentId);
+        // Not "unknown resident" for someone else's id, and not naming them: the same answer
+        // whether or not they exist.
+        if (!(await mayActFor(tx, actor, residentId))) throw accessDenied(actor, action);
       },
+      mayActFor: (residentId) => mayActFor(tx, actor, residentId),
       groupsOf: async (residentId, at = now) => activeGroups(await grantsOf(residentId), at),
       plugin: <A>(id: string) => this.apis.get(id) as A | undefined,
     };

@@ -30,7 +30,7 @@ export const reschedule = (engine: BookingEngine) =>
     run: async (cx, input): Promise<BookingOutcome> => {
       const channel = input.channel === undefined ? undefined : checkedChannel(engine, input.channel);
       const old = await loadBooking(cx, input.bookingId);
-      await requireBookingAccess(cx, old, "booking.reschedule");
+      await requireBookingAccess(cx, old);
       if (old.status !== "confirmed" && old.status !== "pending-approval") {
         throw LinliError.from(bookingErrors, "INVALID_TRANSITION", {
           bookingId: old.id,

@@ -35,7 +35,12 @@ export async function runCli(
   modules: readonly CommandModule[] = commandModules,
 ): Promise<number> {
   let exitCode = 0;
-  const context: CliContext = { io, fail: (code = 1) => void (exitCode = Math.max(exitCode, code)) };
+  const context: CliContext = {
+    io,
+    fail: (code = 1) => {
+      exitCode = Math.max(exitCode, code);
+    },
+  };
   const program = buildProgram(context, modules);
   try {
     await program.parseAsync([...args], { from: "user" });

@@ -68,8 +68,17 @@ export function loadConfig(path: string, options: LoadConfigOptions = {}): Loade
     return undefined;
   };
 
-  /** Reads one file (or shipped preset) into a source tree, with its extends merged under it. */
-  const readTree = (id: string, stack: readonly string[], from: Span | null): SourceNode | undefined => {
+  /**
+   * Reads one file (or shipped preset) into a source tree. A configuration (`asConfig`: the
+   * main file and the files it extends) is a mapping, with its extends merged under it; an
+   * included file may hold any value.
+   */
+  const readTree = (
+    id: string,
+    stack: readonly string[],
+    from: Span | null,
+    asConfig = true,
+  ): SourceNode | undefined => {
     const preset = !isAbsolute(id) && isPresetName(id) ? id : undefined;
     const name = preset ? `@linli/presets/${preset}.json` : displayName(id);
     const fromFile = from?.file.name ?? name;
@@ -116,12 +125,13 @@ export function loadConfig(path: string, options: LoadConfigOptions = {}): Loade
     }
     const here = [...stack, id];
     const include = (target: string, at: Span): SourceNode =>
-      readTree(resolve(dirname(preset ? cwd : id), target), here, at) ?? {
+      readTree(resolve(dirname(preset ? cwd : id), target), here, at, false) ?? {
         kind: "scalar",
         value: undefined,
         span: at,
       };
     const tree = sourceTree(doc, file, include);
+    if (!asConfig) return tree;
     if (tree.kind !== "map") {
       const span = tree.span;
       return problem(

@@ -19,9 +19,9 @@ export const PROFILE_RESIDENT = "resident";
 
 /**
  * A throwaway community in memory (SQLite `:memory:`) from a checked configuration, with the
- * clock at `now` and one resident with the profile's groups. Close it after use.
+ * clock at `now` and one resident with the profile's groups. Close it after use. `config` is
+ * parsed YAML or JSON (`any`): createCommunity validates it.
  */
-// biome-ignore lint/suspicious/noExplicitAny: parsed YAML or JSON, validated by createCommunity
 export async function deskCommunity(config: any, profile: ResidentProfile, now: Date) {
   const community = await createCommunity({
     config,

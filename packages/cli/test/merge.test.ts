@@ -1,12 +1,18 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { loadConfig } from "../src/config/load-config";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Loads `main.yaml` from files written into a fresh folder. */
 function load(files: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), "linli-merge-"));
+  dirs.push(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return loadConfig("main.yaml", { cwd: dir });
 }

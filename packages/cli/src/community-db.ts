@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import { type CliContext, type CliLang, langOf } from "./cli-context";
 import { checkLoadedConfig } from "./config/check-config";
 import { loadConfig } from "./config/load-config";
+import { installedPlugins } from "./plugins";
 import { formatReport } from "./problem-report";
 
 /** The staff actor of import and export. */
@@ -22,7 +23,7 @@ export interface CheckedConfig {
 /** Loads and checks a configuration file; prints its problems (and fails) when it has any. */
 export function loadChecked(file: string, context: CliContext, lang?: CliLang) {
   const loaded = loadConfig(file, { cwd: context.io.cwd });
-  const problems = checkLoadedConfig(loaded, [bookingPlugin(), pricingPlugin()]);
+  const problems = checkLoadedConfig(loaded, installedPlugins());
   if (problems.length === 0) return loaded.value as CheckedConfig;
   const locale = (loaded.value as { community?: { locale?: unknown } } | undefined)?.community?.locale;
   context.io.err(formatReport(loaded.files[0]?.name ?? file, problems, langOf(lang, locale)));

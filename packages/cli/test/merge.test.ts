@@ -66,3 +66,28 @@ describe("extends and the merge semantics", () => {
     ]);
   });
 });
+
+describe("mergeConfig (the same semantics on values in memory)", () => {
+  test("a what-if change over a preset: the gym at 20 yuan, one rule changed, the preset untouched", async () => {
+    const { presetCopy } = await import("@linli/presets");
+    const { mergeConfig } = await import("../src/config/merge");
+    const base = presetCopy("wangjialong");
+    const before = JSON.stringify(base);
+    const changed = mergeConfig(base, {
+      pricing: { memberships: [{ id: "gym-monthly", price: 2000 }] },
+      booking: { rules: [{ id: "drying-room-daily-quota", period: "week", max: 3 }] },
+    }) as typeof base;
+    expect(changed.pricing?.memberships?.[0]).toMatchObject({
+      id: "gym-monthly",
+      price: 2000,
+      uses: "unlimited",
+    });
+    expect(changed.booking?.rules?.find((r) => r.id === "drying-room-daily-quota")).toMatchObject({
+      kind: "quota",
+      period: "week",
+      max: 3,
+    });
+    expect(changed.resources).toEqual(base.resources);
+    expect(JSON.stringify(base)).toBe(before);
+  });
+});

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { parseCsv } from "../src/csv";
 import { fixtures, run } from "./run-cli";
 
-const config = fileURLToPath(new URL("../../presets/json/wangjialong.json", import.meta.url));
+const config = fileURLToPath(new URL("../../presets/wangjialong.json", import.meta.url));
 const dirs: string[] = [];
 const freshDb = () => {
   const dir = mkdtempSync(join(tmpdir(), "linli-cli-"));

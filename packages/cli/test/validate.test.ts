@@ -115,7 +115,7 @@ mistakes.yaml:33:18  pricing.plans[0].tiers[0].group  UNKNOWN_GROUP
   });
 
   test.each(presetNames)("the shipped %s preset validates", async (name) => {
-    const file = fileURLToPath(new URL(`../../presets/json/${name}.json`, import.meta.url));
+    const file = fileURLToPath(new URL(`../../presets/${name}.json`, import.meta.url));
     const { code, out } = await run(["validate", file, "--lang", "en"]);
     expect(code).toBe(0);
     expect(out).toMatch(/^✔ .*\.json: no problems\n$/);

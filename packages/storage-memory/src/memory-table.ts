@@ -31,6 +31,9 @@ export interface TableIndex {
   readonly sorted: SortedIndex<Entry>;
 }
 
+/** A position after every entry. */
+const END = { chunk: Number.POSITIVE_INFINITY, at: 0 };
+
 /** The primary key of a row. */
 export const keyOf = (communityId: unknown, id: unknown) => `${String(communityId)}\u0000${String(id)}`;
 
@@ -201,12 +204,17 @@ export class Table {
         const values = index.fields.map((f) => entry.row[f] ?? null);
         // As in SQL, NULLs never collide in a unique index.
         if (values.some((v) => v === null)) continue;
-        const signature = JSON.stringify(values);
-        let clash = seen.has(signature);
-        seen.add(signature);
+        let clash = false;
+        if (next.length > 1) {
+          const signature = JSON.stringify(values);
+          clash = seen.has(signature);
+          seen.add(signature);
+        }
         const from = index.sorted.seek((e) => comparePrefix(e, index.fields, values) < 0);
-        const to = index.sorted.seek((e) => comparePrefix(e, index.fields, values) <= 0);
-        for (const other of index.sorted.range(from, to)) if (!leaving.has(other.key)) clash = true;
+        for (const other of index.sorted.range(from, END)) {
+          if (comparePrefix(other, index.fields, values) !== 0) break;
+          if (!leaving.has(other.key)) clash = true;
+        }
         if (clash) {
           throw LinliError.from(coreErrors, "DUPLICATE", {
             model: this.def.name,

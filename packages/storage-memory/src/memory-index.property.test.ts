@@ -1,4 +1,4 @@
-import { defineModel, type ModelWhere, type OrderBy, sequentialIds, type Tx } from "@linli/core";
+import { defineModel, type ModelOrderBy, type ModelWhere, sequentialIds, type Tx } from "@linli/core";
 import { compareRows, createTx, matchesWhere, ValueCodec } from "@linli/core/adapter";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
@@ -74,11 +74,11 @@ const clause: fc.Arbitrary<Where> = fc.oneof(
 );
 const where = fc.array(clause, { maxLength: 3 });
 /** Any fields, or exactly the fields an index yields its rows in. */
-const orderFields = fc.oneof(
-  fc.shuffledSubarray(["a", "b", "c"]),
-  fc.constantFrom(["c"], ["a", "b"], ["b", "c"], ["b"]),
+const orderFields: fc.Arbitrary<("a" | "b" | "c")[]> = fc.oneof(
+  fc.shuffledSubarray(["a", "b", "c"] as const),
+  fc.constantFrom<("a" | "b" | "c")[]>(["c"], ["a", "b"], ["b", "c"], ["b"]),
 );
-const orderBy: fc.Arbitrary<OrderBy[]> = fc
+const orderBy: fc.Arbitrary<ModelOrderBy<typeof propModel>[]> = fc
   .tuple(orderFields, fc.constantFrom("asc" as const, "desc" as const), fc.boolean())
   .map(([fields, direction, mixed]) =>
     fields.map((field, i) => ({ field, direction: mixed && i === 1 ? "asc" : direction })),

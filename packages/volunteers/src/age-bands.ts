@@ -15,8 +15,9 @@ export function ageBandOf(
 
 /**
  * Whether the age-band rule lets a volunteer of `volunteerBand` help a requester of
- * `requesterBand` for `kind`. No rule, a kind the rule does not cover: allowed. An unknown band
- * on either side: not allowed (the rule cannot be shown to hold).
+ * `requesterBand` for `kind` (the engine's reading of the rule): no rule, a kind the rule does
+ * not cover, or a requester outside `requesterBands`: allowed; otherwise the volunteer's band
+ * must be one of `volunteerBands` (an unknown band is not).
  */
 export function ageRuleAllows(
   options: VolunteersOptions,
@@ -27,10 +28,6 @@ export function ageRuleAllows(
   const rule = options.ageRule;
   if (!rule) return true;
   if (kind !== null && rule.kinds.length > 0 && !rule.kinds.includes(kind)) return true;
-  return (
-    volunteerBand !== null &&
-    requesterBand !== null &&
-    rule.volunteerBands.includes(volunteerBand) &&
-    rule.requesterBands.includes(requesterBand)
-  );
+  if (requesterBand === null || !rule.requesterBands.includes(requesterBand)) return true;
+  return volunteerBand !== null && rule.volunteerBands.includes(volunteerBand);
 }

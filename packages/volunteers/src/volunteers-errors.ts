@@ -70,6 +70,10 @@ export const volunteersErrors = defineErrors({
     "zh-CN": "结对 {pairId} 不存在",
     en: "Pair {pairId} does not exist",
   },
+  PAIR_INVALID_TRANSITION: {
+    "zh-CN": "结对 {pairId} 当前状态为 {status}，不能{action}",
+    en: "Pair {pairId} is {status}; it cannot be {action}",
+  },
   PAIR_EXISTS: {
     "zh-CN": "志愿者 {volunteerId} 与居民 {residentId} 已有进行中的结对",
     en: "Volunteer {volunteerId} is already paired with resident {residentId}",
@@ -101,6 +105,10 @@ export const volunteersErrors = defineErrors({
   NOT_IN_TEAM: {
     "zh-CN": "志愿者 {volunteerId} 不属于队伍 {team}",
     en: "Volunteer {volunteerId} is not in team {team}",
+  },
+  ROSTER_CHANGE_REFUSED: {
+    "zh-CN": "无法调整排班（{reason}，志愿者 {volunteerId}）",
+    en: "The roster change was refused ({reason}, volunteer {volunteerId})",
   },
   TOO_MANY_SHIFTS: {
     "zh-CN": "一次最多排 {max} 个班次",

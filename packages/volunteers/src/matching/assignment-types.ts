@@ -16,6 +16,24 @@ export interface AssignmentWorker {
   readonly id: string;
   /** How many tasks this worker may take (an integer ≥ 0). */
   readonly capacity: number;
+  /**
+   * Optional convex load costs: `marginalCosts[k]` is added when the worker takes its (k+1)-th task
+   * (integers, non-decreasing; the last value repeats). Balances loads exactly (e.g. rosters).
+   */
+  readonly marginalCosts?: readonly number[];
+}
+
+/**
+ * A sub-capacity of one worker: the edges that name this slot may together use at most
+ * `capacity` of the worker's tasks (e.g. tasks that overlap in time: at most one).
+ */
+export interface AssignmentSlot {
+  /** Unique id among the slots. */
+  readonly id: string;
+  /** The worker the slot belongs to. */
+  readonly worker: string;
+  /** How many of the slot's edges may be used together (an integer ≥ 0). */
+  readonly capacity: number;
 }
 
 /** An allowed (task, worker) pair and its integer cost. Pairs absent from the list are forbidden. */
@@ -26,6 +44,8 @@ export interface AssignmentEdge {
   readonly worker: string;
   /** Integer cost of giving this task to this worker (may be negative). */
   readonly cost: number;
+  /** Optional slot (of the same worker) whose sub-capacity this edge uses. */
+  readonly slot?: string;
 }
 
 /** A sparse assignment problem: tasks, workers with capacities, allowed pairs with costs. */
@@ -36,6 +56,8 @@ export interface AssignmentProblem {
   readonly workers: readonly AssignmentWorker[];
   /** The allowed pairs (the candidate graph). */
   readonly edges: readonly AssignmentEdge[];
+  /** Optional sub-capacities of workers (see {@link AssignmentSlot}). */
+  readonly slots?: readonly AssignmentSlot[];
 }
 
 /** One assigned pair of an {@link AssignmentSolution}. */

@@ -8,3 +8,7 @@ export * from "./matching/rank-candidates";
 export * from "./roster/plan-roster";
 export * from "./roster/roster-changes";
 export * from "./roster/roster-types";
+export * from "./matching/candidate-graph";
+export * from "./matching/count-exclusions";
+export * from "./matching/criteria";
+export * from "./matching/match-input";

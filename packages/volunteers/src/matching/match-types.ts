@@ -132,6 +132,12 @@ export interface MatchSettings {
   readonly certificationsByKind?: Readonly<Record<string, readonly string[]>>;
   /** Extra criteria (from config or plugins). */
   readonly criteria?: readonly MatchCriterion[];
+  /**
+   * Keep long-term pairs first: among plans that serve the most requests, the batch serves as many
+   * requests as possible by the requester's pair volunteer, then minimizes the cost; the ranking
+   * lists the pair first. With `false`, the pair only gets its continuity bonus. @default true
+   */
+  readonly keepPairs?: boolean;
 }
 
 /** How a match continues an existing relation with the requester. */
@@ -160,8 +166,13 @@ export interface UnmatchedRequest {
   requestId: string;
   /** Hard constraint name → how many volunteers it excluded (each volunteer counted under its first failing constraint). */
   excluded: Readonly<Record<string, number>>;
-  /** `no-candidate`: nobody qualifies; `capacity`: candidates exist but were all needed elsewhere. */
+  /**
+   * `no-candidate`: nobody qualifies; `capacity`: candidates exist but each was needed for other
+   * requests (their capacity or their other tasks at the same time).
+   */
   reason: UnmatchedReason;
+  /** How many volunteers passed every hard constraint (0 for `no-candidate`). */
+  candidates?: number;
 }
 
 /** The batch result: matches, unmatched requests, and the total cost. */

@@ -14,7 +14,13 @@ import {
 import { sqliteStorage } from "@linli/storage-sqlite";
 import { volunteersPlugin } from "@linli/volunteers";
 import Database from "better-sqlite3";
-import { monthOfShifts, type PioneerProfile, pioneers, type ShiftInput, ZONE } from "../../packages/volunteers/test/pioneers-month";
+import {
+  monthOfShifts,
+  type PioneerProfile,
+  pioneers,
+  type ShiftInput,
+  ZONE,
+} from "../../packages/volunteers/test/pioneers-month";
 import { compare } from "./report";
 
 // A month of duty rosters for Wangjialong's 42 Alley Pioneers (patrol twice a day, garbage
@@ -28,8 +34,17 @@ import { compare } from "./report";
 
 const plugins = [volunteersPlugin()] as const;
 const config = defineCommunityConfig(plugins, {
-  community: { id: "wangjialong", name: { "zh-CN": "王家垅社区", en: "Wangjialong" }, timeZone: ZONE, currency: "CNY" },
-  places: [1, 2, 3].map((n) => ({ id: `courtyard-${n}`, kind: "courtyard" as const, name: { "zh-CN": `${n}号院`, en: `Courtyard ${n}` } })),
+  community: {
+    id: "wangjialong",
+    name: { "zh-CN": "王家垅社区", en: "Wangjialong" },
+    timeZone: ZONE,
+    currency: "CNY",
+  },
+  places: [1, 2, 3].map((n) => ({
+    id: `courtyard-${n}`,
+    kind: "courtyard" as const,
+    name: { "zh-CN": `${n}号院`, en: `Courtyard ${n}` },
+  })),
 });
 const desk = { kind: "staff", id: "desk" } as const;
 const team = pioneers();
@@ -51,7 +66,10 @@ async function ours(file: string) {
     community,
     prepare: async () => {
       month += 1;
-      await community.volunteers.roster.createShifts({ actor: desk, shifts: monthOfShifts(monthStart(month)) });
+      await community.volunteers.roster.createShifts({
+        actor: desk,
+        shifts: monthOfShifts(monthStart(month)),
+      });
     },
     plan: async () => {
       const first = monthStart(month);
@@ -79,9 +97,12 @@ function baseline() {
     CREATE TABLE seat (shift_id INTEGER, volunteer_id TEXT, start INTEGER, end INTEGER);
     CREATE INDEX seat_volunteer ON seat (volunteer_id, start);`);
   const addVolunteer = db.prepare("INSERT INTO volunteer VALUES (?, ?, ?, ?)");
-  for (const p of team) addVolunteer.run(p.id, JSON.stringify(p.teams), JSON.stringify(p.weekly), p.maxShiftsPerMonth);
+  for (const p of team)
+    addVolunteer.run(p.id, JSON.stringify(p.teams), JSON.stringify(p.weekly), p.maxShiftsPerMonth);
   const addShift = db.prepare("INSERT INTO shift (team, start, end, size) VALUES (?, ?, ?, ?)");
-  const shiftsIn = db.prepare("SELECT id, team, start, end, size FROM shift WHERE start >= ? AND start < ? ORDER BY start, id");
+  const shiftsIn = db.prepare(
+    "SELECT id, team, start, end, size FROM shift WHERE start >= ? AND start < ? ORDER BY start, id",
+  );
   const volunteers = db.prepare("SELECT id, teams, weekly, max FROM volunteer ORDER BY id");
   const seatsIn = db.prepare("SELECT volunteer_id, start, end FROM seat WHERE start >= ? AND start < ?");
   const addSeat = db.prepare("INSERT INTO seat VALUES (?, ?, ?, ?)");
@@ -97,17 +118,25 @@ function baseline() {
       const first = monthStart(month);
       const from = startOfLocalDay(first, ZONE).getTime();
       const to = startOfLocalDay(addLocalMonths(first, 1), ZONE).getTime();
-      const people = (volunteers.all() as { id: string; teams: string; weekly: string; max: number }[]).map((v) => ({
-        id: v.id,
-        teams: JSON.parse(v.teams) as string[],
-        weekly: JSON.parse(v.weekly) as PioneerProfile["weekly"],
-        max: v.max,
-        held: [] as { start: number; end: number }[],
-      }));
+      const people = (volunteers.all() as { id: string; teams: string; weekly: string; max: number }[]).map(
+        (v) => ({
+          id: v.id,
+          teams: JSON.parse(v.teams) as string[],
+          weekly: JSON.parse(v.weekly) as PioneerProfile["weekly"],
+          max: v.max,
+          held: [] as { start: number; end: number }[],
+        }),
+      );
       const byId = new Map(people.map((p) => [p.id, p] as const));
       for (const s of seatsIn.all(from, to) as { volunteer_id: string; start: number; end: number }[])
         byId.get(s.volunteer_id)?.held.push({ start: s.start, end: s.end });
-      const shifts = shiftsIn.all(from, to) as { id: number; team: string; start: number; end: number; size: number }[];
+      const shifts = shiftsIn.all(from, to) as {
+        id: number;
+        team: string;
+        start: number;
+        end: number;
+        size: number;
+      }[];
       let covered = 0;
       let missing = 0;
       db.transaction(() => {
@@ -120,7 +149,10 @@ function baseline() {
               if (!p.teams.includes(shift.team) || p.held.length >= p.max) continue;
               if (p.held.some((h) => h.start < shift.end && h.end > shift.start)) continue;
               const fits = p.weekly.some(
-                (w) => w.weekday === local.weekday && minuteOfDay(w.from) <= local.minuteOfDay && minuteOfDay(w.to) >= endMinute,
+                (w) =>
+                  w.weekday === local.weekday &&
+                  minuteOfDay(w.from) <= local.minuteOfDay &&
+                  minuteOfDay(w.to) >= endMinute,
               );
               if (fits && (!best || p.held.length < best.held.length)) best = p;
             }
@@ -161,7 +193,11 @@ export default async function run() {
       spread: { min: Math.min(...counts), max: Math.max(...counts) },
       target: "< 1000 ms",
     },
-    ours: { name: "community.volunteers.roster.plan", beforeEach: side.prepare, run: async () => (await side.plan()).answer },
+    ours: {
+      name: "community.volunteers.roster.plan",
+      beforeEach: side.prepare,
+      run: async () => (await side.plan()).answer,
+    },
     baseline: { name: "hand-written-greedy-sqlite", beforeEach: base.prepare, run: base.plan },
     time: 500,
     warmupTime: 100,

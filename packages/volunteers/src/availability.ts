@@ -35,7 +35,10 @@ export function expandAvailability(
     for (const w of byDay.get(weekday) ?? []) {
       if (minuteOfDay(w.to) <= minuteOfDay(w.from)) continue;
       const start = zonedInstant(day, w.from, timeZone);
-      const end = w.to === "24:00" ? zonedInstant(addLocalDays(day, 1), "00:00", timeZone) : zonedInstant(day, w.to, timeZone);
+      const end =
+        w.to === "24:00"
+          ? zonedInstant(addLocalDays(day, 1), "00:00", timeZone)
+          : zonedInstant(day, w.to, timeZone);
       if (end > from && start < to) out.push({ start, end });
     }
   }

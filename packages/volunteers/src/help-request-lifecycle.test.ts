@@ -1,13 +1,33 @@
 import { isLinliError } from "@linli/core";
 import { describe, expect, test } from "vitest";
-import { allWeek, cst, desk, resident, type StorageKind, volunteer, volunteersCommunity } from "../test/fixture";
+import {
+  allWeek,
+  cst,
+  desk,
+  resident,
+  type StorageKind,
+  volunteer,
+  volunteersCommunity,
+} from "../test/fixture";
 
 async function setUp(kind: StorageKind) {
   const { community, clock, staff } = await volunteersCommunity(kind);
-  await staff.residents.register({ id: "sun", name: "孙爷爷", placeId: "courtyard-2", phone: "13900000002", birthYear: 1950 });
+  await staff.residents.register({
+    id: "sun",
+    name: "孙爷爷",
+    placeId: "courtyard-2",
+    phone: "13900000002",
+    birthYear: 1950,
+  });
   for (const id of ["qian", "zhou"]) {
     await staff.residents.register({ id, name: id, placeId: "courtyard-2", birthYear: 1962 });
-    await staff.volunteers.register({ residentId: id, name: id, placeId: "courtyard-2", weekly: allWeek, ageBand: "younger-elderly" });
+    await staff.volunteers.register({
+      residentId: id,
+      name: id,
+      placeId: "courtyard-2",
+      weekly: allWeek,
+      ageBand: "younger-elderly",
+    });
   }
   return { community, clock, staff };
 }
@@ -117,11 +137,21 @@ describe.each(["memory", "sqlite"] as const)("help request lifecycle on %s", (ki
     const window = { start: cst("2026-06-02T09:00"), end: cst("2026-06-02T10:00") };
     const cases: [Promise<unknown>, string][] = [
       [sun.volunteers.requests.create({ kind: "juggling", ...window }), "UNKNOWN_HELP_KIND"],
-      [sun.volunteers.requests.create({ kind: "groceries", start: window.end, end: window.start }), "INVALID_WINDOW"],
-      [sun.volunteers.requests.create({ kind: "groceries", ...window, durationMinutes: 90 }), "DURATION_EXCEEDS_WINDOW"],
+      [
+        sun.volunteers.requests.create({ kind: "groceries", start: window.end, end: window.start }),
+        "INVALID_WINDOW",
+      ],
+      [
+        sun.volunteers.requests.create({ kind: "groceries", ...window, durationMinutes: 90 }),
+        "DURATION_EXCEEDS_WINDOW",
+      ],
       [sun.volunteers.requests.create({ kind: "groceries", ...window, placeId: "moon" }), "UNKNOWN_PLACE"],
       [
-        sun.volunteers.requests.create({ kind: "groceries", start: window.start, end: cst("2026-08-01T09:00") }),
+        sun.volunteers.requests.create({
+          kind: "groceries",
+          start: window.start,
+          end: cst("2026-08-01T09:00"),
+        }),
         "WINDOW_TOO_LONG",
       ],
       // @ts-expect-error an unknown field is refused, never dropped
@@ -129,12 +159,12 @@ describe.each(["memory", "sqlite"] as const)("help request lifecycle on %s", (ki
       [staff.volunteers.requests.create({ kind: "groceries", ...window }), "SUBJECT_REQUIRED"],
       [staff.volunteers.requests.accept({ requestId: "nope" }), "REQUEST_NOT_FOUND"],
       [staff.volunteers.register({ name: "x", teams: ["juggling"] }), "UNKNOWN_TEAM"],
-      [staff.volunteers.register({ name: "x", weekly: [{ weekday: 1, from: "10:00", to: "09:00" }] }), "INVALID_WINDOW"],
-      [staff.for("sun").volunteers.pairs.create({ volunteerId: "nobody" }), "VOLUNTEER_NOT_FOUND"],
       [
-        staff.volunteers.roster.createShifts({ shifts: [{ team: "juggling", ...window }] }),
-        "UNKNOWN_TEAM",
+        staff.volunteers.register({ name: "x", weekly: [{ weekday: 1, from: "10:00", to: "09:00" }] }),
+        "INVALID_WINDOW",
       ],
+      [staff.for("sun").volunteers.pairs.create({ volunteerId: "nobody" }), "VOLUNTEER_NOT_FOUND"],
+      [staff.volunteers.roster.createShifts({ shifts: [{ team: "juggling", ...window }] }), "UNKNOWN_TEAM"],
     ];
     for (const [promise, code] of cases) {
       const error = await promise.then(
@@ -156,11 +186,18 @@ describe.each(["memory", "sqlite"] as const)("help request lifecycle on %s", (ki
     await staff.residents.register({ id: "young", name: "小吴", placeId: "courtyard-2", birthYear: 1990 });
     // A 1990-born volunteer (adult) may help; a resident volunteer of 1940 (older-elderly) may not.
     await staff.residents.register({ id: "elder", name: "老郑", placeId: "courtyard-2", birthYear: 1940 });
-    await staff.volunteers.register({ residentId: "elder", name: "老郑", weekly: allWeek, ageBand: "older-elderly" });
+    await staff.volunteers.register({
+      residentId: "elder",
+      name: "老郑",
+      weekly: allWeek,
+      ageBand: "older-elderly",
+    });
     await expect(
       staff.for("sun").volunteers.pairs.create({ volunteerId: "elder", kinds: ["groceries"] }),
     ).rejects.toMatchObject({ code: "AGE_RULE_VIOLATED" });
-    const pair = await staff.for("sun").volunteers.pairs.create({ volunteerId: "qian", kinds: ["groceries"], visitsPerWeek: 2 });
+    const pair = await staff
+      .for("sun")
+      .volunteers.pairs.create({ volunteerId: "qian", kinds: ["groceries"], visitsPerWeek: 2 });
     await expect(staff.for("sun").volunteers.pairs.create({ volunteerId: "qian" })).rejects.toMatchObject({
       code: "PAIR_EXISTS",
     });

@@ -1,10 +1,24 @@
 import { describe, expect, test } from "vitest";
-import { allWeek, cst, desk, resident, type StorageKind, volunteer, volunteersCommunity } from "../test/fixture";
+import {
+  allWeek,
+  cst,
+  desk,
+  resident,
+  type StorageKind,
+  volunteer,
+  volunteersCommunity,
+} from "../test/fixture";
 
 async function setUp(kind: StorageKind) {
   const { community, clock, staff } = await volunteersCommunity(kind);
   // Wang, 84, lives alone in building 3 of courtyard 1; she calls the desk.
-  await staff.residents.register({ id: "wang", name: "王奶奶", placeId: "building-1-3", phone: "13800000001", birthYear: 1942 });
+  await staff.residents.register({
+    id: "wang",
+    name: "王奶奶",
+    placeId: "building-1-3",
+    phone: "13800000001",
+    birthYear: 1942,
+  });
   await staff.for("wang").eligibility.grant({ groupId: "elderly-living-alone" });
   for (const [id, placeId, birthYear] of [
     ["li", "courtyard-1", 1968],
@@ -68,26 +82,48 @@ describe.each(["memory", "sqlite"] as const)("volunteers on %s", (kind) => {
     const { matched, unmatched } = await staff.volunteers.match();
     expect(unmatched).toEqual([]);
     expect(matched).toHaveLength(1);
-    expect(matched[0]).toMatchObject({ requestId: created.id, volunteerId: "li", status: "offered", continuity: "none" });
+    expect(matched[0]).toMatchObject({
+      requestId: created.id,
+      volunteerId: "li",
+      status: "offered",
+      continuity: "none",
+    });
     // The explanation: who was excluded, as counts (chen has no electrician skill).
     expect(matched[0]?.excluded["not-a-candidate"]).toBe(1);
 
     // The volunteer's view: the task, the area, no price, no group, no address.
     const li = community.as(volunteer("li"));
     const seen = await li.volunteers.requests.get({ requestId: created.id });
-    expect(seen).toMatchObject({ view: "volunteer", kind: "home-repair", areaId: "courtyard-1", yours: true });
+    expect(seen).toMatchObject({
+      view: "volunteer",
+      kind: "home-repair",
+      areaId: "courtyard-1",
+      yours: true,
+    });
     const text = JSON.stringify(seen);
-    for (const secret of ["elderly-living-alone", "独居", "TIER_FREE", "price", "13800000001", "一号院3栋", "wang"])
+    for (const secret of [
+      "elderly-living-alone",
+      "独居",
+      "TIER_FREE",
+      "price",
+      "13800000001",
+      "一号院3栋",
+      "wang",
+    ])
       expect(text).not.toContain(secret);
     // Before accepting, no contact details.
-    await expect(li.volunteers.requests.contact({ requestId: created.id })).rejects.toMatchObject({ code: "NOT_ASSIGNED" });
+    await expect(li.volunteers.requests.contact({ requestId: created.id })).rejects.toMatchObject({
+      code: "NOT_ASSIGNED",
+    });
     await li.volunteers.requests.accept({ requestId: created.id });
     clock.set(cst("2026-06-02T08:30"));
     const contact = await li.volunteers.requests.contact({ requestId: created.id });
     expect(contact).toMatchObject({ name: "王奶奶", address: "一号院3栋2单元101", phone: "13800000001" });
     expect(JSON.stringify(contact)).not.toContain("elderly-living-alone");
     const log = await staff.volunteers.requests.disclosures({ requestId: created.id });
-    expect(log.map((d) => [d.volunteerId, d.requesterId, d.fields])).toEqual([["li", "wang", ["name", "address", "phone"]]]);
+    expect(log.map((d) => [d.volunteerId, d.requesterId, d.fields])).toEqual([
+      ["li", "wang", ["name", "address", "phone"]],
+    ]);
 
     // The requester sees the public receipt: free, no group named.
     const own = await community.as(resident("wang")).volunteers.requests.get({ requestId: created.id });
@@ -95,7 +131,10 @@ describe.each(["memory", "sqlite"] as const)("volunteers on %s", (kind) => {
     expect(JSON.stringify(own)).not.toContain("elderly-living-alone");
     expect(JSON.stringify(own)).not.toContain("独居");
 
-    const opened = await community.events.list({ actor: desk, types: ["HelpRequestOpened", "HelpRequestMatched"] });
+    const opened = await community.events.list({
+      actor: desk,
+      types: ["HelpRequestOpened", "HelpRequestMatched"],
+    });
     expect(opened.map((e) => e.type)).toEqual(["HelpRequestOpened", "HelpRequestMatched"]);
     expect(JSON.stringify(opened)).not.toMatch(/13800000001|elderly-living-alone/);
     await community.close();
@@ -147,7 +186,9 @@ describe.each(["memory", "sqlite"] as const)("volunteers on %s", (kind) => {
     expect(ranked.candidates[0]).toMatchObject({ volunteerId: "zhao", continuity: "pair" });
     expect(ranked.candidates.find((c) => c.volunteerId === "chen")?.continuity).toBe("backup");
     const { matched } = await staff.volunteers.match();
-    expect(matched).toEqual([expect.objectContaining({ requestId: created.id, volunteerId: "zhao", continuity: "pair" })]);
+    expect(matched).toEqual([
+      expect.objectContaining({ requestId: created.id, volunteerId: "zhao", continuity: "pair" }),
+    ]);
     const [event] = await community.events.list({ actor: desk, types: ["HelpRequestMatched"] });
     expect(event?.payload).toMatchObject({ volunteerId: "zhao", continuity: "pair" });
     await community.close();

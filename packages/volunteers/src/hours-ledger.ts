@@ -25,7 +25,9 @@ export interface HoursInput {
  */
 export async function recordHours(cx: CommandContext<VolunteersOptions>, entry: HoursInput): Promise<void> {
   const timeZone = cx.config.community.timeZone;
-  const before = await cx.tx.findMany(hoursModel, { where: [{ field: "volunteerId", value: entry.volunteerId }] });
+  const before = await cx.tx.findMany(hoursModel, {
+    where: [{ field: "volunteerId", value: entry.volunteerId }],
+  });
   const total = before.reduce((sum, e) => sum + e.minutes, 0);
   await cx.tx.create(hoursModel, { ...entry, month: localDate(entry.at, timeZone).slice(0, 7) });
   for (const hours of cx.options.milestones) {
@@ -53,7 +55,10 @@ export async function recentLoads(
       ],
     });
     for (const row of rows)
-      loads.set(row.volunteerId, (loads.get(row.volunteerId) ?? 0) + (row.noShow ? cx.options.noShowLoad : 1));
+      loads.set(
+        row.volunteerId,
+        (loads.get(row.volunteerId) ?? 0) + (row.noShow ? cx.options.noShowLoad : 1),
+      );
   }
   return loads;
 }

@@ -76,10 +76,15 @@ export async function loadMatchInputs(
     const known = nearby.get(key);
     if (known) return known;
     const within = placeId
-      ? cx.config.places.map((p) => p.id).filter((p) => (places.walkingMinutes(placeId, p) ?? Infinity) <= reach)
+      ? cx.config.places
+          .map((p) => p.id)
+          .filter((p) => (places.walkingMinutes(placeId, p) ?? Infinity) <= reach)
       : null;
     const rows = await cx.tx.findMany(volunteerModel, {
-      where: [{ field: "status", value: "active" }, ...(within ? [{ field: "placeId" as const, op: "in" as const, value: within }] : [])],
+      where: [
+        { field: "status", value: "active" },
+        ...(within ? [{ field: "placeId" as const, op: "in" as const, value: within }] : []),
+      ],
     });
     const ids = rows.map((v) => v.id);
     nearby.set(key, ids);
@@ -87,7 +92,10 @@ export async function loadMatchInputs(
   };
   // Long-term pairs and past helpers of the requesters.
   const requesterIds = [...new Set(requests.map((r) => r.requesterId))];
-  const pairs = new Map<string, { volunteerId: string; backupVolunteerId: string | null; kinds: string[] }[]>();
+  const pairs = new Map<
+    string,
+    { volunteerId: string; backupVolunteerId: string | null; kinds: string[] }[]
+  >();
   const past = new Map<string, Set<string>>();
   for (let i = 0; i < requesterIds.length; i += 500) {
     const ids = requesterIds.slice(i, i + 500);
@@ -192,12 +200,18 @@ function pairedFor(
   kind: string,
 ): string[] {
   const covering = pairs.filter((p) => p.kinds.length === 0 || p.kinds.includes(kind));
-  const ids = [...covering.map((p) => p.volunteerId), ...covering.flatMap((p) => (p.backupVolunteerId ? [p.backupVolunteerId] : []))];
+  const ids = [
+    ...covering.map((p) => p.volunteerId),
+    ...covering.flatMap((p) => (p.backupVolunteerId ? [p.backupVolunteerId] : [])),
+  ];
   return [...new Set(ids)];
 }
 
 /** The engine's settings from the config: weights, walking, the age rule, and the declined-offers criterion. */
-export function matchSettings(cx: CommandContext<VolunteersOptions>, requests: readonly HelpRequest[]): MatchSettings {
+export function matchSettings(
+  cx: CommandContext<VolunteersOptions>,
+  requests: readonly HelpRequest[],
+): MatchSettings {
   const options = cx.options;
   const places = placeMap(cx.config, options.defaultWalkingMinutes);
   const declined = new Map(requests.map((r) => [r.id, new Set(r.declinedBy)] as const));

@@ -42,7 +42,11 @@ export async function checkPairing(
     throw LinliError.from(volunteersErrors, "PAIR_EXISTS", { volunteerId: volunteer.id, residentId });
   const max = cx.options.pairs.maxResidentsPerVolunteer;
   if (held.length >= max)
-    throw LinliError.from(volunteersErrors, "PAIR_CAP_REACHED", { volunteerId: volunteer.id, count: held.length, max });
+    throw LinliError.from(volunteersErrors, "PAIR_CAP_REACHED", {
+      volunteerId: volunteer.id,
+      count: held.length,
+      max,
+    });
   const resident = await cx.tx.get(residentModel, residentId);
   const requesterBand = ageBandOf(cx.options, resident.birthYear, cx.now, cx.config.community.timeZone);
   const covered = kinds.length > 0 ? kinds : [null];

@@ -8,13 +8,7 @@ import { helpKindsOf, type VolunteersOptions } from "./volunteers-config";
  */
 export interface PricingQuoteApi {
   /** Prices a use without recording it. */
-  quote(input: {
-    actor: Actor;
-    forResident: string;
-    resourceId: string;
-    start: Date;
-    end: Date;
-  }): Promise<{
+  quote(input: { actor: Actor; forResident: string; resourceId: string; start: Date; end: Date }): Promise<{
     resourceId: string;
     planId: string | null;
     total: { amount: number; currency: string };

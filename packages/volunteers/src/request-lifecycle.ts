@@ -47,7 +47,10 @@ export async function transition(
 }
 
 /** Staff, or the volunteer the request is offered or assigned to (returns their id, null for staff). */
-export async function requireAssignedOrStaff(cx: CommandContext, request: HelpRequest): Promise<string | null> {
+export async function requireAssignedOrStaff(
+  cx: CommandContext,
+  request: HelpRequest,
+): Promise<string | null> {
   if (isStaffLike(cx.actor)) return null;
   const volunteer = await volunteerOfActor(cx);
   if (!volunteer || request.volunteerId !== volunteer.id)
@@ -63,7 +66,11 @@ export async function requireAssignedOrStaff(cx: CommandContext, request: HelpRe
  * delegates see it without eligibility data; a volunteer sees an open request, or one offered
  * or assigned to them, as area and kind only. Anyone else: `ACCESS_DENIED`.
  */
-export async function viewFor(cx: CommandContext, request: HelpRequest, action: string): Promise<RequestView> {
+export async function viewFor(
+  cx: CommandContext,
+  request: HelpRequest,
+  action: string,
+): Promise<RequestView> {
   if (isStaffLike(cx.actor)) return staffView(request);
   if (cx.actor.id === request.requesterId) return requesterView(request);
   const volunteer = await volunteerOfActor(cx);
@@ -74,6 +81,9 @@ export async function viewFor(cx: CommandContext, request: HelpRequest, action: 
 }
 
 /** The requester's own view (for the commands the requester or staff call), by actor. */
-export function requesterOrStaffView(cx: CommandContext, request: HelpRequest): RequestView | RequesterRequestView {
+export function requesterOrStaffView(
+  cx: CommandContext,
+  request: HelpRequest,
+): RequestView | RequesterRequestView {
   return isStaffLike(cx.actor) ? staffView(request) : requesterView(request);
 }

@@ -8,7 +8,11 @@ export interface PublicPrice {
   /** Total, integer minor units. */
   readonly total: StoredPrice["total"];
   /** Lines with their public text only. */
-  readonly lines: readonly { code: string; amount: StoredPrice["total"]; text: { "zh-CN": string; en: string } }[];
+  readonly lines: readonly {
+    code: string;
+    amount: StoredPrice["total"];
+    text: { "zh-CN": string; en: string };
+  }[];
 }
 
 /** A request as its requester (or a delegate) sees it: no eligibility group, public price. */
@@ -67,7 +71,11 @@ export function requesterView(request: HelpRequest): RequesterRequestView {
     price: price
       ? {
           total: price.total,
-          lines: price.lines.map((l) => ({ code: publicCode(l.code, l.group), amount: l.amount, text: l.publicText })),
+          lines: price.lines.map((l) => ({
+            code: publicCode(l.code, l.group),
+            amount: l.amount,
+            text: l.publicText,
+          })),
         }
       : null,
   };

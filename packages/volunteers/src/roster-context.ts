@@ -1,10 +1,22 @@
-import { type CommandContext, LinliError, localMonthStart, startOfLocalDay, addLocalMonths } from "@linli/core";
+import {
+  type CommandContext,
+  LinliError,
+  localMonthStart,
+  startOfLocalDay,
+  addLocalMonths,
+} from "@linli/core";
 import { expandAvailability, type Interval } from "./availability";
 import type { RosterPlan, RosterShift, RosterVolunteer } from "./roster/roster-types";
 import { volunteersByIds } from "./volunteer-profile";
 import type { VolunteersOptions } from "./volunteers-config";
 import { volunteersErrors } from "./volunteers-errors";
-import { capabilityModel, type Shift, type ShiftAssignment, shiftAssignmentModel, shiftModel } from "./volunteers-models";
+import {
+  capabilityModel,
+  type Shift,
+  type ShiftAssignment,
+  shiftAssignmentModel,
+  shiftModel,
+} from "./volunteers-models";
 
 /** Assignments that hold a seat. */
 export const SEATED = ["assigned", "served"] as const;
@@ -19,7 +31,10 @@ export async function getShift(cx: CommandContext, shiftId: string): Promise<Shi
 /** The local month `[start, end)` holding an instant, as UTC instants. */
 export function monthOf(instant: Date, timeZone: string): Interval {
   const first = localMonthStart(instant, timeZone);
-  return { start: startOfLocalDay(first, timeZone), end: startOfLocalDay(addLocalMonths(first, 1), timeZone) };
+  return {
+    start: startOfLocalDay(first, timeZone),
+    end: startOfLocalDay(addLocalMonths(first, 1), timeZone),
+  };
 }
 
 /** Seated assignments of the given shifts (chunked indexed reads). */
@@ -79,10 +94,22 @@ export async function rosterVolunteers(
       { field: "active", value: true },
     ],
   });
-  const profiles = (await volunteersByIds(cx, members.map((m) => m.volunteerId))).filter((v) => v.status === "active");
+  const profiles = (
+    await volunteersByIds(
+      cx,
+      members.map((m) => m.volunteerId),
+    )
+  ).filter((v) => v.status === "active");
   const month = monthOf(range.start, timeZone);
-  const horizon = { start: new Date(Math.min(month.start.getTime(), range.start.getTime())), end: new Date(Math.max(month.end.getTime(), range.end.getTime())) };
-  const seats = await seatsOfVolunteers(cx, profiles.map((v) => v.id), horizon);
+  const horizon = {
+    start: new Date(Math.min(month.start.getTime(), range.start.getTime())),
+    end: new Date(Math.max(month.end.getTime(), range.end.getTime())),
+  };
+  const seats = await seatsOfVolunteers(
+    cx,
+    profiles.map((v) => v.id),
+    horizon,
+  );
   const held = new Map<string, ShiftAssignment[]>();
   for (const s of seats) held.set(s.volunteerId, [...(held.get(s.volunteerId) ?? []), s]);
   const volunteers = profiles.map((v) => {

@@ -10,7 +10,10 @@ describe.each(["memory", "sqlite"] as const)("a month of duty rosters on %s", (k
     for (const p of team) await staff.volunteers.register(p);
     const shifts = await staff.volunteers.roster.createShifts({ shifts: monthOfShifts("2026-06-01") });
     const seats = shifts.reduce((n, s) => n + s.size, 0);
-    const result = await staff.volunteers.roster.plan({ from: cst("2026-06-01T00:00"), to: cst("2026-07-01T00:00") });
+    const result = await staff.volunteers.roster.plan({
+      from: cst("2026-06-01T00:00"),
+      to: cst("2026-07-01T00:00"),
+    });
 
     // The figures: 108 shifts, 186 seats, all covered.
     expect({ shifts: result.shifts, seats, assigned: result.assigned, uncovered: result.uncovered }).toEqual({
@@ -24,7 +27,10 @@ describe.each(["memory", "sqlite"] as const)("a month of duty rosters on %s", (k
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
 
     const byId = new Map(team.map((p) => [p.id, p] as const));
-    const roster = await staff.volunteers.roster.shifts({ from: cst("2026-06-01T00:00"), to: cst("2026-07-01T00:00") });
+    const roster = await staff.volunteers.roster.shifts({
+      from: cst("2026-06-01T00:00"),
+      to: cst("2026-07-01T00:00"),
+    });
     const held = new Map<string, { start: Date; end: Date }[]>();
     for (const shift of roster) {
       expect(shift.seats).toHaveLength(shift.size);
@@ -35,7 +41,10 @@ describe.each(["memory", "sqlite"] as const)("a month of duty rosters on %s", (k
         if (!p) throw new Error(`unknown volunteer ${seat.volunteerId}`);
         expect(p.teams).toContain(shift.team);
         const fits = p.weekly.some(
-          (w) => w.weekday === local.weekday && minuteOfDay(w.from) <= local.minuteOfDay && minuteOfDay(w.to) >= endMinute,
+          (w) =>
+            w.weekday === local.weekday &&
+            minuteOfDay(w.from) <= local.minuteOfDay &&
+            minuteOfDay(w.to) >= endMinute,
         );
         expect(fits, `${p.id} on ${shift.team} at ${shift.start.toISOString()}`).toBe(true);
         const mine = held.get(p.id) ?? [];

@@ -27,7 +27,11 @@ export async function getVolunteer(cx: CommandContext, volunteerId: string): Pro
 }
 
 /** Staff, or the volunteer `volunteerId` themself; else `ACCESS_DENIED`. */
-export async function requireStaffOrVolunteer(cx: CommandContext, volunteerId: string, action: string): Promise<void> {
+export async function requireStaffOrVolunteer(
+  cx: CommandContext,
+  volunteerId: string,
+  action: string,
+): Promise<void> {
   if (isStaffLike(cx.actor)) return;
   const self = await volunteerOfActor(cx);
   if (self?.id !== volunteerId) cx.requireStaff(action);

@@ -66,8 +66,10 @@ export async function writeCapabilities(cx: CommandContext, volunteer: Volunteer
   const base = { volunteerId: volunteer.id, placeId: volunteer.placeId, active };
   for (const [name, level] of Object.entries(volunteer.skills))
     await cx.tx.create(capabilityModel, { ...base, kind: "skill", name, level });
-  for (const name of volunteer.certifications) await cx.tx.create(capabilityModel, { ...base, kind: "certification", name });
-  for (const name of volunteer.languages) await cx.tx.create(capabilityModel, { ...base, kind: "language", name });
+  for (const name of volunteer.certifications)
+    await cx.tx.create(capabilityModel, { ...base, kind: "certification", name });
+  for (const name of volunteer.languages)
+    await cx.tx.create(capabilityModel, { ...base, kind: "language", name });
   for (const name of volunteer.teams) await cx.tx.create(capabilityModel, { ...base, kind: "team", name });
 }
 
@@ -82,7 +84,9 @@ export async function volunteersByIds(cx: CommandContext, ids: readonly string[]
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 500) {
     out.push(
-      ...(await cx.tx.findMany(volunteerModel, { where: [{ field: "id", op: "in", value: unique.slice(i, i + 500) }] })),
+      ...(await cx.tx.findMany(volunteerModel, {
+        where: [{ field: "id", op: "in", value: unique.slice(i, i + 500) }],
+      })),
     );
   }
   return out;

@@ -14,7 +14,12 @@ export const BUILT_IN_HELP_KINDS = [
 ] as const;
 
 /** The duty teams every community has, before the ones its config adds. */
-export const BUILT_IN_TEAMS = ["patrol", "sanitation-inspection", "garbage-sorting", "drying-room-duty"] as const;
+export const BUILT_IN_TEAMS = [
+  "patrol",
+  "sanitation-inspection",
+  "garbage-sorting",
+  "drying-room-duty",
+] as const;
 
 /** A skill a kind of help needs, with an optional minimum level (1–5). */
 export const skillRequirementSchema = z.object({

@@ -2,10 +2,15 @@ import { type CommandInput, definePlugin, isStaffLike } from "@linli/core";
 import type { z } from "zod";
 import { match } from "./commands/match";
 import { recordVisit, sweepVisits } from "./commands/pair-visits";
-import { create as createPair, end as endPair, pause as pausePair, resume as resumePair } from "./commands/pairs";
+import {
+  create as createPair,
+  end as endPair,
+  pause as pausePair,
+  resume as resumePair,
+} from "./commands/pairs";
 import { cancel } from "./commands/request-cancel";
 import { contact } from "./commands/request-contact";
-import { createRequest, requestInputShape } from "./commands/request-create";
+import { createRequest, type requestInputShape } from "./commands/request-create";
 import { note, rate } from "./commands/request-feedback";
 import { accept, decline } from "./commands/request-offer";
 import { complete, noShow, start } from "./commands/request-progress";
@@ -104,7 +109,10 @@ export function volunteersPlugin() {
         const start = new Date(own.start as string | Date);
         const end = new Date(own.end as string | Date);
         const priceable =
-          requesterId !== undefined && typeof own.kind === "string" && !Number.isNaN(start.getTime()) && end > start;
+          requesterId !== undefined &&
+          typeof own.kind === "string" &&
+          !Number.isNaN(start.getTime()) &&
+          end > start;
         const price = priceable ? await quoteRequest(ctx, { kind: own.kind, requesterId, start, end }) : null;
         return api.requests.create({ ...own, ...(price ? { price } : {}) });
       };

@@ -32,12 +32,22 @@ const plugins = [pricingPlugin(), volunteersPlugin()] as const;
 /** Wangjialong with its three courtyards, the home-repair price and the pairing rule. */
 export function volunteersConfig() {
   return defineCommunityConfig(plugins, {
-    community: { id: "wangjialong", name: text("王家垅社区", "Wangjialong"), timeZone: "Asia/Shanghai", currency: "CNY" },
+    community: {
+      id: "wangjialong",
+      name: text("王家垅社区", "Wangjialong"),
+      timeZone: "Asia/Shanghai",
+      currency: "CNY",
+    },
     places: [
       { id: "courtyard-1", kind: "courtyard", name: text("一号院", "Courtyard 1") },
       { id: "courtyard-2", kind: "courtyard", name: text("二号院", "Courtyard 2") },
       { id: "courtyard-3", kind: "courtyard", name: text("三号院", "Courtyard 3") },
-      { id: "building-1-3", kind: "building", name: text("一号院3栋", "Courtyard 1, building 3"), parent: "courtyard-1" },
+      {
+        id: "building-1-3",
+        kind: "building",
+        name: text("一号院3栋", "Courtyard 1, building 3"),
+        parent: "courtyard-1",
+      },
     ],
     walking: [
       { from: "courtyard-1", to: "courtyard-2", minutes: 5 },

@@ -23,12 +23,18 @@ const days = (list: number[], from: string, to: string) => list.map((weekday) =>
 /** The 42 volunteers. */
 export function pioneers(): PioneerProfile[] {
   return Array.from({ length: 42 }, (_, i) => {
-    const teams = ["patrol", ["sanitation-inspection", "garbage-sorting", "drying-room-duty", "drying-room-duty"][i % 4]!];
+    const teams = [
+      "patrol",
+      ["sanitation-inspection", "garbage-sorting", "drying-room-duty", "drying-room-duty"][i % 4]!,
+    ];
     const weekly =
       i % 3 === 0
         ? days([1, 2, 3, 4, 5], "07:00", "22:00")
         : i % 3 === 1
-          ? [...days([1, 2, 3, 4, 5, 6, 7], "07:00", "13:00"), ...days([1, 2, 3, 4, 5, 6, 7], "17:00", "22:00")]
+          ? [
+              ...days([1, 2, 3, 4, 5, 6, 7], "07:00", "13:00"),
+              ...days([1, 2, 3, 4, 5, 6, 7], "17:00", "22:00"),
+            ]
           : days([2, 4, 6, 7], "07:00", "22:00");
     return {
       id: `p${String(i + 1).padStart(2, "0")}`,

@@ -40,7 +40,11 @@ export const match = defineCommand({
         { field: "status", value: "open" },
         { field: "end", op: "gt", value: cx.now },
       ];
-      requests = await cx.tx.findMany(helpRequestModel, { where, orderBy: [{ field: "start" }, { field: "id" }], limit });
+      requests = await cx.tx.findMany(helpRequestModel, {
+        where,
+        orderBy: [{ field: "start" }, { field: "id" }],
+        limit,
+      });
     }
     if (requests.length === 0) return { matched: [], unmatched: [], totalCost: 0 };
     const inputs = await loadMatchInputs(cx, requests);
@@ -61,7 +65,8 @@ export const match = defineCommand({
         matchCost: m.cost,
         matchTerms: { ...m.terms },
         offeredAt: cx.now,
-        offerExpiresAt: status === "offered" ? new Date(cx.now.getTime() + options.offerMinutes * 60_000) : null,
+        offerExpiresAt:
+          status === "offered" ? new Date(cx.now.getTime() + options.offerMinutes * 60_000) : null,
         acceptedAt: status === "accepted" ? cx.now : null,
       });
       const payload = {

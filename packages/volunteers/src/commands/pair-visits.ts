@@ -28,11 +28,16 @@ export const recordVisit = defineCommand({
     let volunteerId = pair.volunteerId;
     if (!isStaffLike(cx.actor)) {
       const self = await volunteerOfActor(cx);
-      if (!self || (self.id !== pair.volunteerId && self.id !== pair.backupVolunteerId)) cx.requireStaff("volunteers.pairs.recordVisit");
+      if (!self || (self.id !== pair.volunteerId && self.id !== pair.backupVolunteerId))
+        cx.requireStaff("volunteers.pairs.recordVisit");
       volunteerId = self?.id ?? volunteerId;
     }
     if (pair.status !== "active")
-      throw LinliError.from(volunteersErrors, "PAIR_INVALID_TRANSITION", { pairId: pair.id, status: pair.status, action: "visited" });
+      throw LinliError.from(volunteersErrors, "PAIR_INVALID_TRANSITION", {
+        pairId: pair.id,
+        status: pair.status,
+        action: "visited",
+      });
     const at = input.at ?? cx.now;
     const visit = await cx.tx.create(visitModel, {
       pairId: pair.id,
@@ -53,7 +58,10 @@ export const recordVisit = defineCommand({
       noShow: !input.attended,
     });
     if (input.attended)
-      await cx.tx.updateById(pairModel, pair.id, { lastVisitAt: at, nextVisitDueAt: nextDue(pair.visitsPerWeek, at) });
+      await cx.tx.updateById(pairModel, pair.id, {
+        lastVisitAt: at,
+        nextVisitDueAt: nextDue(pair.visitsPerWeek, at),
+      });
     return visit;
   },
 });

@@ -56,7 +56,11 @@ export const pause = defineCommand({
   run: async (cx, { pairId }) => {
     const pair = await getPair(cx, pairId);
     if (pair.status !== "active")
-      throw LinliError.from(volunteersErrors, "PAIR_INVALID_TRANSITION", { pairId, status: pair.status, action: "paused" });
+      throw LinliError.from(volunteersErrors, "PAIR_INVALID_TRANSITION", {
+        pairId,
+        status: pair.status,
+        action: "paused",
+      });
     return cx.tx.updateById(pairModel, pairId, { status: "paused", nextVisitDueAt: null });
   },
 });
@@ -69,8 +73,15 @@ export const resume = defineCommand({
   run: async (cx, { pairId }) => {
     const pair = await getPair(cx, pairId);
     if (pair.status !== "paused")
-      throw LinliError.from(volunteersErrors, "PAIR_INVALID_TRANSITION", { pairId, status: pair.status, action: "resumed" });
-    return cx.tx.updateById(pairModel, pairId, { status: "active", nextVisitDueAt: nextDue(pair.visitsPerWeek, cx.now) });
+      throw LinliError.from(volunteersErrors, "PAIR_INVALID_TRANSITION", {
+        pairId,
+        status: pair.status,
+        action: "resumed",
+      });
+    return cx.tx.updateById(pairModel, pairId, {
+      status: "active",
+      nextVisitDueAt: nextDue(pair.visitsPerWeek, cx.now),
+    });
   },
 });
 
@@ -82,7 +93,11 @@ export const end = defineCommand({
   run: async (cx, { pairId }) => {
     const pair = await getPair(cx, pairId);
     if (pair.status === "ended")
-      throw LinliError.from(volunteersErrors, "PAIR_INVALID_TRANSITION", { pairId, status: pair.status, action: "ended" });
+      throw LinliError.from(volunteersErrors, "PAIR_INVALID_TRANSITION", {
+        pairId,
+        status: pair.status,
+        action: "ended",
+      });
     return cx.tx.updateById(pairModel, pairId, { status: "ended", endedAt: cx.now, nextVisitDueAt: null });
   },
 });

@@ -63,7 +63,8 @@ export const createRequest = defineCommand({
     const resident = await cx.tx.get(residentModel, cx.subject);
     const places = placeMap(cx.config, options.defaultWalkingMinutes);
     const placeId = input.placeId ?? resident.placeId;
-    if (placeId && !places.has(placeId)) throw LinliError.from(volunteersErrors, "UNKNOWN_PLACE", { placeId });
+    if (placeId && !places.has(placeId))
+      throw LinliError.from(volunteersErrors, "UNKNOWN_PLACE", { placeId });
     const skills = new Map(kind.requiredSkills.map((s) => [s.skill, s] as const));
     for (const s of input.requiredSkills) skills.set(s.skill, s);
     const request = await cx.tx.create(helpRequestModel, {

@@ -1,6 +1,11 @@
 import { defineCommand, isStaffLike } from "@linli/core";
 import { z } from "zod";
-import { getRequest, requesterOrStaffView, requireAssignedOrStaff, requireStatus } from "../request-lifecycle";
+import {
+  getRequest,
+  requesterOrStaffView,
+  requireAssignedOrStaff,
+  requireStatus,
+} from "../request-lifecycle";
 import { volunteerView } from "../request-views";
 import { idInput, noteInput } from "../volunteers-inputs";
 import { helpRequestModel } from "../volunteers-models";

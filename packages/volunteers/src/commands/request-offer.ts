@@ -27,7 +27,9 @@ export const decline = defineCommand({
     const request = await getRequest(cx, requestId);
     await requireAssignedOrStaff(cx, request);
     requireStatus(request, ["offered", "accepted"], "declined");
-    const declinedBy = [...new Set([...request.declinedBy, request.volunteerId ?? ""])].filter((v) => v !== "");
+    const declinedBy = [...new Set([...request.declinedBy, request.volunteerId ?? ""])].filter(
+      (v) => v !== "",
+    );
     const updated = await transition(cx, request, "open", {
       volunteerId: null,
       offeredAt: null,

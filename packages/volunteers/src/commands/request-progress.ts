@@ -62,7 +62,14 @@ export const noShow = defineCommand({
     const request = await getRequest(cx, requestId);
     requireStatus(request, ["accepted", "in-progress"], "recorded as a no-show");
     const volunteerId = request.volunteerId ?? "";
-    await recordHours(cx, { volunteerId, source: "task", sourceId: request.id, at: cx.now, minutes: 0, noShow: true });
+    await recordHours(cx, {
+      volunteerId,
+      source: "task",
+      sourceId: request.id,
+      at: cx.now,
+      minutes: 0,
+      noShow: true,
+    });
     const updated = await transition(cx, request, "open", {
       volunteerId: null,
       acceptedAt: null,

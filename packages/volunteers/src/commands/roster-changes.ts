@@ -35,7 +35,10 @@ async function monthPlan(cx: CommandContext<VolunteersOptions>, shift: Shift) {
       { field: "start", op: "lt", value: month.end },
     ],
   });
-  const seats = await seatsOf(cx, shifts.map((s) => s.id));
+  const seats = await seatsOf(
+    cx,
+    shifts.map((s) => s.id),
+  );
   const { volunteers } = await rosterVolunteers(cx, [shift.team], month, { subtractSeats: false });
   const ids = [...new Set([...volunteers.map((v) => v.id), ...seats.map((s) => s.volunteerId)])];
   return { input: { shifts: shifts.map((s) => rosterShift(s)), volunteers }, plan: currentPlan(seats, ids) };
@@ -54,13 +57,20 @@ export const swap = defineCommand({
     const shift = await getShift(cx, input.shiftId);
     const seat = await seatOf(cx, shift.id, input.fromVolunteerId);
     const { input: rosterInput, plan } = await monthPlan(cx, shift);
-    const result = swapShifts(rosterInput, plan, { shiftId: shift.id, from: input.fromVolunteerId, to: input.toVolunteerId });
+    const result = swapShifts(rosterInput, plan, {
+      shiftId: shift.id,
+      from: input.fromVolunteerId,
+      to: input.toVolunteerId,
+    });
     if (!result.ok)
       throw LinliError.from(volunteersErrors, "ROSTER_CHANGE_REFUSED", {
         reason: result.reason,
         volunteerId: result.volunteerId ?? input.toVolunteerId,
       });
-    const moved = await cx.tx.updateById(shiftAssignmentModel, seat.id, { volunteerId: input.toVolunteerId, assignedAt: cx.now });
+    const moved = await cx.tx.updateById(shiftAssignmentModel, seat.id, {
+      volunteerId: input.toVolunteerId,
+      assignedAt: cx.now,
+    });
     await cx.emit(volunteersEvents.ShiftAssigned, {
       shiftId: shift.id,
       team: shift.team,
@@ -131,7 +141,9 @@ export const attendance = defineCommand({
   run: async (cx, input) => {
     const shift = await getShift(cx, input.shiftId);
     const seat = await seatOf(cx, shift.id, input.volunteerId);
-    const updated = await cx.tx.updateById(shiftAssignmentModel, seat.id, { status: input.served ? "served" : "no-show" });
+    const updated = await cx.tx.updateById(shiftAssignmentModel, seat.id, {
+      status: input.served ? "served" : "no-show",
+    });
     await recordHours(cx, {
       volunteerId: input.volunteerId,
       source: "shift",

@@ -22,21 +22,36 @@ export const plan = defineCommand({
   run: async (cx, { from, to, team }) => {
     const options = cx.options as VolunteersOptions;
     if (to <= from || to.getTime() - from.getTime() > 62 * 86_400_000)
-      throw LinliError.from(volunteersErrors, "INVALID_WINDOW", { start: from.toISOString(), end: to.toISOString() });
-    if (team && !teamsOf(options).has(team)) throw LinliError.from(volunteersErrors, "UNKNOWN_TEAM", { team });
+      throw LinliError.from(volunteersErrors, "INVALID_WINDOW", {
+        start: from.toISOString(),
+        end: to.toISOString(),
+      });
+    if (team && !teamsOf(options).has(team))
+      throw LinliError.from(volunteersErrors, "UNKNOWN_TEAM", { team });
     const where: ModelWhere<typeof shiftModel>[] = [
       { field: "start", op: "gte", value: from },
       { field: "start", op: "lt", value: to },
     ];
     if (team) where.push({ field: "team", value: team });
-    const shifts = await cx.tx.findMany(shiftModel, { where, orderBy: [{ field: "start" }, { field: "id" }] });
-    const held = await seatsOf(cx, shifts.map((s) => s.id));
+    const shifts = await cx.tx.findMany(shiftModel, {
+      where,
+      orderBy: [{ field: "start" }, { field: "id" }],
+    });
+    const held = await seatsOf(
+      cx,
+      shifts.map((s) => s.id),
+    );
     const taken = new Map<string, number>();
     for (const s of held) taken.set(s.shiftId, (taken.get(s.shiftId) ?? 0) + 1);
     const open = shifts.filter((s) => (taken.get(s.id) ?? 0) < s.size);
     const teams = [...new Set(open.map((s) => s.team))];
     const { volunteers } = open.length
-      ? await rosterVolunteers(cx, teams, { start: from, end: new Date(Math.max(to.getTime(), ...open.map((s) => s.end.getTime()))) }, { subtractSeats: true })
+      ? await rosterVolunteers(
+          cx,
+          teams,
+          { start: from, end: new Date(Math.max(to.getTime(), ...open.map((s) => s.end.getTime()))) },
+          { subtractSeats: true },
+        )
       : { volunteers: [] };
     const result = planRoster({
       shifts: open.map((s) => rosterShift(s, s.size - (taken.get(s.id) ?? 0))),

@@ -32,7 +32,10 @@ export const createShifts = defineCommand({
       if (!teams.has(s.team)) throw LinliError.from(volunteersErrors, "UNKNOWN_TEAM", { team: s.team });
       const span = s.end.getTime() - s.start.getTime();
       if (span <= 0 || span > 86_400_000)
-        throw LinliError.from(volunteersErrors, "INVALID_WINDOW", { start: s.start.toISOString(), end: s.end.toISOString() });
+        throw LinliError.from(volunteersErrors, "INVALID_WINDOW", {
+          start: s.start.toISOString(),
+          end: s.end.toISOString(),
+        });
     }
     const out = [];
     for (const s of shifts)

@@ -18,12 +18,15 @@ export const register = defineCommand({
     await checkProfile(cx, input);
     if (input.id && (await cx.tx.findById(volunteerModel, input.id)))
       throw LinliError.from(volunteersErrors, "VOLUNTEER_EXISTS", { volunteerId: input.id });
-    if (input.residentId && (await cx.tx.findOne(volunteerModel, [{ field: "residentId", value: input.residentId }])))
+    if (
+      input.residentId &&
+      (await cx.tx.findOne(volunteerModel, [{ field: "residentId", value: input.residentId }]))
+    )
       throw LinliError.from(volunteersErrors, "VOLUNTEER_EXISTS", { volunteerId: input.residentId });
     const volunteer = await cx.tx.create(volunteerModel, {
       ...input,
       // A volunteer who is a resident is known by their resident id, the id they act with.
-      ...(input.id ?? input.residentId ? { id: input.id ?? input.residentId ?? undefined } : {}),
+      ...((input.id ?? input.residentId) ? { id: input.id ?? input.residentId ?? undefined } : {}),
       residentId: input.residentId ?? null,
       placeId: input.placeId ?? null,
       maxHoursPerWeek: input.maxHoursPerWeek ?? null,
@@ -57,7 +60,9 @@ export const setStatus = defineCommand({
   run: async (cx, { volunteerId, status }) => {
     await requireStaffOrVolunteer(cx, volunteerId, "volunteers.setStatus");
     await getVolunteer(cx, volunteerId);
-    await cx.tx.update(capabilityModel, [{ field: "volunteerId", value: volunteerId }], { active: status === "active" });
+    await cx.tx.update(capabilityModel, [{ field: "volunteerId", value: volunteerId }], {
+      active: status === "active",
+    });
     return cx.tx.updateById(volunteerModel, volunteerId, { status });
   },
 });

@@ -30,7 +30,10 @@ export const hours = defineQuery({
   subject: "none",
   input: z.object({
     volunteerId: idInput.optional(),
-    month: z.string().regex(/^\d{4}-\d{2}$/).optional(),
+    month: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/)
+      .optional(),
   }),
   run: async (cx, { volunteerId, month }) => {
     const options = cx.options as VolunteersOptions;
@@ -45,7 +48,15 @@ export const hours = defineQuery({
     const totals = new Map<string, number>();
     for (const r of rows) {
       const key = `${r.volunteerId}|${r.month}`;
-      const m = months.get(key) ?? { volunteerId: r.volunteerId, month: r.month, minutes: 0, tasks: 0, shifts: 0, visits: 0, noShows: 0 };
+      const m = months.get(key) ?? {
+        volunteerId: r.volunteerId,
+        month: r.month,
+        minutes: 0,
+        tasks: 0,
+        shifts: 0,
+        visits: 0,
+        noShows: 0,
+      };
       m.minutes += r.minutes;
       if (r.noShow) m.noShows += 1;
       else if (r.source === "task") m.tasks += 1;

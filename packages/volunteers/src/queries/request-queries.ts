@@ -29,7 +29,9 @@ export const list = defineQuery({
     offset: z.number().int().min(0).default(0),
   }),
   run: async (cx, { status, limit, offset }) => {
-    const where: ModelWhere<typeof helpRequestModel>[] = status ? [{ field: "status", op: "in", value: status }] : [];
+    const where: ModelWhere<typeof helpRequestModel>[] = status
+      ? [{ field: "status", op: "in", value: status }]
+      : [];
     const page = { orderBy: [{ field: "start" as const }, { field: "id" as const }], limit, offset };
     if (isStaffLike(cx.actor) && cx.subject === undefined)
       return (await cx.tx.findMany(helpRequestModel, { where, ...page })).map(staffView);
@@ -62,5 +64,8 @@ export const disclosures = defineQuery({
   subject: "none",
   input: z.object({ requestId: idInput }),
   run: (cx, { requestId }) =>
-    cx.tx.findMany(disclosureModel, { where: [{ field: "requestId", value: requestId }], orderBy: [{ field: "at" }] }),
+    cx.tx.findMany(disclosureModel, {
+      where: [{ field: "requestId", value: requestId }],
+      orderBy: [{ field: "at" }],
+    }),
 });

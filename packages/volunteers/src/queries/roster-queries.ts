@@ -18,7 +18,8 @@ export const shifts = defineQuery({
       { field: "start", op: "lt", value: clipped },
     ];
     if (team) where.push({ field: "team", value: team });
-    const self = cx.actor.kind === "volunteer" || cx.actor.kind === "resident" ? await volunteerOfActor(cx) : null;
+    const self =
+      cx.actor.kind === "volunteer" || cx.actor.kind === "resident" ? await volunteerOfActor(cx) : null;
     if (!self) cx.requireStaff("volunteers.roster.shifts");
     const rows = await cx.tx.findMany(shiftModel, { where, orderBy: [{ field: "start" }, { field: "id" }] });
     const seats = await cx.tx.findMany(shiftAssignmentModel, {
@@ -30,7 +31,10 @@ export const shifts = defineQuery({
     });
     const byShift = new Map<string, { volunteerId: string; status: string }[]>();
     for (const s of seats)
-      byShift.set(s.shiftId, [...(byShift.get(s.shiftId) ?? []), { volunteerId: s.volunteerId, status: s.status }]);
+      byShift.set(s.shiftId, [
+        ...(byShift.get(s.shiftId) ?? []),
+        { volunteerId: s.volunteerId, status: s.status },
+      ]);
     return rows
       .map((shift) => ({ ...shift, seats: byShift.get(shift.id) ?? [] }))
       .filter((shift) => !self || shift.seats.length > 0);

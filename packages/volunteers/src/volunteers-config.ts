@@ -52,8 +52,8 @@ export const ageBandSchema = z.object({
 /** The weights of the matching cost (each term is multiplied by its weight). */
 export const weightsSchema = z.object({
   walking: z.number().min(0).max(1000).default(1),
-  continuity: z.number().min(0).max(1000).default(30),
-  fairness: z.number().min(0).max(1000).default(2),
+  continuity: z.number().min(0).max(1000).default(10),
+  fairness: z.number().min(0).max(1000).default(3),
   urgency: z.number().min(0).max(1000).default(5),
   waiting: z.number().min(0).max(1000).default(1),
   preference: z.number().min(0).max(1000).default(3),

@@ -1,6 +1,6 @@
 import { defineQuery, isStaffLike, type ModelWhere } from "@linli/core";
 import { z } from "zod";
-import { requireStaffOrVolunteer } from "../volunteer-identity";
+import { requireVolunteerActor } from "../volunteer-identity";
 import type { VolunteersOptions } from "../volunteers-config";
 import { idInput } from "../volunteers-inputs";
 import { hoursModel } from "../volunteers-models";
@@ -37,11 +37,14 @@ export const hours = defineQuery({
   }),
   run: async (cx, { volunteerId, month }) => {
     const options = cx.options as VolunteersOptions;
-    if (!isStaffLike(cx.actor) || volunteerId)
-      await requireStaffOrVolunteer(cx, volunteerId ?? cx.actor.id, "volunteers.hours");
     const where: ModelWhere<typeof hoursModel>[] = [];
-    if (volunteerId) where.push({ field: "volunteerId", value: volunteerId });
-    else if (!isStaffLike(cx.actor)) where.push({ field: "volunteerId", value: cx.actor.id });
+    if (isStaffLike(cx.actor)) {
+      if (volunteerId) where.push({ field: "volunteerId", value: volunteerId });
+    } else {
+      const self = await requireVolunteerActor(cx);
+      if (volunteerId !== undefined && volunteerId !== self.id) cx.requireStaff("volunteers.hours");
+      where.push({ field: "volunteerId", value: self.id });
+    }
     if (month) where.push({ field: "month", value: month });
     const rows = await cx.tx.findMany(hoursModel, { where, orderBy: [{ field: "at" }] });
     const months = new Map<string, MonthlyHours>();

@@ -1,58 +1,6 @@
 import { describe, expect, test } from "vitest";
-import {
-  allWeek,
-  cst,
-  desk,
-  resident,
-  type StorageKind,
-  volunteer,
-  volunteersCommunity,
-} from "../test/fixture";
-
-async function setUp(kind: StorageKind) {
-  const { community, clock, staff } = await volunteersCommunity(kind);
-  // Wang, 84, lives alone in building 3 of courtyard 1; she calls the desk.
-  await staff.residents.register({
-    id: "wang",
-    name: "王奶奶",
-    placeId: "building-1-3",
-    phone: "13800000001",
-    birthYear: 1942,
-  });
-  await staff.for("wang").eligibility.grant({ groupId: "elderly-living-alone" });
-  for (const [id, placeId, birthYear] of [
-    ["li", "courtyard-1", 1968],
-    ["zhao", "courtyard-3", 1958],
-    ["chen", "courtyard-1", 1960],
-  ] as const)
-    await staff.residents.register({ id, name: id, placeId, birthYear });
-  await staff.volunteers.register({
-    residentId: "li",
-    name: "李师傅",
-    placeId: "courtyard-1",
-    skills: { electrician: 4 },
-    certifications: ["electrician"],
-    weekly: allWeek,
-    ageBand: "younger-elderly",
-  });
-  await staff.volunteers.register({
-    residentId: "zhao",
-    name: "赵师傅",
-    placeId: "courtyard-3",
-    skills: { electrician: 5 },
-    weekly: allWeek,
-    ageBand: "younger-elderly",
-  });
-  await staff.volunteers.register({
-    residentId: "chen",
-    name: "陈阿姨",
-    placeId: "courtyard-1",
-    skills: { tailoring: 5 },
-    weekly: allWeek,
-    ageBand: "younger-elderly",
-  });
-  return { community, clock, staff };
-}
+import { cst, desk, resident, volunteer } from "../test/fixture";
+import { setUp } from "../test/scenario-setup";
 
 describe.each(["memory", "sqlite"] as const)("volunteers on %s", (kind) => {
   test("a home repair asked by phone for an elderly person living alone: free, reason for staff only, the electrician of her courtyard", async () => {

@@ -101,11 +101,11 @@ export function storageOf(kind: StorageKind): StorageAdapter {
 }
 
 /** A community with pricing and volunteers at 2026-06-01 09:00 Shanghai time. */
-export async function volunteersCommunity(kind: StorageKind = "memory") {
+export async function volunteersCommunity(kind: StorageKind | StorageAdapter = "memory") {
   const clock = manualClock(cst("2026-06-01T09:00"));
   const community = await createCommunity({
     config: volunteersConfig(),
-    storage: storageOf(kind),
+    storage: typeof kind === "string" ? storageOf(kind) : kind,
     plugins,
     clock,
     ids: sequentialIds(),

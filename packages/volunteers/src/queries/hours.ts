@@ -13,9 +13,11 @@ export interface MonthlyHours {
   month: string;
   /** Minutes served. */
   minutes: number;
-  /** Tasks done, shifts served and visits made. */
+  /** Help requests done. */
   tasks: number;
+  /** Shifts served. */
   shifts: number;
+  /** Pair visits made. */
   visits: number;
   /** No-shows recorded. */
   noShows: number;
@@ -23,7 +25,7 @@ export interface MonthlyHours {
 
 /**
  * `volunteers.hours`: the hours ledger summed per volunteer and local month, with each
- * volunteer's total and the milestones reached. Staff see everyone (or one volunteer); a
+ * volunteer's total and the milestones reached (over the month when `month` is given). Staff see everyone (or one volunteer); a
  * volunteer sees their own.
  */
 export const hours = defineQuery({

@@ -147,6 +147,7 @@ export async function loadMatchInputs(
   const ids = [...profiles.keys()];
   const weekStart = startOfLocalDay(localWeekStart(horizonStart, timeZone), timeZone);
   const taken = new Map<string, number>();
+  const takenMinutes = new Map<string, number>();
   for (let i = 0; i < ids.length; i += 500) {
     for (const row of await cx.tx.findMany(helpRequestModel, {
       where: [
@@ -156,10 +157,14 @@ export async function loadMatchInputs(
         { field: "start", op: "lt", value: new Date(weekStart.getTime() + WEEK_MS) },
       ],
     }))
-      if (row.volunteerId) taken.set(row.volunteerId, (taken.get(row.volunteerId) ?? 0) + 1);
+      if (row.volunteerId) {
+        taken.set(row.volunteerId, (taken.get(row.volunteerId) ?? 0) + 1);
+        takenMinutes.set(row.volunteerId, (takenMinutes.get(row.volunteerId) ?? 0) + row.durationMinutes);
+      }
   }
   const loads = await recentLoads(cx, ids, new Date(cx.now.getTime() - options.fairnessWeeks * WEEK_MS));
 
+  const longest = Math.max(...requests.map((r) => r.durationMinutes));
   const volunteers: MatchVolunteer[] = [...profiles.values()].map((v) => ({
     id: v.id,
     ...(v.residentId ? { residentId: v.residentId } : {}),
@@ -168,7 +173,7 @@ export async function loadMatchInputs(
     languages: v.languages,
     ...(v.placeId ? { place: v.placeId } : {}),
     windows: expandAvailability(v.weekly, v.exceptions, horizonStart, horizonEnd, timeZone),
-    capacity: Math.max(0, v.maxTasksPerWeek - (taken.get(v.id) ?? 0)),
+    capacity: capacityOf(v, taken.get(v.id) ?? 0, takenMinutes.get(v.id) ?? 0, longest),
     recentLoad: loads.get(v.id) ?? 0,
     ...(v.ageBand ? { ageBand: v.ageBand } : {}),
     preferredKinds: v.preferredKinds,
@@ -192,6 +197,23 @@ export async function loadMatchInputs(
   }));
 
   return { requests: matchRequests, volunteers, settings: matchSettings(cx, requests), notRead, profiles };
+}
+
+/**
+ * Tasks a volunteer may still take in the batch: `maxTasksPerWeek` less the tasks taken that
+ * week and, with `maxHoursPerWeek`, no more than the hours left allow at the batch's longest
+ * duration (conservative: the cap is never exceeded).
+ */
+export function capacityOf(
+  volunteer: Volunteer,
+  tasksTaken: number,
+  minutesTaken: number,
+  longest: number,
+): number {
+  const byTasks = Math.max(0, volunteer.maxTasksPerWeek - tasksTaken);
+  if (volunteer.maxHoursPerWeek === null) return byTasks;
+  const minutesLeft = Math.max(0, volunteer.maxHoursPerWeek * 60 - minutesTaken);
+  return Math.min(byTasks, Math.floor(minutesLeft / Math.max(1, longest)));
 }
 
 /** The pair volunteer first, then the backup, of the pairs covering `kind` (all kinds when a pair lists none). */

@@ -34,12 +34,16 @@ export const volunteersEvents = defineEvents("volunteers", {
     terms: z.record(z.string(), z.number()),
     continuity: z.string(),
     excluded: excludedCounts,
+    /** The explanation for staff, in zh-CN and en (counts and cost terms only). */
+    explanation: z.object({ "zh-CN": z.string(), en: z.string() }),
   }),
   /** A batch match found no volunteer for a request: which constraints excluded how many. */
   HelpRequestUnmatched: z.object({
     requestId: z.string(),
     reason: z.string(),
     excluded: excludedCounts,
+    /** The explanation for staff, in zh-CN and en (counts only). */
+    explanation: z.object({ "zh-CN": z.string(), en: z.string() }),
   }),
   /** A request changed state (accepted, declined, started, done, cancelled, expired). */
   HelpRequestStatusChanged: z.object({

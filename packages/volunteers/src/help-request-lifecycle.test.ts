@@ -97,7 +97,10 @@ describe.each(["memory", "sqlite"] as const)("help request lifecycle on %s", (ki
     expect(await staff.volunteers.requests.sweep({})).toEqual({ expired: [], reopened: [created.id] });
     // Both declined or let it lapse: nobody is left, and the explanation says why.
     const { unmatched } = await staff.volunteers.match();
-    expect(unmatched).toEqual([{ requestId: created.id, reason: "no-candidate", excluded: { declined: 2 } }]);
+    expect(unmatched).toEqual([
+      expect.objectContaining({ requestId: created.id, reason: "no-candidate", excluded: { declined: 2 } }),
+    ]);
+    expect(unmatched[0]?.explanation.en).toContain("No volunteer qualifies");
     clock.set(cst("2026-06-01T18:00"));
     expect(await staff.volunteers.requests.sweep({})).toEqual({ expired: [created.id], reopened: [] });
     await community.close();

@@ -139,6 +139,8 @@ describe.each(["memory", "sqlite"] as const)("volunteers on %s", (kind) => {
     ]);
     const [event] = await community.events.list({ actor: desk, types: ["HelpRequestMatched"] });
     expect(event?.payload).toMatchObject({ volunteerId: "zhao", continuity: "pair" });
+    expect(matched[0]?.explanation.en).toContain("long-term pair");
+    expect(matched[0]?.explanation["zh-CN"]).toContain("长期结对");
     await community.close();
   });
 });

@@ -2,6 +2,7 @@ import { defineCommand, type ModelWhere } from "@linli/core";
 import { z } from "zod";
 import { volunteersEvents } from "../events";
 import { loadMatchInputs } from "../match-context";
+import { matchExplanation, NOT_A_CANDIDATE, unmatchedExplanation } from "../match-explanation";
 import { planMatches } from "../matching/plan-matches";
 import { rankCandidates } from "../matching/rank-candidates";
 import { getRequest, transition } from "../request-lifecycle";
@@ -11,7 +12,7 @@ import { type HelpRequest, helpRequestModel } from "../volunteers-models";
 
 /** Constraint counts with the volunteers never read (no required skill, too far) added as `not-a-candidate`. */
 function withNotRead(excluded: Readonly<Record<string, number>>, notRead: number): Record<string, number> {
-  return notRead > 0 ? { "not-a-candidate": notRead, ...excluded } : { ...excluded };
+  return notRead > 0 ? { [NOT_A_CANDIDATE]: notRead, ...excluded } : { ...excluded };
 }
 
 /**
@@ -69,6 +70,7 @@ export const match = defineCommand({
           status === "offered" ? new Date(cx.now.getTime() + options.offerMinutes * 60_000) : null,
         acceptedAt: status === "accepted" ? cx.now : null,
       });
+      const notRead = inputs.notRead.get(m.requestId) ?? 0;
       const payload = {
         requestId: m.requestId,
         volunteerId: m.volunteerId,
@@ -77,16 +79,19 @@ export const match = defineCommand({
         terms: { ...m.terms },
         continuity: m.continuity,
         excluded,
+        explanation: matchExplanation(m, notRead),
       };
       await cx.emit(volunteersEvents.HelpRequestMatched, payload);
       matched.push(payload);
     }
     const unmatched = [];
     for (const u of plan.unmatched) {
+      const notRead = inputs.notRead.get(u.requestId) ?? 0;
       const payload = {
         requestId: u.requestId,
         reason: u.reason,
-        excluded: withNotRead(u.excluded, inputs.notRead.get(u.requestId) ?? 0),
+        excluded: withNotRead(u.excluded, notRead),
+        explanation: unmatchedExplanation(u, notRead),
       };
       await cx.emit(volunteersEvents.HelpRequestUnmatched, payload);
       unmatched.push(payload);

@@ -1,6 +1,8 @@
 import { defineQuery } from "@linli/core";
 import { z } from "zod";
 import { loadMatchInputs } from "../match-context";
+import { NOT_A_CANDIDATE } from "../match-explanation";
+import { explainMatch } from "../matching/explain-match";
 import { rankCandidates } from "../matching/rank-candidates";
 import { getRequest } from "../request-lifecycle";
 import { idInput } from "../volunteers-inputs";
@@ -26,8 +28,9 @@ export const candidates = defineQuery({
       candidates: ranked.candidates.slice(0, limit).map((c) => ({
         ...c,
         name: inputs.profiles.get(c.volunteerId)?.name ?? c.volunteerId,
+        explanation: { "zh-CN": explainMatch(c, "zh-CN"), en: explainMatch(c, "en") },
       })),
-      excluded: notRead > 0 ? { "not-a-candidate": notRead, ...ranked.excluded } : ranked.excluded,
+      excluded: notRead > 0 ? { [NOT_A_CANDIDATE]: notRead, ...ranked.excluded } : ranked.excluded,
     };
   },
 });

@@ -28,7 +28,7 @@ test(`fairness through the API: over a simulated month, tasks per active volunte
       maxTasksPerWeek: 7,
       ageBand: "younger-elderly",
     });
-  const done = new Map(helpers.map((h) => [h, 0] as const));
+  const done = new Map<string, number>(helpers.map((h) => [h, 0]));
   for (let day = 0; day < 28; day++) {
     const date = addLocalDays("2026-06-01", day);
     clock.set(cst(`${date}T07:00`));

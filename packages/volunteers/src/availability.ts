@@ -77,3 +77,10 @@ function subtract(intervals: Interval[], cut: Interval): Interval[] {
 export function covers(intervals: readonly Interval[], start: Date, end: Date): boolean {
   return intervals.some((i) => i.start <= start && i.end >= end);
 }
+
+/** The intervals with every busy interval taken out (a shift held, a task accepted). */
+export function withoutBusy(intervals: readonly Interval[], busy: readonly Interval[]): Interval[] {
+  let out = [...intervals];
+  for (const b of busy) out = subtract(out, b);
+  return out;
+}

@@ -106,6 +106,18 @@ describe.each(["memory", "sqlite"] as const)("help request lifecycle on %s", (ki
     await community.close();
   });
 
+  test("a volunteer busy with an accepted task is not matched to an overlapping one in a later batch", async () => {
+    const { community, staff } = await setUp(kind);
+    const window = { start: cst("2026-06-01T14:00"), end: cst("2026-06-01T15:00") };
+    const first = await staff.for("sun").volunteers.requests.create({ kind: "groceries", ...window });
+    const busy = (await staff.volunteers.match()).matched[0]?.volunteerId ?? "";
+    await community.as(volunteer(busy)).volunteers.requests.accept({ requestId: first.id });
+    const second = await staff.for("sun").volunteers.requests.create({ kind: "medicine", ...window });
+    const { matched } = await staff.volunteers.match({ requestIds: [second.id] });
+    expect(matched.map((m) => m.volunteerId)).toEqual([busy === "qian" ? "zhou" : "qian"]);
+    await community.close();
+  });
+
   test("contact details: only the assigned volunteer, only until the task's end plus the margin, each time logged", async () => {
     const { community, clock, staff } = await setUp(kind);
     const created = await staff.for("sun").volunteers.requests.create({

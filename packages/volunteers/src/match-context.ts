@@ -1,9 +1,10 @@
 import { type CommandContext, localWeekStart, startOfLocalDay } from "@linli/core";
 import { ageRuleAllows } from "./age-bands";
-import { expandAvailability } from "./availability";
+import { expandAvailability, type Interval, withoutBusy } from "./availability";
 import { recentLoads } from "./hours-ledger";
 import type { MatchCriterion, MatchRequest, MatchSettings, MatchVolunteer } from "./matching/match-types";
 import { placeMap } from "./places";
+import { seatsOfVolunteers } from "./roster-context";
 import { volunteersByIds } from "./volunteer-profile";
 import type { VolunteersOptions } from "./volunteers-config";
 import {
@@ -162,6 +163,25 @@ export async function loadMatchInputs(
         takenMinutes.set(row.volunteerId, (takenMinutes.get(row.volunteerId) ?? 0) + row.durationMinutes);
       }
   }
+  // What they already do in the horizon: seats on duty shifts and tasks taken outside this batch.
+  const busy = new Map<string, Interval[]>();
+  const addBusy = (id: string, interval: Interval) => busy.set(id, [...(busy.get(id) ?? []), interval]);
+  for (const seat of await seatsOfVolunteers(cx, ids, {
+    start: new Date(horizonStart.getTime() - 86_400_000),
+    end: horizonEnd,
+  }))
+    addBusy(seat.volunteerId, seat);
+  const batch = new Set(requests.map((r) => r.id));
+  for (let i = 0; i < ids.length; i += 500)
+    for (const row of await cx.tx.findMany(helpRequestModel, {
+      where: [
+        { field: "volunteerId", op: "in", value: ids.slice(i, i + 500) },
+        { field: "status", op: "in", value: ["offered", "accepted", "in-progress"] },
+        { field: "start", op: "gte", value: new Date(horizonStart.getTime() - 86_400_000) },
+        { field: "start", op: "lt", value: horizonEnd },
+      ],
+    }))
+      if (row.volunteerId && !batch.has(row.id)) addBusy(row.volunteerId, taskInterval(row));
   const loads = await recentLoads(cx, ids, new Date(cx.now.getTime() - options.fairnessWeeks * WEEK_MS));
 
   const longest = Math.max(...requests.map((r) => r.durationMinutes));
@@ -172,7 +192,10 @@ export async function loadMatchInputs(
     certifications: v.certifications,
     languages: v.languages,
     ...(v.placeId ? { place: v.placeId } : {}),
-    windows: expandAvailability(v.weekly, v.exceptions, horizonStart, horizonEnd, timeZone),
+    windows: withoutBusy(
+      expandAvailability(v.weekly, v.exceptions, horizonStart, horizonEnd, timeZone),
+      busy.get(v.id) ?? [],
+    ),
     capacity: capacityOf(v, taken.get(v.id) ?? 0, takenMinutes.get(v.id) ?? 0, longest),
     recentLoad: loads.get(v.id) ?? 0,
     ...(v.ageBand ? { ageBand: v.ageBand } : {}),

@@ -5,7 +5,7 @@ import {
   startOfLocalDay,
   addLocalMonths,
 } from "@linli/core";
-import { expandAvailability, type Interval } from "./availability";
+import { expandAvailability, type Interval, withoutBusy } from "./availability";
 import type { RosterPlan, RosterShift, RosterVolunteer } from "./roster/roster-types";
 import { volunteersByIds } from "./volunteer-profile";
 import type { VolunteersOptions } from "./volunteers-config";
@@ -116,7 +116,7 @@ export async function rosterVolunteers(
     const mine = held.get(v.id) ?? [];
     const inMonth = mine.filter((s) => s.start >= month.start && s.start < month.end).length;
     let windows = expandAvailability(v.weekly, v.exceptions, range.start, range.end, timeZone);
-    if (options.subtractSeats) for (const s of mine) windows = cut(windows, s);
+    if (options.subtractSeats) windows = withoutBusy(windows, mine);
     return {
       id: v.id,
       teams: v.teams,
@@ -126,18 +126,6 @@ export async function rosterVolunteers(
     };
   });
   return { volunteers, seats };
-}
-
-function cut(windows: Interval[], busy: Interval): Interval[] {
-  const out: Interval[] = [];
-  for (const w of windows) {
-    if (busy.end <= w.start || busy.start >= w.end) out.push(w);
-    else {
-      if (busy.start > w.start) out.push({ start: w.start, end: busy.start });
-      if (busy.end < w.end) out.push({ start: busy.end, end: w.end });
-    }
-  }
-  return out;
 }
 
 /** A stored shift as the planner sees it, with `size` seats to fill. */

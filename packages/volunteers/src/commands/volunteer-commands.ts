@@ -1,4 +1,7 @@
-import { defineCommand, LinliError } from "@linli/core";
+import { type CommandContext, defineCommand, LinliError } from "@linli/core";
+import { residentModel } from "@linli/core/adapter";
+import { ageBandOf } from "../age-bands";
+import type { VolunteersOptions } from "../volunteers-config";
 import { z } from "zod";
 import { checkProfile, profileShape, writeCapabilities } from "../volunteer-profile";
 import { getVolunteer, requireStaffOrVolunteer } from "../volunteer-identity";
@@ -6,9 +9,20 @@ import { volunteersErrors } from "../volunteers-errors";
 import { idInput } from "../volunteers-inputs";
 import { capabilityModel, volunteerModel } from "../volunteers-models";
 
+/** The age band of a resident volunteer from their birth year, when the profile names none. */
+async function residentBand(
+  cx: CommandContext,
+  residentId: string | null | undefined,
+): Promise<string | null> {
+  if (!residentId) return null;
+  const resident = await cx.tx.get(residentModel, residentId);
+  return ageBandOf(cx.options as VolunteersOptions, resident.birthYear, cx.now, cx.config.community.timeZone);
+}
+
 /**
  * `volunteers.register`: staff register a volunteer profile (a resident, with `residentId`,
  * or not). Their skills, certifications, languages and teams become indexed capability rows.
+ * A resident volunteer without an `ageBand` gets the configured band of their birth year.
  */
 export const register = defineCommand({
   allow: "staff",
@@ -30,7 +44,7 @@ export const register = defineCommand({
       residentId: input.residentId ?? null,
       placeId: input.placeId ?? null,
       maxHoursPerWeek: input.maxHoursPerWeek ?? null,
-      ageBand: input.ageBand ?? null,
+      ageBand: input.ageBand ?? (await residentBand(cx, input.residentId)),
       status: "active",
       createdAt: cx.now,
     });

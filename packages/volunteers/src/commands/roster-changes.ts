@@ -1,5 +1,6 @@
 import { type CommandContext, defineCommand, isStaffLike, LinliError } from "@linli/core";
 import { z } from "zod";
+import { withoutBusy } from "../availability";
 import { volunteersEvents } from "../events";
 import { recordHours } from "../hours-ledger";
 import { handleAbsence, swapShifts } from "../roster/roster-changes";
@@ -39,7 +40,21 @@ async function monthPlan(cx: CommandContext<VolunteersOptions>, shift: Shift) {
     cx,
     shifts.map((s) => s.id),
   );
-  const { volunteers } = await rosterVolunteers(cx, [shift.team], month, { subtractSeats: false });
+  const { volunteers: members } = await rosterVolunteers(cx, [shift.team], month, { subtractSeats: false });
+  // Whoever already said they cannot serve this shift is not available for it.
+  const absent = new Set(
+    (
+      await cx.tx.findMany(shiftAssignmentModel, {
+        where: [
+          { field: "shiftId", value: shift.id },
+          { field: "status", value: "absent" },
+        ],
+      })
+    ).map((a) => a.volunteerId),
+  );
+  const volunteers = members.map((v) =>
+    absent.has(v.id) ? { ...v, windows: withoutBusy(v.windows, [shift]) } : v,
+  );
   const ids = [...new Set([...volunteers.map((v) => v.id), ...seats.map((s) => s.volunteerId)])];
   return { input: { shifts: shifts.map((s) => rosterShift(s)), volunteers }, plan: currentPlan(seats, ids) };
 }

@@ -88,6 +88,22 @@ describe.each(["memory", "sqlite"] as const)("volunteers on %s", (kind) => {
     await community.close();
   });
 
+  test("a home repair for a resident in no concession group costs the low fee, and they see the public receipt", async () => {
+    const { community, staff } = await setUp(kind);
+    await staff.residents.register({ id: "zhou", name: "周先生", placeId: "courtyard-2", birthYear: 1980 });
+    const created = await community.as(resident("zhou")).volunteers.requests.create({
+      kind: "home-repair",
+      start: cst("2026-06-04T09:00"),
+      end: cst("2026-06-04T11:00"),
+    });
+    expect(created.view).toBe("requester");
+    expect(created.price).toEqual({
+      total: { amount: 1000, currency: "CNY" },
+      lines: [expect.objectContaining({ code: "PER_USE", amount: { amount: 1000, currency: "CNY" } })],
+    });
+    await community.close();
+  });
+
   test("privacy: a volunteer actor reading or listing requests gets no eligibility data", async () => {
     const { community, staff } = await setUp(kind);
     const created = await staff.for("wang").volunteers.requests.create({

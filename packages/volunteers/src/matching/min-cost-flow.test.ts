@@ -200,6 +200,24 @@ describe("solveAssignment", () => {
     expect(solution.totalCost).toBe(6);
   });
 
+  it("replaces an assigned task by a cheaper one when no worker is left (no greedy start)", () => {
+    const solution = solveAssignment({
+      tasks: [{ id: "a" }, { id: "b" }, { id: "c" }],
+      workers: [
+        { id: "x", capacity: 1, marginalCosts: [0] },
+        { id: "y", capacity: 1, marginalCosts: [0] },
+      ],
+      edges: [
+        { task: "a", worker: "x", cost: 10 },
+        { task: "a", worker: "y", cost: 12 },
+        { task: "b", worker: "y", cost: 1 },
+        { task: "c", worker: "x", cost: 2 },
+      ],
+    });
+    expect(solution.unassigned).toEqual(["a"]);
+    expect(solution.totalCost).toBe(3);
+  });
+
   it("refuses malformed problems", () => {
     expect(() => solveAssignment({ tasks: [{ id: "a" }, { id: "a" }], workers: [], edges: [] })).toThrow(
       RangeError,

@@ -197,7 +197,6 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentSolution 
   const Z = n + S + m;
   const N = Z + 1;
   const pi = new Float64Array(N);
-  let piSource = 0;
   const assign = new Int32Array(n).fill(-1);
   const workerLoad = new Int32Array(m);
 
@@ -215,23 +214,11 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentSolution 
     slotPos[t] = -1;
   };
 
-  // Free tasks (with at least one edge), in a swap-remove list.
-  const free = new Int32Array(n);
-  const freePos = new Int32Array(n).fill(-1);
-  let freeCount = 0;
-  const removeFree = (t: number): void => {
-    const pos = freePos[t]!;
-    const moved = free[--freeCount]!;
-    free[pos] = moved;
-    freePos[moved] = pos;
-    freePos[t] = -1;
-  };
-
-  // Greedy start on tight edges, cheapest tasks first, stopped at the first task whose cheapest
-  // edge is full: potentials pi(task) = -min cost, pi(source) = -min cost of that task, all
-  // others 0, leave every residual arc with a non-negative reduced cost.
+  // Greedy start on tight edges, cheapest tasks first: potentials pi(task) = -(its least cost),
+  // every other potential 0, leave every residual arc with a non-negative reduced cost.
   const order: number[] = [];
   for (let t = 0; t < n; t++) if (start[t + 1]! > start[t]!) order.push(t);
+  let free: number[] = order;
   if (!hasMarginal && order.length > 0) {
     const best = new Int32Array(n).fill(-1);
     for (const t of order) {
@@ -241,31 +228,26 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentSolution 
       pi[t] = -eCost[b]!;
     }
     order.sort((a, b) => eCost[best[a]!]! - eCost[best[b]!]! || a - b);
-    piSource = -eCost[best[order[order.length - 1]!]!]!;
-    let stopped = false;
+    free = [];
     for (const t of order) {
       const e = best[t]!;
       const s = eSlot[e]!;
       const w = slotWorker[s]!;
-      if (!stopped && slotLoad[s]! < slotCap[s]! && workerLoad[w]! < workerCap[w]!) {
+      if (slotLoad[s]! < slotCap[s]! && workerLoad[w]! < workerCap[w]!) {
         assign[t] = e;
         addToSlot(s, t);
         workerLoad[w]!++;
-      } else {
-        if (!stopped) piSource = pi[t]!;
-        stopped = true;
-        freePos[t] = freeCount;
-        free[freeCount++] = t;
-      }
-    }
-  } else {
-    for (const t of order) {
-      freePos[t] = freeCount;
-      free[freeCount++] = t;
+      } else free.push(t);
     }
   }
 
-  // Successive shortest paths from all free tasks at once (a super source).
+  // Then one shortest-path search per free task (Hungarian style). Conceptually every task also
+  // has an arc to a "drop" node at a cost M larger than any difference of real costs; it is kept
+  // implicit: a search that reaches a free worker augments (one more task assigned); a search
+  // that cannot (its reachable set is closed, and stays closed as later paths never enter it)
+  // either leaves its task unassigned or, when cheaper, assigns it by dropping the reached task
+  // whose replacement path has the most negative real cost. This is what successive shortest
+  // paths with the explicit drop node would do, so the result is the exact lexicographic optimum.
   const dist = new Float64Array(N);
   const stamp = new Int32Array(N);
   const settled = new Int32Array(N);
@@ -276,36 +258,55 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentSolution 
   const touched = new Int32Array(N);
   const heap = new MinHeap(1024);
   let round = 0;
+  let touchedCount = 0;
+  const reach = (v: number, d: number): boolean => {
+    if (stamp[v] !== round) {
+      stamp[v] = round;
+      dist[v] = d;
+      heap.push(d, v);
+      return true;
+    }
+    if (d < dist[v]! && settled[v] !== round) {
+      dist[v] = d;
+      heap.push(d, v);
+      return true;
+    }
+    return false;
+  };
+  /** Flips the path that ends by entering slot `s` (walking back to the source). */
+  const flipFromSlot = (slot: number): void => {
+    let s = slot;
+    for (;;) {
+      const e = prevSlotEdge[s]!;
+      if (e >= 0) {
+        const t = eTask[e]!;
+        const from = prevTaskSlot[t]!;
+        if (from >= 0) removeFromSlot(from, t);
+        addToSlot(s, t);
+        assign[t] = e;
+        if (from < 0) return;
+        s = from;
+      } else {
+        s = prevWorkerSlot[slotWorker[s]!]!;
+      }
+    }
+  };
 
-  while (freeCount > 0) {
+  for (const source of free) {
     round++;
     heap.clear();
-    let touchedCount = 0;
-    const reach = (v: number, d: number): boolean => {
-      if (stamp[v] !== round) {
-        stamp[v] = round;
-        dist[v] = d;
-        heap.push(d, v);
-        return true;
-      }
-      if (d < dist[v]! && settled[v] !== round) {
-        dist[v] = d;
-        heap.push(d, v);
-        return true;
-      }
-      return false;
-    };
-    for (let i = 0; i < freeCount; i++) {
-      const t = free[i]!;
-      if (reach(t, piSource - pi[t]!)) prevTaskSlot[t] = -1;
-    }
+    touchedCount = 0;
+    reach(source, 0);
+    prevTaskSlot[source] = -1;
     let dZ = -1;
+    let last = 0;
     while (heap.size > 0) {
       const d = heap.topKey();
       const v = heap.pop();
       if (settled[v] === round || d > dist[v]!) continue;
       settled[v] = round;
       touched[touchedCount++] = v;
+      last = d;
       if (v === Z) {
         dZ = d;
         break;
@@ -337,35 +338,41 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentSolution 
         }
       }
     }
-    if (dZ < 0) break;
 
-    // Potentials: pi += min(dist, dZ), shifted by -dZ so that unreached nodes keep theirs.
+    if (dZ >= 0) {
+      // Potentials: pi += min(dist, dZ), shifted by -dZ so that unreached nodes keep theirs.
+      for (let i = 0; i < touchedCount; i++) {
+        const v = touched[i]!;
+        pi[v]! += dist[v]! - dZ;
+      }
+      const w = prevSinkWorker;
+      workerLoad[w]!++;
+      flipFromSlot(prevWorkerSlot[w]!);
+      continue;
+    }
+
+    // No free worker is reachable: drop the reached task whose replacement is cheapest, if any
+    // replacement path has a negative real cost (real cost = dist - pi(source) + pi(task)).
+    let bestGain = 0;
+    let drop = -1;
     for (let i = 0; i < touchedCount; i++) {
       const v = touched[i]!;
-      pi[v]! += dist[v]! - dZ;
-    }
-    piSource -= dZ;
-
-    // Augment one unit along the path, walking back from the sink.
-    const w = prevSinkWorker;
-    workerLoad[w]!++;
-    let s = prevWorkerSlot[w]!;
-    for (;;) {
-      const e = prevSlotEdge[s]!;
-      if (e >= 0) {
-        const t = eTask[e]!;
-        const from = prevTaskSlot[t]!;
-        if (from >= 0) removeFromSlot(from, t);
-        addToSlot(s, t);
-        assign[t] = e;
-        if (from < 0) {
-          removeFree(t);
-          break;
-        }
-        s = from;
-      } else {
-        s = prevWorkerSlot[slotWorker[s]!]!;
+      if (v >= SL || v === source) continue;
+      const real = dist[v]! - pi[source]! + pi[v]!;
+      if (real < bestGain) {
+        bestGain = real;
+        drop = v;
       }
+    }
+    for (let i = 0; i < touchedCount; i++) {
+      const v = touched[i]!;
+      pi[v]! += dist[v]! - last;
+    }
+    if (drop >= 0) {
+      const slot = prevTaskSlot[drop]!;
+      removeFromSlot(slot, drop);
+      assign[drop] = -1;
+      flipFromSlot(slot);
     }
   }
 

@@ -12,3 +12,4 @@ export * from "./matching/candidate-graph";
 export * from "./matching/count-exclusions";
 export * from "./matching/criteria";
 export * from "./matching/match-input";
+export * from "./roster/roster-summary";

@@ -8,6 +8,9 @@ import { planMatches } from "./plan-matches";
 import { rankCandidates } from "./rank-candidates";
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
+/** A column's value in a HiGHS solution (0 when the solution has none). */
+const primal = (column: object | undefined): number =>
+  column && "Primal" in column && typeof column.Primal === "number" ? column.Primal : 0;
 let highs: Highs;
 beforeAll(async () => {
   highs = await loadHighs();
@@ -247,7 +250,7 @@ function highsOptimum({ requests, volunteers, settings }: Instance): {
   let pairs = 0;
   let total = 0;
   vars.forEach((x, i) => {
-    if (Math.round(result.Columns[`x${i}`]?.Primal ?? 0) !== 1) return;
+    if (Math.round(primal(result.Columns[`x${i}`])) !== 1) return;
     served++;
     if (x.pair) pairs++;
     total += x.cost;

@@ -1,5 +1,11 @@
 import { createRequire } from "node:module";
-import { buildMatchGraph, type MatchGraph, planMatches, solveAssignment } from "@linli/volunteers";
+import {
+  buildMatchGraph,
+  matchGraphProblem,
+  planMatches,
+  solveAssignment,
+  type AssignmentProblem,
+} from "@linli/volunteers";
 import { linearSumAssignment } from "linear-sum-assignment";
 import { compare } from "./report";
 import { type MatchInstanceOptions, matchInstance } from "./volunteers-match-instance";
@@ -17,8 +23,8 @@ interface Answer {
  * (capacities expanded into columns), infeasible pairs at a cost so large that serving one more
  * request always wins (so the dense optimum is the same lexicographic optimum).
  */
-function denseMatrix(graph: MatchGraph): { matrix: number[][]; big: number } {
-  const { tasks, workers, edges } = graph.problem;
+function denseMatrix(problem: AssignmentProblem): { matrix: number[][]; big: number } {
+  const { tasks, workers, edges } = problem;
   const columns: number[] = [];
   const firstColumn = new Map<string, number>();
   workers.forEach((w, wi) => {
@@ -60,8 +66,10 @@ export async function matchBench(
 ): Promise<void> {
   const { requests, volunteers, settings } = matchInstance(options);
   const graph = buildMatchGraph(requests, volunteers, settings);
-  if (graph.pairPriority !== 0 || graph.problem.slots?.length) throw new Error("instance must have no pairs or overlaps");
-  const { matrix, big } = denseMatrix(graph);
+  const problem = matchGraphProblem(graph, requests, volunteers);
+  if (graph.pairPriority !== 0 || problem.slots?.length)
+    throw new Error("instance must have no pairs or overlaps");
+  const { matrix, big } = denseMatrix(problem);
 
   const ours = (): Answer => {
     const plan = planMatches(requests, volunteers, settings);
@@ -76,7 +84,7 @@ export async function matchBench(
     );
   };
   const solverOnly = (): Answer => {
-    const s = solveAssignment(graph.problem);
+    const s = solveAssignment(problem);
     return { matched: s.pairs.length, totalCost: s.totalCost };
   };
 
@@ -100,8 +108,8 @@ export async function matchBench(
       requests: requests.length,
       volunteers: volunteers.length,
       capacityEach: options.capacity,
-      candidateEdges: graph.problem.edges.length,
-      candidatesPerRequest: Math.round((graph.problem.edges.length / requests.length) * 10) / 10,
+      candidateEdges: problem.edges.length,
+      candidatesPerRequest: Math.round((problem.edges.length / requests.length) * 10) / 10,
       denseMatrix: `${matrix.length}x${matrix[0]?.length ?? 0}`,
       ours: "planMatches: indexed candidate graph, hard constraints, costs, exact min-cost flow, explanations",
       baseline:
@@ -112,7 +120,10 @@ export async function matchBench(
             munkresJsSameAnswer: munkresRun.sameAnswer,
             fasterBaseline: "linear-sum-assignment (munkres-js timed once, slower)",
           }
-        : { fasterBaseline: "linear-sum-assignment (munkres-js not run at this size: O(n^3) on the dense matrix)" }),
+        : {
+            fasterBaseline:
+              "linear-sum-assignment (munkres-js not run at this size: O(n^3) on the dense matrix)",
+          }),
       target,
     },
     ours: { name: "linli-planMatches", run: ours },

@@ -24,15 +24,25 @@ export interface MatchInstanceOptions {
 }
 
 const SKILLS = ["electrician", "plumbing", "tailoring", "cooking", "first-aid"] as const;
-const KINDS = ["groceries", "medicine", "doctor-escort", "meal-preparation", "home-repair", "tailoring"] as const;
+const KINDS = [
+  "groceries",
+  "medicine",
+  "doctor-escort",
+  "meal-preparation",
+  "home-repair",
+  "tailoring",
+] as const;
 const GRID = 8; // places on an 8 x 8 grid of courtyards
 
-/** Walking minutes between two courtyards `p<x>-<y>`: 3 per block plus 2 to get going. */
+const coordinates = new Map<string, readonly [number, number]>();
+for (let x = 0; x < GRID; x++) for (let y = 0; y < GRID; y++) coordinates.set(`p${x}-${y}`, [x, y]);
+
+/** Walking minutes between two courtyards `p<x>-<y>`: 3 per block plus 2 to get going (a table lookup). */
 export function walkingMinutes(from: string | undefined, to: string | undefined): number | undefined {
-  if (from === undefined || to === undefined) return undefined;
-  const [ax, ay] = from.slice(1).split("-").map(Number);
-  const [bx, by] = to.slice(1).split("-").map(Number);
-  return 2 + 3 * (Math.abs(ax! - bx!) + Math.abs(ay! - by!));
+  const a = from === undefined ? undefined : coordinates.get(from);
+  const b = to === undefined ? undefined : coordinates.get(to);
+  if (!a || !b) return undefined;
+  return 2 + 3 * (Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]));
 }
 
 /** The settings the benches use: every built-in term weighted. */
@@ -67,7 +77,10 @@ export function matchInstance(o: MatchInstanceOptions): {
     const windows = [];
     for (let d = 0; d < days; d++) {
       if (rand() < o.dayAvailability) {
-        windows.push({ start: new Date(day0 + d * 86_400_000), end: new Date(day0 + d * 86_400_000 + 12 * 3_600_000) });
+        windows.push({
+          start: new Date(day0 + d * 86_400_000),
+          end: new Date(day0 + d * 86_400_000 + 12 * 3_600_000),
+        });
       }
     }
     return {
@@ -87,7 +100,12 @@ export function matchInstance(o: MatchInstanceOptions): {
   const requests: MatchRequest[] = Array.from({ length: o.requests }, (_, r) => {
     const start = day0 + Math.floor(r / perDay) * 86_400_000 + (r % perDay) * o.taskMinutes * 60_000;
     const kind = pick(KINDS);
-    const skill = kind === "home-repair" ? pick(["electrician", "plumbing"]) : kind === "tailoring" ? "tailoring" : undefined;
+    const skill =
+      kind === "home-repair"
+        ? pick(["electrician", "plumbing"])
+        : kind === "tailoring"
+          ? "tailoring"
+          : undefined;
     return {
       id: `r${r}`,
       kind,

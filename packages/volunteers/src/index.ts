@@ -12,6 +12,7 @@ export * from "./matching/candidate-graph";
 export * from "./matching/count-exclusions";
 export * from "./matching/criteria";
 export * from "./matching/match-input";
+export * from "./roster/roster-summary";
 export * from "./availability";
 export * from "./pricing-bridge";
 export * from "./request-views";

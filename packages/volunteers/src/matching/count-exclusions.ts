@@ -18,8 +18,9 @@ export function countExclusions(
 ): Record<string, number> {
   const certifications = requiredCertificationsOf(request, settings);
   const excluded: Record<string, number> = {};
+  const to = walking.placeId(request.place);
   for (const v of volunteers) {
-    const reason = firstExclusion(request, certifications, v, settings, walking);
+    const reason = firstExclusion(request, certifications, v, settings, walking.between(v.placeId, to));
     if (reason !== undefined) excluded[reason] = (excluded[reason] ?? 0) + 1;
   }
   return excluded;

@@ -1,5 +1,6 @@
 import type {
   MatchContinuity,
+  MatchCriterion,
   MatchRequest,
   MatchSettings,
   MatchUrgency,
@@ -51,6 +52,8 @@ export type BuiltInConstraint = (typeof BUILT_IN_CONSTRAINTS)[number];
  */
 export const COST_TERMS = ["walking", "continuity", "fairness", "urgency", "waiting", "preference"] as const;
 
+const NO_CRITERIA: readonly MatchCriterion[] = [];
+
 const URGENCY_RANK: Readonly<Record<MatchUrgency, number>> = { low: 0, normal: 1, high: 2, urgent: 3 };
 
 /** A volunteer prepared once per call: merged, sorted windows and sets for quick checks. */
@@ -67,10 +70,16 @@ export interface PreparedVolunteer {
   readonly certifications: ReadonlySet<string>;
   /** Languages spoken. */
   readonly languages: ReadonlySet<string>;
+  /** The id of the volunteer's place in the call's {@link WalkingCache}. */
+  readonly placeId: number;
 }
 
 /** Prepares a volunteer (merges and sorts the windows, builds the sets). */
-export function prepareVolunteer(volunteer: MatchVolunteer, index: number): PreparedVolunteer {
+export function prepareVolunteer(
+  volunteer: MatchVolunteer,
+  index: number,
+  walking: WalkingCache,
+): PreparedVolunteer {
   const windows = volunteer.windows
     .map((w) => [w.start.getTime(), w.end.getTime()] as const)
     .filter(([s, e]) => e > s)
@@ -92,6 +101,7 @@ export function prepareVolunteer(volunteer: MatchVolunteer, index: number): Prep
     ends: Float64Array.from(ends),
     certifications: new Set(volunteer.certifications),
     languages: new Set(volunteer.languages),
+    placeId: walking.placeId(volunteer.place),
   };
 }
 
@@ -111,25 +121,51 @@ export function isAvailable(v: PreparedVolunteer, start: number, end: number): b
   return found >= 0 && v.ends[found]! >= end;
 }
 
-/** Walking minutes, asked once per pair of places and remembered for the call. */
+/**
+ * Walking minutes, asked once per pair of places and remembered for the call. Places get small
+ * integer ids so the engine's inner loop reads a number, not a string map.
+ */
 export class WalkingCache {
-  private readonly cache = new Map<string | undefined, Map<string | undefined, number | undefined>>();
+  private readonly ids = new Map<string | undefined, number>();
+  private readonly names: (string | undefined)[] = [];
+  /** rows[to][from]: minutes, -1 when unknown, NaN when not asked yet. */
+  private readonly rows: Float64Array[] = [];
 
   /** Uses the settings' `walkingMinutes`. */
   constructor(private readonly walkingMinutes: MatchSettings["walkingMinutes"]) {}
 
+  /** The id of a place (undefined included). */
+  placeId(place: string | undefined): number {
+    let id = this.ids.get(place);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(place, id);
+      this.names.push(place);
+    }
+    return id;
+  }
+
+  /** Minutes between two place ids, or undefined when unknown. */
+  between(from: number, to: number): number | undefined {
+    let row = this.rows[to];
+    if (!row || row.length <= from) {
+      const grown = new Float64Array(Math.max(16, this.names.length * 2)).fill(Number.NaN);
+      if (row) grown.set(row);
+      this.rows[to] = grown;
+      row = grown;
+    }
+    let value = row[from]!;
+    if (Number.isNaN(value)) {
+      const minutes = this.walkingMinutes(this.names[from], this.names[to]);
+      value = minutes === undefined || !Number.isFinite(minutes) || minutes < 0 ? -1 : minutes;
+      row[from] = value;
+    }
+    return value < 0 ? undefined : value;
+  }
+
   /** Minutes from the volunteer's place to the request's place, or undefined when unknown. */
   get(from: string | undefined, to: string | undefined): number | undefined {
-    let row = this.cache.get(to);
-    if (!row) {
-      row = new Map();
-      this.cache.set(to, row);
-    }
-    if (row.has(from)) return row.get(from);
-    const minutes = this.walkingMinutes(from, to);
-    const value = minutes === undefined || !Number.isFinite(minutes) ? undefined : minutes;
-    row.set(from, value);
-    return value;
+    return this.between(this.placeId(from), this.placeId(to));
   }
 }
 
@@ -142,14 +178,15 @@ export function requiredCertificationsOf(request: MatchRequest, settings: MatchS
 
 /**
  * The first hard constraint that excludes the volunteer, or `undefined` when the volunteer is a
- * candidate. `certifications` is the request's full list (see {@link requiredCertificationsOf}).
+ * candidate. `certifications` is the request's full list (see {@link requiredCertificationsOf});
+ * `minutes` the walk from the volunteer's place to the request's (undefined when unknown).
  */
 export function firstExclusion(
   request: MatchRequest,
   certifications: readonly string[],
   v: PreparedVolunteer,
   settings: MatchSettings,
-  walking: WalkingCache,
+  minutes: number | undefined,
 ): string | undefined {
   const volunteer = v.volunteer;
   if (volunteer.residentId !== undefined && volunteer.residentId === request.requesterId) return "self";
@@ -171,11 +208,14 @@ export function firstExclusion(
   ) {
     return "age";
   }
-  if (settings.maxWalkingMinutes !== undefined) {
-    const minutes = walking.get(volunteer.place, request.place);
-    if (minutes !== undefined && minutes > settings.maxWalkingMinutes) return "distance";
+  if (
+    settings.maxWalkingMinutes !== undefined &&
+    minutes !== undefined &&
+    minutes > settings.maxWalkingMinutes
+  ) {
+    return "distance";
   }
-  for (const criterion of settings.criteria ?? []) {
+  for (const criterion of settings.criteria ?? NO_CRITERIA) {
     if (criterion.exclude?.(request, volunteer)) return criterion.name;
   }
   return undefined;
@@ -198,18 +238,18 @@ const CONTINUITY_FACTOR: Readonly<Record<MatchContinuity, number>> = {
 
 /**
  * The integer cost of a candidate pair; when `terms` is given it is filled with every term
- * (see {@link COST_TERMS}; plugin criteria under their names), which sum to the cost.
+ * (see {@link COST_TERMS}; plugin criteria under their names), which sum to the cost. `minutes` is
+ * the walk from the volunteer's place to the request's (undefined when unknown).
  */
 export function pairCost(
   request: MatchRequest,
   volunteer: MatchVolunteer,
   continuity: MatchContinuity,
   settings: MatchSettings,
-  walking: WalkingCache,
+  minutes: number | undefined,
   terms?: Record<string, number>,
 ): number {
   const w = settings.weights;
-  const minutes = walking.get(volunteer.place, request.place);
   const walkingTerm = minutes === undefined ? 0 : Math.round(w.walking * minutes);
   const continuityTerm = -Math.round(w.continuity * CONTINUITY_FACTOR[continuity]);
   const fairnessTerm = Math.round(w.fairness * volunteer.recentLoad);
@@ -228,7 +268,7 @@ export function pairCost(
     terms.waiting = waitingTerm;
     terms.preference = preferenceTerm;
   }
-  for (const criterion of settings.criteria ?? []) {
+  for (const criterion of settings.criteria ?? NO_CRITERIA) {
     if (!criterion.cost) continue;
     const value = Math.round(criterion.cost(request, volunteer));
     if (!Number.isSafeInteger(value)) {

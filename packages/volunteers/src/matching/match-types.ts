@@ -138,6 +138,12 @@ export interface MatchSettings {
    * lists the pair first. With `false`, the pair only gets its continuity bonus. @default true
    */
   readonly keepPairs?: boolean;
+  /**
+   * Count the batch itself in the fairness term: a volunteer's k-th task of the batch (k = 0, 1, …,
+   * in request order) adds `weights.fairness × k`, so one batch spreads its tasks too (exact: these
+   * are convex marginal costs in the flow). Off by default: then `recentLoad` alone is used.
+   */
+  readonly fairnessWithinBatch?: boolean;
 }
 
 /** How a match continues an existing relation with the requester. */

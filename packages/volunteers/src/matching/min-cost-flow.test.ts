@@ -6,6 +6,9 @@ import type { AssignmentProblem, AssignmentSolution } from "./assignment-types";
 import { solveAssignment } from "./min-cost-flow";
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
+/** A column's value in a HiGHS solution (0 when the solution has none). */
+const primal = (column: object | undefined): number =>
+  column && "Primal" in column && typeof column.Primal === "number" ? column.Primal : 0;
 let highs: Highs;
 beforeAll(async () => {
   highs = await loadHighs();
@@ -68,7 +71,7 @@ function highsOptimum(problem: AssignmentProblem): { assigned: number; objective
   expect(result.Status).toBe("Optimal");
   let assigned = 0;
   problem.edges.forEach((_, i) => {
-    assigned += Math.round(result.Columns[`x${i}`]?.Primal ?? 0);
+    assigned += Math.round(primal(result.Columns[`x${i}`]));
   });
   return { assigned, objective: Math.round(result.ObjectiveValue) + big * assigned };
 }

@@ -1,6 +1,7 @@
 import { buildMatchGraph } from "./candidate-graph";
 import { countExclusions } from "./count-exclusions";
-import { continuityOf, pairCost } from "./criteria";
+import { pairCost } from "./criteria";
+import { solveIndexed } from "./flow-core";
 import { checkMatchInput } from "./match-input";
 import type {
   MatchPlan,
@@ -10,7 +11,7 @@ import type {
   PlannedMatch,
   UnmatchedRequest,
 } from "./match-types";
-import { solveAssignment } from "./min-cost-flow";
+import { ASSIGNMENT_MAX_COST } from "./min-cost-flow";
 
 /**
  * Plans an optimal batch of matches between open requests and volunteers. Pure: no storage, no
@@ -20,8 +21,11 @@ import { solveAssignment } from "./min-cost-flow";
  *    pairs; volunteers are indexed by skill, certification, language and reachable place, so a
  *    request checks only the smallest relevant list.
  * 2. Each candidate pair gets an integer cost, the sum of weighted terms (see `COST_TERMS`).
- * 3. The sparse candidate graph is solved exactly by min-cost flow ({@link solveAssignment}):
- *    a volunteer takes at most `capacity` requests and never two that overlap in time.
+ * 3. The sparse candidate graph is solved exactly by min-cost flow (as `solveAssignment`): a
+ *    volunteer takes at most `capacity` requests and never two that overlap in time.
+ *
+ * With `fairnessWithinBatch`, a volunteer's k-th task of the batch also costs
+ * `weights.fairness × k` (convex marginal costs, still exact).
  *
  * Guarantee: the plan serves the **most requests** possible; among those plans, with
  * `keepPairs` (the default), it serves the most requests by the requester's long-term pair
@@ -36,7 +40,8 @@ import { solveAssignment } from "./min-cost-flow";
  * @param requests - Open requests (ids unique).
  * @param volunteers - Active volunteers, as projections (ids unique).
  * @param settings - Weights, hard rules and plugin criteria.
- * @throws RangeError when the input is malformed (see `checkMatchInput`).
+ * @throws RangeError when the input is malformed (see `checkMatchInput`) or the costs are so
+ *   large that exact integer sums are no longer possible.
  */
 export function planMatches(
   requests: readonly MatchRequest[],
@@ -45,29 +50,61 @@ export function planMatches(
 ): MatchPlan {
   checkMatchInput(requests, volunteers, settings);
   const graph = buildMatchGraph(requests, volunteers, settings);
-  const solution = solveAssignment(graph.problem);
-  const requestIndex = new Map(requests.map((r, i) => [r.id, i]));
-  const volunteerIndex = new Map(volunteers.map((v, i) => [v.id, i]));
+  for (const c of graph.solverCosts) {
+    if (Math.abs(c) > ASSIGNMENT_MAX_COST) {
+      throw new RangeError("matching: costs too large for an exact solution (lower the weights)");
+    }
+  }
+  const fairness = settings.weights.fairness;
+  const withinBatch = settings.fairnessWithinBatch === true && fairness > 0;
+  const assigned = solveIndexed({
+    taskCount: requests.length,
+    workerCapacity: volunteers.map((v) => v.capacity),
+    ...(withinBatch
+      ? {
+          workerMarginal: volunteers.map((v) =>
+            Array.from({ length: Math.min(v.capacity, requests.length) }, (_, k) => Math.round(fairness * k)),
+          ),
+        }
+      : {}),
+    slotWorker: graph.slotVolunteer,
+    slotCapacity: graph.slotVolunteer.map(() => 1),
+    edgeTask: graph.edgeRequest,
+    edgeWorker: graph.edgeVolunteer,
+    edgeSlot: graph.edgeSlot,
+    edgeCost: graph.solverCosts,
+  });
   const matches: PlannedMatch[] = [];
+  const unmatched: UnmatchedRequest[] = [];
   let totalCost = 0;
-  for (const pair of solution.pairs) {
-    const request = requests[requestIndex.get(pair.task)!]!;
-    const volunteer = volunteers[volunteerIndex.get(pair.worker)!]!;
-    const continuity = continuityOf(request, volunteer.id);
+  const to = (r: MatchRequest) => graph.walking.placeId(r.place);
+  const taken = new Int32Array(volunteers.length);
+  for (let r = 0; r < requests.length; r++) {
+    const request = requests[r]!;
+    const e = assigned[r]!;
+    if (e < 0) {
+      const candidates = graph.candidateCounts[r]!;
+      unmatched.push({
+        requestId: request.id,
+        excluded: countExclusions(request, graph.index.all, settings, graph.walking),
+        reason: candidates > 0 ? "capacity" : "no-candidate",
+        candidates,
+      });
+      continue;
+    }
+    const v = graph.index.all[graph.edgeVolunteer[e]!]!;
+    const continuity = graph.continuity[e]!;
     const terms: Record<string, number> = {};
-    const cost = pairCost(request, volunteer, continuity, settings, graph.walking, terms);
-    matches.push({ requestId: request.id, volunteerId: volunteer.id, cost, terms, continuity });
+    const minutes = graph.walking.between(v.placeId, to(request));
+    let cost = pairCost(request, v.volunteer, continuity, settings, minutes, terms);
+    if (withinBatch) {
+      const k = taken[v.index]!++;
+      const extra = Math.round(fairness * k);
+      terms.fairness = (terms.fairness ?? 0) + extra;
+      cost += extra;
+    }
+    matches.push({ requestId: request.id, volunteerId: v.volunteer.id, cost, terms, continuity });
     totalCost += cost;
   }
-  const unmatched: UnmatchedRequest[] = solution.unassigned.map((id) => {
-    const r = requestIndex.get(id)!;
-    const candidates = graph.candidateCounts[r]!;
-    return {
-      requestId: id,
-      excluded: countExclusions(requests[r]!, graph.index.all, settings, graph.walking),
-      reason: candidates > 0 ? "capacity" : "no-candidate",
-      candidates,
-    };
-  });
   return { matches, unmatched, totalCost };
 }

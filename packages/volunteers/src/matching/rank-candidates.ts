@@ -33,16 +33,18 @@ export function rankCandidates(
   const certifications = requiredCertificationsOf(request, settings);
   const candidates: RankedCandidate[] = [];
   const excluded: Record<string, number> = {};
+  const to = walking.placeId(request.place);
   volunteers.forEach((volunteer, i) => {
-    const v = prepareVolunteer(volunteer, i);
-    const reason = firstExclusion(request, certifications, v, settings, walking);
+    const v = prepareVolunteer(volunteer, i, walking);
+    const minutes = walking.between(v.placeId, to);
+    const reason = firstExclusion(request, certifications, v, settings, minutes);
     if (reason !== undefined) {
       excluded[reason] = (excluded[reason] ?? 0) + 1;
       return;
     }
     const continuity = continuityOf(request, volunteer.id);
     const terms: Record<string, number> = {};
-    const cost = pairCost(request, volunteer, continuity, settings, walking, terms);
+    const cost = pairCost(request, volunteer, continuity, settings, minutes, terms);
     candidates.push({ volunteerId: volunteer.id, cost, terms, continuity });
   });
   const pairsFirst = settings.keepPairs !== false;

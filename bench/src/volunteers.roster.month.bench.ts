@@ -87,8 +87,8 @@ async function ours(file: string) {
 const monthStart = (k: number) => addLocalMonths("2026-06-01", k);
 
 /** The hand-written greedy baseline on raw SQLite. */
-function baseline() {
-  const db = new Database(join(dir, "baseline.db"));
+function baseline(file: string) {
+  const db = new Database(join(dir, file));
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.exec(`CREATE TABLE volunteer (id TEXT PRIMARY KEY, teams TEXT, weekly TEXT, max INTEGER);
@@ -107,7 +107,10 @@ function baseline() {
   const seatsIn = db.prepare("SELECT volunteer_id, start, end FROM seat WHERE start >= ? AND start < ?");
   const addSeat = db.prepare("INSERT INTO seat VALUES (?, ?, ?, ?)");
   let month = -1;
+  let lastCounts: number[] = [];
   return {
+    /** Shifts per volunteer in the last planned month. */
+    counts: () => lastCounts,
     prepare: () => {
       month += 1;
       db.transaction((shifts: ShiftInput[]) => {
@@ -166,6 +169,7 @@ function baseline() {
           }
         }
       })();
+      lastCounts = people.map((p) => p.held.length);
       return { covered, missing };
     },
   };
@@ -178,9 +182,13 @@ export default async function run() {
   const { result } = await probe.plan();
   await probe.community.close();
   const counts = team.map((p) => result.perVolunteer[p.id] ?? 0);
+  const probeBaseline = baseline("probe-baseline.db");
+  probeBaseline.prepare();
+  probeBaseline.plan();
+  const baselineCounts = probeBaseline.counts();
 
   const side = await ours("ours.db");
-  const base = baseline();
+  const base = baseline("baseline.db");
   await compare({
     id: "volunteers.roster.month",
     unit: "ms",
@@ -191,6 +199,7 @@ export default async function run() {
       teams: 4,
       adapter: "sqlite-file",
       spread: { min: Math.min(...counts), max: Math.max(...counts) },
+      baselineSpread: { min: Math.min(...baselineCounts), max: Math.max(...baselineCounts) },
       target: "< 1000 ms",
     },
     ours: {

@@ -4,6 +4,7 @@ import {
   type RequesterRequestView,
   type RequestView,
   requesterView,
+  type StaffRequestView,
   staffView,
   volunteerView,
 } from "./request-views";
@@ -84,6 +85,6 @@ export async function viewFor(
 export function requesterOrStaffView(
   cx: CommandContext,
   request: HelpRequest,
-): RequestView | RequesterRequestView {
+): StaffRequestView | RequesterRequestView {
   return isStaffLike(cx.actor) ? staffView(request) : requesterView(request);
 }

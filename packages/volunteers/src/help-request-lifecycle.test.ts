@@ -118,6 +118,31 @@ describe.each(["memory", "sqlite"] as const)("help request lifecycle on %s", (ki
     await community.close();
   });
 
+  test("a profile update changes only what it names; a paused volunteer is not matched", async () => {
+    const { community, staff } = await setUp(kind);
+    await staff.volunteers.update({ volunteerId: "qian", skills: { cooking: 4 } });
+    const renamed = await community.volunteers.update({
+      actor: volunteer("qian"),
+      volunteerId: "qian",
+      name: "钱阿姨",
+    });
+    expect(renamed).toMatchObject({ name: "钱阿姨", skills: { cooking: 4 }, weekly: expect.any(Array) });
+    expect(renamed.weekly).toHaveLength(7);
+    await expect(
+      community.volunteers.update({ actor: volunteer("zhou"), volunteerId: "qian", name: "x" }),
+    ).rejects.toMatchObject({ code: "ACCESS_DENIED" });
+    await community.volunteers.setStatus({ actor: volunteer("qian"), volunteerId: "qian", status: "paused" });
+    await staff.for("sun").volunteers.requests.create({
+      kind: "meal-preparation",
+      start: cst("2026-06-02T11:00"),
+      end: cst("2026-06-02T12:00"),
+      requiredSkills: [{ skill: "cooking" }],
+    });
+    const { unmatched } = await staff.volunteers.match();
+    expect(unmatched.map((u) => u.excluded)).toEqual([{ "not-a-candidate": 1 }]);
+    await community.close();
+  });
+
   test("contact details: only the assigned volunteer, only until the task's end plus the margin, each time logged", async () => {
     const { community, clock, staff } = await setUp(kind);
     const created = await staff.for("sun").volunteers.requests.create({

@@ -32,6 +32,27 @@ export const profileShape = {
   ageBand: nameInput.nullable().optional(),
 };
 
+/**
+ * The fields `volunteers.update` may change, each optional and without a default: a field left
+ * out stays as it is (a `.partial()` of {@link profileShape} would reset lists to their defaults).
+ */
+export const profilePatchShape = {
+  name: profileShape.name.optional(),
+  placeId: profileShape.placeId,
+  skills: z.record(nameInput, z.number().int().min(1).max(5)).optional(),
+  certifications: z.array(nameInput).max(20).optional(),
+  languages: z.array(nameInput).max(20).optional(),
+  teams: z.array(nameInput).max(20).optional(),
+  weekly: z.array(weeklyWindowSchema).max(50).optional(),
+  exceptions: z.array(availabilityExceptionSchema).max(100).optional(),
+  maxTasksPerWeek: z.number().int().min(0).max(100).optional(),
+  maxHoursPerWeek: profileShape.maxHoursPerWeek,
+  maxShiftsPerMonth: z.number().int().min(0).max(200).optional(),
+  preferredKinds: z.array(nameInput).max(20).optional(),
+  preferredPlaces: z.array(idInput).max(20).optional(),
+  ageBand: profileShape.ageBand,
+};
+
 /** A parsed profile input. */
 export type ProfileInput = z.output<z.ZodObject<typeof profileShape>>;
 

@@ -3,7 +3,7 @@ import { residentModel } from "@linli/core/adapter";
 import { ageBandOf } from "../age-bands";
 import type { VolunteersOptions } from "../volunteers-config";
 import { z } from "zod";
-import { checkProfile, profileShape, writeCapabilities } from "../volunteer-profile";
+import { checkProfile, profilePatchShape, profileShape, writeCapabilities } from "../volunteer-profile";
 import { getVolunteer, requireStaffOrVolunteer } from "../volunteer-identity";
 import { volunteersErrors } from "../volunteers-errors";
 import { idInput } from "../volunteers-inputs";
@@ -56,7 +56,7 @@ export const register = defineCommand({
 /** `volunteers.update`: staff or the volunteer themself change a profile (only the fields given). */
 export const update = defineCommand({
   subject: "none",
-  input: z.object({ volunteerId: idInput, ...z.object(profileShape).partial().shape }),
+  input: z.object({ volunteerId: idInput, ...profilePatchShape }),
   run: async (cx, { volunteerId, ...patch }) => {
     await requireStaffOrVolunteer(cx, volunteerId, "volunteers.update");
     await getVolunteer(cx, volunteerId);

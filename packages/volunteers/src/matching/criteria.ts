@@ -121,6 +121,8 @@ export function isAvailable(v: PreparedVolunteer, start: number, end: number): b
   return found >= 0 && v.ends[found]! >= end;
 }
 
+const SHARED_CACHES = new WeakMap<MatchSettings["walkingMinutes"], WalkingCache>();
+
 /**
  * Walking minutes, asked once per pair of places and remembered for the call. Places get small
  * integer ids so the engine's inner loop reads a number, not a string map.
@@ -133,6 +135,20 @@ export class WalkingCache {
 
   /** Uses the settings' `walkingMinutes`. */
   constructor(private readonly walkingMinutes: MatchSettings["walkingMinutes"]) {}
+
+  /**
+   * The cache of a `walkingMinutes` function, shared by the calls that pass the same function
+   * (it must be pure: the same places always give the same minutes). Held weakly: it goes when
+   * the function goes. A cache that grows past 4,096 places is replaced by a fresh one.
+   */
+  static of(walkingMinutes: MatchSettings["walkingMinutes"]): WalkingCache {
+    let cache = SHARED_CACHES.get(walkingMinutes);
+    if (!cache || cache.names.length > 4096) {
+      cache = new WalkingCache(walkingMinutes);
+      SHARED_CACHES.set(walkingMinutes, cache);
+    }
+    return cache;
+  }
 
   /** The id of a place (undefined included). */
   placeId(place: string | undefined): number {

@@ -227,8 +227,17 @@ export function buildMatchGraph(
     }
     candidateCounts[r] = count;
   }
+  // Larger than any difference of the other costs (edges, and the batch's fairness increments).
+  let maxCapacity = 0;
+  for (const v of volunteers) maxCapacity = Math.max(maxCapacity, Math.min(v.capacity, requests.length));
+  const increments =
+    settings.fairnessWithinBatch === true && settings.weights.fairness > 0
+      ? Math.round(settings.weights.fairness * Math.max(0, maxCapacity - 1))
+      : 0;
   const pairPriority =
-    settings.keepPairs === false || pairs === 0 ? 0 : (maxCost - minCost) * Math.max(1, requests.length) + 1;
+    settings.keepPairs === false || pairs === 0
+      ? 0
+      : (maxCost - minCost + increments) * Math.max(1, requests.length) + 1;
   const solverCosts = pairPriority === 0 ? costs : costs.slice();
   if (pairPriority !== 0)
     for (let e = 0; e < E; e++) if (continuity[e] === CODE_OF.pair) solverCosts[e]! -= pairPriority;

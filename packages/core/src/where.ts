@@ -75,6 +75,12 @@ export interface FindManyOptions {
   readonly limit?: number;
   /** Skip this many rows first (after ordering). */
   readonly offset?: number;
+  /**
+   * A projection: when given, each returned row holds exactly these fields (`id` and
+   * `communityId` only when listed), so an adapter reads and returns no other column. Absent:
+   * every field. Where clauses and sort keys may name fields that are not selected.
+   */
+  readonly select?: readonly string[];
 }
 
 /** The operators that compare a field with one value: `eq`, `ne`, `lt`, `lte`, `gt`, `gte`. */
@@ -183,6 +189,11 @@ export interface RowFindManyOptions<Row> {
   readonly limit?: number;
   /** Skip this many rows first (after ordering). */
   readonly offset?: number;
+  /**
+   * Read only these fields: each row returned holds exactly them (`id` and `communityId` only
+   * when listed), and `findMany`'s result type is narrowed to them. Absent: whole rows.
+   */
+  readonly select?: readonly (keyof Row & string)[];
 }
 
 /**

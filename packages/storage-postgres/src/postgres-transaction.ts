@@ -11,7 +11,7 @@ import { postgresErrors } from "./postgres-errors";
 import { duplicate, type FailureContext, toLinliError } from "./postgres-failure";
 import { shortHash } from "./sql-identifier";
 import type { CachedStatement, TableLayout } from "./table-layout";
-import { columnOf, compileTail, compileWhere, pgValue } from "./where-sql";
+import { columnOf, compileSelect, compileTail, compileWhere, pgValue } from "./where-sql";
 
 /**
  * Type parsers of every query: `bigint` (integer fields, `count(*)`) as a JavaScript number
@@ -139,12 +139,14 @@ export class PostgresTransaction implements AdapterTransaction {
     const layout = this.layout(model);
     const w = compileWhere(layout, options.where);
     const tail = compileTail(layout, options, w.params.length + 1);
+    const columns = compileSelect(layout, options.select);
     const statement = cached(
       layout,
-      `m:${w.key}|${tail.key}`,
-      () => `SELECT ${layout.selectList} FROM ${layout.table} WHERE ${w.sql()}${tail.sql()}`,
+      `m:${w.key}|${tail.key}|${columns.key}`,
+      () => `SELECT ${columns.sql()} FROM ${layout.table} WHERE ${w.sql()}${tail.sql()}`,
     );
     const result = await this.exec(statement, [...w.params, ...tail.params], { model });
+    if (options.select?.length === 0) return result.rows.map(() => ({}));
     return result.rows as StoredRow[];
   }
 

@@ -1,7 +1,7 @@
 import type { CommandContext, ModelWhere } from "@linli/core";
 import type { BookingEngine } from "./booking-engine";
 import { bookingErrors } from "./booking-errors";
-import { type Booking, bookingModel } from "./booking-models";
+import type { Booking, bookingModel } from "./booking-models";
 import { occupyingBookings, residentBookingsSince } from "./booking-reads";
 import { type BookingEvaluation, evaluateBooking } from "./evaluate-booking";
 import { LinliError } from "@linli/core";

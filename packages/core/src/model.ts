@@ -171,7 +171,8 @@ export function defineModel<const Shape extends z.ZodRawShape>(
   }
   for (const interval of options.intervals ?? []) {
     for (const f of [interval.start, interval.end])
-      if (fields[f]?.kind !== "date") throw new TypeError(`model ${name}: interval field ${f} is not a date field`);
+      if (fields[f]?.kind !== "date")
+        throw new TypeError(`model ${name}: interval field ${f} is not a date field`);
     if (!Number.isSafeInteger(interval.maxSpanMs) || interval.maxSpanMs <= 0)
       throw new TypeError(`model ${name}: interval maxSpanMs must be a positive safe integer`);
   }

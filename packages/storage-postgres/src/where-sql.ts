@@ -215,3 +215,22 @@ export function compileTail(
     },
   };
 }
+
+/**
+ * The whole `SELECT` of `findMany`: its shape key (for the statement cache), its SQL and its
+ * parameters. Shared by the transaction and the query-plan tests, so that what the tests
+ * explain is exactly what runs.
+ */
+export function compileFindMany(
+  layout: TableLayout,
+  options: FindManyOptions,
+): { key: string; params: unknown[]; sql: () => string } {
+  const w = compileWhere(layout, options.where);
+  const tail = compileTail(layout, options, w.params.length + 1);
+  const columns = compileSelect(layout, options.select);
+  return {
+    key: `m:${w.key}|${tail.key}|${columns.key}`,
+    params: [...w.params, ...tail.params],
+    sql: () => `SELECT ${columns.sql()} FROM ${layout.table} WHERE ${w.sql()}${tail.sql()}`,
+  };
+}

@@ -173,11 +173,13 @@ export function compileSelect(
     key: select.join(","),
     sql: () =>
       select.length === 0
-        ? "NULL AS \"_\""
+        ? 'NULL AS "_"'
         : select
             .map((f) => {
               const column = layout.byField.get(f)!.column;
-              return column === f ? quoteIdentifier(column) : `${quoteIdentifier(column)} AS ${quoteIdentifier(f)}`;
+              return column === f
+                ? quoteIdentifier(column)
+                : `${quoteIdentifier(column)} AS ${quoteIdentifier(f)}`;
             })
             .join(", "),
   };
@@ -218,5 +220,27 @@ export function compileTail(
       if (paged) sql += ` LIMIT ${options.limit !== undefined ? "?" : "-1"} OFFSET ?`;
       return sql;
     },
+  };
+}
+
+/**
+ * The whole `SELECT` of `findMany`: its shape key (for the statement cache), its SQL and its
+ * parameters. Shared by the transaction and the query-plan tests, so that what the tests
+ * explain is exactly what runs.
+ */
+export function compileFindMany(
+  layout: TableLayout,
+  options: FindManyOptions,
+): { key: string; params: SqlValue[]; sql: () => string } {
+  const w = compileWhere(layout, options.where);
+  const tail = compileTail(layout, options);
+  const columns = compileSelect(layout, options.select);
+  const params = w.params;
+  if (options.limit !== undefined) params.push(options.limit);
+  if (options.limit !== undefined || options.offset !== undefined) params.push(options.offset ?? 0);
+  return {
+    key: `m:${w.key}|${tail.key}|${columns.key}`,
+    params,
+    sql: () => `SELECT ${columns.sql()} FROM ${layout.table} WHERE ${w.sql()}${tail.sql()}`,
   };
 }

@@ -1,6 +1,7 @@
 import { concurrencyTests } from "./concurrency-tests";
 import { crudTests } from "./crud-tests";
 import { kernelTests } from "./kernel-tests";
+import { projectionTests } from "./projection-tests";
 import { readOnlyTests } from "./read-only-tests";
 import { type StorageTest, type StorageTestOptions, skipReason } from "./storage-test";
 import { testkitModels } from "./testkit-models";
@@ -13,6 +14,7 @@ export const storageTests: readonly StorageTest[] = [
   ...readOnlyTests,
   ...concurrencyTests,
   ...kernelTests,
+  ...projectionTests,
 ];
 
 /** The outcome of one test run by {@link runStorageTest}. */

@@ -73,13 +73,22 @@ export interface Tx {
   /** The first row matching. */
   findOne<M extends ModelDef>(model: M, where: readonly ModelWhere<M>[]): Promise<RowOf<M> | null>;
   /**
-   * Rows matching, ordered and paged. With `select`, only those fields are read and decoded
-   * and each row holds exactly them (`id` and `communityId` only when listed): the result
-   * is typed `Pick<RowOf<M>, K>`.
+   * Rows matching, ordered and paged, read as a projection: only the fields in `select` are
+   * read and decoded, and each row holds exactly them (`id` and `communityId` only when
+   * listed), typed `Pick<RowOf<M>, K>`.
+   *
+   * @example
+   * ```ts
+   * const spans = await tx.findMany(bookingModel, { where, select: ["blockStart", "blockEnd"] });
+   * // spans: { blockStart: Date; blockEnd: Date }[]
+   * ```
    */
   findMany<M extends ModelDef, const K extends keyof RowOf<M> & string>(
     model: M,
-    options: ModelFindManyOptions<M> & { readonly select: readonly K[] },
+    options: ModelFindManyOptions<M> & {
+      /** The fields to read; every row holds exactly these. */
+      readonly select: readonly K[];
+    },
   ): Promise<Pick<RowOf<M>, K>[]>;
   /** Rows matching, ordered and paged: whole rows. */
   findMany<M extends ModelDef>(model: M, options?: ModelFindManyOptions<M>): Promise<RowOf<M>[]>;

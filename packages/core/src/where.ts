@@ -189,11 +189,6 @@ export interface RowFindManyOptions<Row> {
   readonly limit?: number;
   /** Skip this many rows first (after ordering). */
   readonly offset?: number;
-  /**
-   * Read only these fields: each row returned holds exactly them (`id` and `communityId` only
-   * when listed), and `findMany`'s result type is narrowed to them. Absent: whole rows.
-   */
-  readonly select?: readonly (keyof Row & string)[];
 }
 
 /**

@@ -1,5 +1,11 @@
 import { defineModel, type FindManyOptions, sequentialIds } from "@linli/core";
-import { type AdapterTransaction, createTx, eventModel, ValueCodec } from "@linli/core/adapter";
+import {
+  type AdapterTransaction,
+  createTx,
+  eligibilityGrantModel,
+  eventModel,
+  ValueCodec,
+} from "@linli/core/adapter";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, test } from "vitest";
 import { z } from "zod";
@@ -56,7 +62,7 @@ function recording(inner: AdapterTransaction, reads: Read[]): AdapterTransaction
 }
 
 function plan(filename: string, read: Read): string[] {
-  const model = read.model === slotModel.name ? slotModel : eventModel;
+  const model = [slotModel, eventModel, eligibilityGrantModel].find((m) => m.name === read.model)!;
   const query = compileFindMany(tableLayout(model), read.options);
   const db = new Database(filename, { readonly: true });
   try {
@@ -71,7 +77,7 @@ describe("sqlite query plans", () => {
   test("reserve's overlap read and the outbox's next sequence are index ranges bounded on both sides", async () => {
     const filename = dir.file("plans.db");
     const storage = sqliteStorage({ filename });
-    await storage.setup([slotModel, eventModel]);
+    await storage.setup([slotModel, eventModel, eligibilityGrantModel]);
     const codec = new ValueCodec(storage.capabilities);
     const ids = sequentialIds();
     const t0 = Date.UTC(2026, 0, 1);
@@ -111,10 +117,12 @@ describe("sqlite query plans", () => {
         limit: 1,
         select: ["seq"],
       });
+      // An equality lookup on a secondary index (a resident's grants), whole rows.
+      await tx.findMany(eligibilityGrantModel, { where: [{ field: "residentId", value: "wang" }] });
     });
     await storage.close();
 
-    const [overlap, outbox] = reads;
+    const [overlap, outbox, grants] = reads;
     expect(overlap?.options.select).toEqual(["start", "end", "quantity"]);
     const overlapPlan = plan(filename, overlap!);
     expect(overlapPlan).toHaveLength(1);
@@ -130,5 +138,11 @@ describe("sqlite query plans", () => {
       ),
     ]);
     expect(outboxPlan.join("\n")).not.toMatch(/TEMP B-TREE|SCAN/);
+
+    // Every index is led by community_id: without the statistics setup writes, SQLite would
+    // take the primary key and read the whole community.
+    expect(plan(filename, grants!)).toEqual([
+      "SEARCH core_eligibility_grant USING INDEX core_eligibility_grant__resident_id__group_id (community_id=? AND resident_id=?)",
+    ]);
   });
 });

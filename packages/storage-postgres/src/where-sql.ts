@@ -177,10 +177,12 @@ export function compileSelect(
  *
  * Two exceptions keep such reads on their index, without a sort. A required column (never
  * null: the kernel validates every write) is sorted plain `ASC`/`DESC`, which a b-tree
- * index serves forwards or backwards (`DESC NULLS LAST` it cannot). And when the sort keys
- * cannot tie ({@link uniqueOrder}, e.g. the outbox's `seq`), only `community_id` follows
- * them, which the query's `community_id = $1` makes constant: the outbox's next sequence,
- * `ORDER BY seq DESC LIMIT 1`, reads one entry of the `(community_id, seq)` index.
+ * index serves forwards or backwards (`DESC NULLS LAST` it cannot); only rows older than a
+ * column a later setup added (null there) would sort where PostgreSQL puts nulls. And when
+ * the sort keys cannot tie ({@link uniqueOrder}, e.g. the outbox's `seq`), only
+ * `community_id` follows them, which the query's `community_id = $1` makes constant: the
+ * outbox's next sequence, `ORDER BY seq DESC LIMIT 1`, reads one entry of the
+ * `(community_id, seq)` index.
  */
 export function compileTail(
   layout: TableLayout,

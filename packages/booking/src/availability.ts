@@ -75,6 +75,38 @@ class GridCursor {
   }
 }
 
+/** The request for the slot `[t, e)` (epoch ms). No closure per call: these are module functions. */
+function requestAt(request: Omit<BookingRequest, "start" | "end">, t: number, e: number): BookingRequest {
+  return {
+    resourceId: request.resourceId,
+    zoneId: request.zoneId,
+    start: new Date(t),
+    end: new Date(e),
+    quantity: request.quantity,
+    residentId: request.residentId,
+    actorKind: request.actorKind,
+    groups: request.groups,
+  };
+}
+
+/** What a per-slot rule's `evaluate` receives. */
+function contextOf(
+  scene: Omit<RuleContext, "rule" | "request">,
+  rule: ResolvedRule,
+  request: BookingRequest,
+): RuleContext {
+  return {
+    rule,
+    request,
+    now: scene.now,
+    timeZone: scene.timeZone,
+    resource: scene.resource,
+    snapshot: scene.snapshot,
+    capacity: scene.capacity,
+    buffer: scene.buffer,
+  };
+}
+
 const sharedBuffers = new OccupancyBuffers();
 let sharedBuffersBusy = false;
 
@@ -120,33 +152,26 @@ export function availableSlots(input: AvailabilityInput): FreeSlot[] {
     residentId: input.who.residentId ?? null,
     groups: input.who.groups ?? [],
   };
-  const residentId = input.who.residentId ?? null;
-  const groups = input.who.groups ?? [];
-  const snapshot = {
-    resourceBookings: [],
-    residentBookings: input.residentBookings ?? [],
-    facts: input.facts ?? {},
+  const request: Omit<BookingRequest, "start" | "end"> = {
+    resourceId: resource.id,
+    zoneId,
+    quantity,
+    residentId: input.who.residentId ?? null,
+    actorKind: input.who.actorKind,
+    groups: input.who.groups ?? [],
   };
-  const context = (rule: ResolvedRule, request: BookingRequest): RuleContext => ({
-    rule,
-    request,
+  const scene: Omit<RuleContext, "rule" | "request"> = {
     now,
     timeZone,
     resource,
-    snapshot,
+    snapshot: {
+      resourceBookings: [],
+      residentBookings: input.residentBookings ?? [],
+      facts: input.facts ?? {},
+    },
     capacity,
     buffer,
-  });
-  const requestOf = (t: number, e: number): BookingRequest => ({
-    resourceId: resource.id,
-    zoneId,
-    start: new Date(t),
-    end: new Date(e),
-    quantity,
-    residentId,
-    actorKind: input.who.actorKind,
-    groups,
-  });
+  };
   for (const rule of rules) {
     const kind = kinds.get(rule.kind);
     if (!kind) continue;
@@ -162,7 +187,11 @@ export function availableSlots(input: AvailabilityInput): FreeSlot[] {
       grids.push(new GridCursor(points));
     } else if (kind === durationKind) {
       // The built-in `duration` reads only the length, the same for every slot: asked once.
-      if (kind.evaluate(rule.params, context(rule, requestOf(from, from + duration))).length > 0) return [];
+      if (
+        kind.evaluate(rule.params, contextOf(scene, rule, requestAt(request, from, from + duration))).length >
+        0
+      )
+        return [];
     } else if (!kind.capacity && !kind.buffer) perSlot.push(rule);
   }
   if (allowed.length === 0) return [];
@@ -204,11 +233,11 @@ export function availableSlots(input: AvailabilityInput): FreeSlot[] {
       const remaining = capacity - peak;
       if (remaining < quantity) continue;
       if (perSlot.length > 0) {
-        const request = requestOf(t, e);
+        const slot = requestAt(request, t, e);
         let refused = false;
         for (let r = 0; r < perSlot.length && !refused; r++) {
           const rule = perSlot[r]!;
-          refused = kinds.get(rule.kind)!.evaluate(rule.params, context(rule, request)).length > 0;
+          refused = kinds.get(rule.kind)!.evaluate(rule.params, contextOf(scene, rule, slot)).length > 0;
         }
         if (refused) continue;
       }

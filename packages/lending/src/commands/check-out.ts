@@ -1,4 +1,5 @@
-import { defineCommand, isLinliError, LinliError, type Violation } from "@linli/core";
+import { coreErrors, defineCommand, isLinliError, LinliError, type Violation } from "@linli/core";
+import { residentModel } from "@linli/core/adapter";
 import { z } from "zod";
 import { loadBorrowerFacts } from "../borrower-facts";
 import { dueDate } from "../due-date";
@@ -119,7 +120,9 @@ async function candidates(cx: LendingCx, type: ItemType, residentId: string, tak
 }
 
 /**
- * `lending.checkOut`: lends units to a resident, by staff or a volunteer on duty. Each entry
+ * `lending.checkOut`: lends units to a resident (`residentId`), by staff or a volunteer on duty
+ * (volunteers do not act for the borrower, they lend to them: the kernel's subject, which a
+ * volunteer may only be for themself and their delegators, does not fit). Each entry
  * names a unit (`itemId`, a numbered item), a type (`itemTypeId`: any free unit, the one on the
  * hold shelf for this resident first), or a reservation to pick up. Every loan policy is
  * checked first: a refusal comes back as a value with every reason in zh-CN and en, nothing
@@ -129,14 +132,18 @@ async function candidates(cx: LendingCx, type: ItemType, residentId: string, tak
  */
 export const checkOut = defineCommand({
   allow: ["staff", "volunteer"],
-  subject: "required",
+  subject: "none",
   input: z.object({
+    /** The borrower. A volunteer on duty lends to any resident, so this is input, not the command's subject. */
+    residentId: idInput,
     items: z.array(entryInput).min(1).max(20),
     /** Staff approve restricted items for a resident without the training. @default false */
     staffApproval: z.boolean().default(false),
   }),
-  run: async (cx: LendingCx & { subject: string }, input): Promise<CheckOutOutcome> => {
-    const residentId = cx.subject;
+  run: async (cx: LendingCx, input): Promise<CheckOutOutcome> => {
+    const residentId = input.residentId;
+    if (!(await cx.tx.findById(residentModel, residentId)))
+      throw LinliError.from(coreErrors, "UNKNOWN_RESIDENT", { residentId });
     const entries: Entry[] = [];
     for (const e of input.items) entries.push(await resolve(cx, e, residentId));
     await lockTypes(

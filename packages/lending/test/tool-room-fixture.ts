@@ -1,4 +1,5 @@
 import {
+  type AnyPlugin,
   type CommunityConfigInput,
   createCommunity,
   manualClock,
@@ -78,20 +79,24 @@ export async function toolRoom(
     start?: string;
     residents?: readonly string[];
     overrides?: Partial<LendingConfigInput>;
+    plugins?: readonly AnyPlugin[];
   } = {},
 ) {
   const clock = manualClock(options.start ?? "2026-09-22T02:00:00Z");
   const community = await createCommunity({
     config: toolRoomConfig(options.overrides),
     storage: options.storage ?? memoryStorage(),
-    plugins: [lendingPlugin()],
+    plugins: [lendingPlugin(), ...(options.plugins ?? [])] as [ReturnType<typeof lendingPlugin>],
     clock,
     ids: sequentialIds(),
   });
+  const agreement = (options.overrides?.policies ?? toolRoomOptions().policies ?? []).some(
+    (p) => p.kind === "borrower-agreement",
+  );
   const residents = options.residents ?? ["wang", "li", "zhang", "zhao"];
   for (const id of residents) {
     await community.residents.register({ actor: desk, id, name: id });
-    await community.lending.acceptAgreement({ actor: resident(id), version: "2026-1" });
+    if (agreement) await community.lending.acceptAgreement({ actor: resident(id), version: "2026-1" });
   }
   const lend = community.lending;
   const ids: Record<string, string> = {};

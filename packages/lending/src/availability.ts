@@ -53,7 +53,11 @@ export function availableTypes(
 }
 
 /** The units a set of claims blocks in a window: overlapping it, or overdue (still out, due before now). */
-export function blockedUnits(claims: readonly Pick<Claim, "itemId" | "start" | "end">[], window: { start: Date; end: Date }, now: Date): Set<string> {
+export function blockedUnits(
+  claims: readonly Pick<Claim, "itemId" | "start" | "end">[],
+  window: { start: Date; end: Date },
+  now: Date,
+): Set<string> {
   const out = new Set<string>();
   const s = window.start.getTime();
   const e = window.end.getTime();

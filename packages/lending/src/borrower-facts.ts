@@ -16,7 +16,12 @@ export async function loadBorrowerFacts(cx: LendingCx, residentId: string): Prom
     limit: 100,
   });
   return {
-    activeLoans: loans.map((l) => ({ loanId: l.id, itemTypeId: l.itemTypeId, category: l.category, dueAt: l.dueAt })),
+    activeLoans: loans.map((l) => ({
+      loanId: l.id,
+      itemTypeId: l.itemTypeId,
+      category: l.category,
+      dueAt: l.dueAt,
+    })),
     groups: await cx.groupsOf(residentId),
     acceptedAgreements: agreements.map((a) => a.version),
   };

@@ -5,16 +5,35 @@ import { lendingEvents } from "./events";
 import { type LendingCx, requireCategory } from "./lending-context";
 import { lendingErrors } from "./lending-errors";
 import { idInput } from "./lending-inputs";
-import { type Condition, type Item, type ItemType, itemModel, itemTypeModel, TRACKING } from "./lending-models";
+import {
+  type Condition,
+  type Item,
+  type ItemType,
+  itemModel,
+  itemTypeModel,
+  TRACKING,
+} from "./lending-models";
 
 /** A new item type as commands and the inventory import take it. */
 export const itemTypeInput = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(100),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .max(100),
   tracking: z.enum(TRACKING).default("stock"),
   category: idInput,
   nameZh: z.string().min(1).max(200),
   nameEn: z.string().min(1).max(200),
-  tags: z.array(z.string().min(1).max(50).regex(/^[^|]+$/)).max(20).default([]),
+  tags: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .max(50)
+        .regex(/^[^|]+$/),
+    )
+    .max(20)
+    .default([]),
   photos: z.array(z.string().min(1).max(500)).max(20).default([]),
   instructions: z.string().max(4000).optional(),
   safetyNotes: z.string().max(4000).optional(),
@@ -23,7 +42,10 @@ export const itemTypeInput = z.object({
 });
 
 /** Creates an item type after checking its category, training group and id. Emits `ItemTypeAdded`. */
-export async function createItemType(cx: LendingCx, input: z.output<typeof itemTypeInput>): Promise<ItemType> {
+export async function createItemType(
+  cx: LendingCx,
+  input: z.output<typeof itemTypeInput>,
+): Promise<ItemType> {
   requireCategory(cx.options, input.category);
   if (input.trainingGroup !== undefined && !cx.config.groups.some((g) => g.id === input.trainingGroup))
     throw LinliError.from(lendingErrors, "UNKNOWN_GROUP", { groupId: input.trainingGroup });
@@ -79,7 +101,11 @@ export async function createUnit(cx: LendingCx, type: ItemType, unit: UnitInput)
     acquiredOn: unit.acquiredOn ?? null,
     createdAt: cx.now,
   });
-  await cx.emit(lendingEvents.UnitAdded, { itemId: item.id, itemTypeId: type.id, acquisition: unit.acquisition });
+  await cx.emit(lendingEvents.UnitAdded, {
+    itemId: item.id,
+    itemTypeId: type.id,
+    acquisition: unit.acquisition,
+  });
   await releaseUnit(cx, item);
   return cx.tx.get(itemModel, item.id);
 }

@@ -41,17 +41,29 @@ test("random donate / check-out / check-in / hold / ticket sequences keep every 
       for (const o of ops) {
         switch (o.kind) {
           case "donate": {
-            const offered = await lend.donations.offer({ actor: resident(o.who), itemTypeId: o.type, description: "donated" });
+            const offered = await lend.donations.offer({
+              actor: resident(o.who),
+              itemTypeId: o.type,
+              description: "donated",
+            });
             const c = `G-${++donated}`;
-            const { items } = await lend.donations.accept({ actor: desk, donationId: offered.id, codes: [c] });
+            const { items } = await lend.donations.accept({
+              actor: desk,
+              donationId: offered.id,
+              codes: [c],
+            });
             ids.set(c, items[0]!.id);
             break;
           }
           case "checkOutType":
-            await attempt(() => lend.checkOut({ actor: volunteer, residentId: o.who, items: [{ itemTypeId: o.type }] }));
+            await attempt(() =>
+              lend.checkOut({ actor: volunteer, residentId: o.who, items: [{ itemTypeId: o.type }] }),
+            );
             break;
           case "checkOutUnit":
-            await attempt(() => lend.checkOut({ actor: desk, residentId: o.who, items: [{ itemId: ids.get(o.code)! }] }));
+            await attempt(() =>
+              lend.checkOut({ actor: desk, residentId: o.who, items: [{ itemId: ids.get(o.code)! }] }),
+            );
             break;
           case "checkIn":
             await attempt(() =>
@@ -65,7 +77,9 @@ test("random donate / check-out / check-in / hold / ticket sequences keep every 
             await attempt(() => lend.holds.place({ actor: resident(o.who), itemTypeId: o.type }));
             break;
           case "ticket":
-            await attempt(() => lend.tickets.open({ actor: volunteer, itemId: ids.get(o.code)!, problem: "loose" }));
+            await attempt(() =>
+              lend.tickets.open({ actor: volunteer, itemId: ids.get(o.code)!, problem: "loose" }),
+            );
             break;
           case "repairDone": {
             const h = await lend.itemHistory({ actor: desk, itemId: ids.get(o.code)! });

@@ -26,7 +26,11 @@ describe("hold queue", () => {
 
   test("ready holds past their pickup window expire", () => {
     const queue = [hold("a", 1, { status: "ready", pickupBy: at("2026-09-22T00:00:00Z") }), hold("b", 2)];
-    expect(advanceHoldQueue(queue, at("2026-09-22T00:00:00Z"))).toEqual({ expired: ["a"], next: "b", passedOver: [] });
+    expect(advanceHoldQueue(queue, at("2026-09-22T00:00:00Z"))).toEqual({
+      expired: ["a"],
+      next: "b",
+      passedOver: [],
+    });
   });
 
   test("a resident cannot hold what they have or already hold, nor beyond the limit", () => {

@@ -7,7 +7,10 @@ import { CONDITIONS, ITEM_STATUSES, TRACKING } from "./lending-models";
  * `;`; empty strings stand for "none".
  */
 export const inventoryRowSchema = z.object({
-  itemTypeId: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(100),
+  itemTypeId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .max(100),
   tracking: z.enum(TRACKING).default("stock"),
   category: z.string().min(1).max(100),
   nameZh: z.string().min(1).max(200),

@@ -1,4 +1,11 @@
-import { type AnyPlugin, contribute, createCommunity, definePlugin, manualClock, violation } from "@linli/core";
+import {
+  type AnyPlugin,
+  contribute,
+  createCommunity,
+  definePlugin,
+  manualClock,
+  violation,
+} from "@linli/core";
 import { memoryStorage } from "@linli/storage-memory";
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
@@ -18,7 +25,8 @@ const quietItemsKind = defineLoanPolicyKind({
   description: { "zh-CN": "噪音工具限借", en: "Noisy tools are limited" },
   params: z.object({ categories: z.array(z.string()).default([]), max: z.number().int() }),
   check(params, report) {
-    if (params.max < 0) report(["max"], "NEGATIVE_MAX", { "zh-CN": "上限不能为负", en: "The maximum cannot be negative" });
+    if (params.max < 0)
+      report(["max"], "NEGATIVE_MAX", { "zh-CN": "上限不能为负", en: "The maximum cannot be negative" });
   },
   evaluate(params, cx) {
     const asked = cx.request.items.filter((i) => params.categories.includes(i.category)).length;
@@ -34,30 +42,27 @@ const quietPlugin = () =>
     api: () => ({}),
   });
 
-const problemsOf = async (config: ReturnType<typeof toolRoomConfig>, plugins: readonly AnyPlugin[] = [lendingPlugin()]) => {
+const problemsOf = async (
+  config: ReturnType<typeof toolRoomConfig>,
+  plugins: readonly AnyPlugin[] = [lendingPlugin()],
+) => {
   const error = await createCommunity({
     config,
     storage: memoryStorage(),
     plugins: plugins as [ReturnType<typeof lendingPlugin>],
     clock: manualClock("2026-09-22T02:00:00Z"),
-  }).catch(
-    (e) => e,
-  );
+  }).catch((e) => e);
   expect(error.code).toBe("CONFIG_INVALID");
-  return (error.details.problems as { code: string; path: string; message: Record<string, string> }[]).map((p) => [
-    p.path,
-    p.code,
-  ]);
+  return (error.details.problems as { code: string; path: string; message: Record<string, string> }[]).map(
+    (p) => [p.path, p.code],
+  );
 };
 
 describe("lending configuration", () => {
   test("every problem is listed at load time, structural and semantic, with its path", async () => {
     const config = toolRoomConfig({
       openingHours: { mon: [{ from: "09:00", to: "25:00" }], tue: [{ from: "10:00", to: "10:00" }] },
-      closures: [
-        { from: "2026-02-30" },
-        { from: "2026-10-07", to: "2026-10-01" },
-      ],
+      closures: [{ from: "2026-02-30" }, { from: "2026-10-07", to: "2026-10-01" }],
       maintenancePlans: [{ id: "drills", categories: ["chainsaws"] }],
       policies: [
         { id: "a", kind: "max-loans", max: 2, categories: ["boats"] },
@@ -85,7 +90,9 @@ describe("lending configuration", () => {
 
   test("a contributed policy kind is checked at load and applied at check-out like a built-in one", async () => {
     const bad = toolRoomConfig({ policies: [{ id: "noisy", kind: "quiet-hours-items", max: -1 }] });
-    expect(await problemsOf(bad, [lendingPlugin(), quietPlugin()])).toEqual([["lending.policies[0].max", "NEGATIVE_MAX"]]);
+    expect(await problemsOf(bad, [lendingPlugin(), quietPlugin()])).toEqual([
+      ["lending.policies[0].max", "NEGATIVE_MAX"],
+    ]);
     const { community, lend } = await toolRoom({
       overrides: { policies: [{ id: "noisy", kind: "quiet-hours-items", categories: ["garden"], max: 1 }] },
       plugins: [quietPlugin()],
@@ -97,7 +104,9 @@ describe("lending configuration", () => {
     });
     expect(out.ok ? [] : out.violations.map((v) => [v.rule, v.code])).toEqual([["noisy", "TOO_NOISY"]]);
     expect((await lend.mine({ actor: resident("wang") })).loans).toEqual([]);
-    expect(await lend.checkEligibility({ actor: desk, forResident: "wang", itemTypeIds: ["trowel"] })).toMatchObject({
+    expect(
+      await lend.checkEligibility({ actor: desk, forResident: "wang", itemTypeIds: ["trowel"] }),
+    ).toMatchObject({
       ok: true,
     });
     await community.close();

@@ -17,7 +17,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A local time of day, `HH:mm` (`24:00` ends the day). */
 export const timeOfDaySchema = z.string().refine(
   (s) => TIME.test(s),
-  customProblem("INVALID_TIME", { "zh-CN": "时间应写作 HH:mm（如 09:30）", en: "A time is written HH:mm (09:30)" }),
+  customProblem("INVALID_TIME", {
+    "zh-CN": "时间应写作 HH:mm（如 09:30）",
+    en: "A time is written HH:mm (09:30)",
+  }),
 );
 
 /** A local date, `YYYY-MM-DD`. */
@@ -29,7 +32,10 @@ export const localDateSchema = z.string().refine(
   }),
 );
 
-const ranges = z.array(z.object({ from: timeOfDaySchema, to: timeOfDaySchema })).max(12).default([]);
+const ranges = z
+  .array(z.object({ from: timeOfDaySchema, to: timeOfDaySchema }))
+  .max(12)
+  .default([]);
 
 /** The tool room's weekly opening hours, local time; a day without ranges is closed. */
 export const openingHoursSchema = z
@@ -91,7 +97,12 @@ export const lendingOptionsShape = {
   /** Holds: hours a returned unit waits on the shelf for the first in line, and holds per resident. */
   holds: z
     .object({
-      pickupHours: z.number().int().min(1).max(24 * 30).default(48),
+      pickupHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 30)
+        .default(48),
       maxPerResident: z.number().int().min(1).max(100).default(5),
     })
     .prefault({}),
@@ -103,7 +114,12 @@ export const lendingOptionsShape = {
     })
     .prefault({}),
   /** `LoanDueSoon` goes out this many hours before the due date. @default 24 */
-  dueSoonHours: z.number().int().min(1).max(24 * 14).default(24),
+  dueSoonHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(24),
   /** Fines for late returns, in minor units per started day late; off by default (lending is free). */
   fines: z
     .object({
@@ -191,9 +207,16 @@ export function checkLendingConfig(
   options.closures.forEach((c, i) => {
     const path = ["lending", "closures", i];
     const fromOk = isCalendarDay(c.from);
-    if (!fromOk) report([...path, "from"], "INVALID_DATE", { "zh-CN": `日期 "${c.from}" 不存在`, en: `There is no day "${c.from}"` });
+    if (!fromOk)
+      report([...path, "from"], "INVALID_DATE", {
+        "zh-CN": `日期 "${c.from}" 不存在`,
+        en: `There is no day "${c.from}"`,
+      });
     if (c.to !== undefined && !isCalendarDay(c.to))
-      report([...path, "to"], "INVALID_DATE", { "zh-CN": `日期 "${c.to}" 不存在`, en: `There is no day "${c.to}"` });
+      report([...path, "to"], "INVALID_DATE", {
+        "zh-CN": `日期 "${c.to}" 不存在`,
+        en: `There is no day "${c.to}"`,
+      });
     else if (fromOk && c.to !== undefined && c.to < c.from)
       report([...path, "to"], "RANGE_ENDS_BEFORE_START", {
         "zh-CN": `闭馆结束日 ${c.to} 早于开始日 ${c.from}`,

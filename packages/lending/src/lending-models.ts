@@ -176,7 +176,14 @@ export const holdModel = defineModel(
 );
 
 /** The states of a repair ticket; `done` and `retired` close it. */
-export const TICKET_STATUSES = ["reported", "assessing", "waiting-for-parts", "repairing", "done", "retired"] as const;
+export const TICKET_STATUSES = [
+  "reported",
+  "assessing",
+  "waiting-for-parts",
+  "repairing",
+  "done",
+  "retired",
+] as const;
 /** One of {@link TICKET_STATUSES}. */
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 

@@ -13,7 +13,12 @@ const policies = [
 ];
 const drill = { itemTypeId: "drill", category: "power-tools", trainingGroup: "power-tool-trained" };
 const borrower: BorrowerFacts = { activeLoans: [], groups: [], acceptedAgreements: ["2026-1"] };
-const request: LoanRequest = { residentId: "wang", items: [drill], actorKind: "volunteer", staffApproval: false };
+const request: LoanRequest = {
+  residentId: "wang",
+  items: [drill],
+  actorKind: "volunteer",
+  staffApproval: false,
+};
 const decide = (r: Partial<LoanRequest> = {}, b: Partial<BorrowerFacts> = {}) =>
   loanEligibility({
     policies,
@@ -29,7 +34,14 @@ describe("loan eligibility", () => {
     const d = decide(
       {},
       {
-        activeLoans: [{ loanId: "l1", itemTypeId: "saw", category: "power-tools", dueAt: new Date("2026-09-20T00:00:00Z") }],
+        activeLoans: [
+          {
+            loanId: "l1",
+            itemTypeId: "saw",
+            category: "power-tools",
+            dueAt: new Date("2026-09-20T00:00:00Z"),
+          },
+        ],
       },
     );
     expect(d.violations.map((v) => [v.rule, v.code])).toEqual([
@@ -45,7 +57,9 @@ describe("loan eligibility", () => {
   });
 
   test("a new agreement version must be accepted again; training recorded as a group lets the drill go", () => {
-    expect(decide({}, { groups: ["power-tool-trained"], acceptedAgreements: ["2026-1", "2026-2"] }).ok).toBe(true);
+    expect(decide({}, { groups: ["power-tool-trained"], acceptedAgreements: ["2026-1", "2026-2"] }).ok).toBe(
+      true,
+    );
   });
 
   test("staff approval stands in for the training; a volunteer's does not", () => {

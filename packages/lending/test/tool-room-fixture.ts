@@ -50,7 +50,13 @@ export function toolRoomConfig(
       timeZone: "Asia/Shanghai",
       currency: "CNY",
     },
-    groups: [{ id: "power-tool-trained", name: text("电动工具培训合格", "Power tool training passed"), sensitive: false }],
+    groups: [
+      {
+        id: "power-tool-trained",
+        name: text("电动工具培训合格", "Power tool training passed"),
+        sensitive: false,
+      },
+    ],
     places: [{ id: "gatehouse", kind: "building", name: text("门房工具房", "Gatehouse tool room") }],
     resources: [{ id: "tool-room", kind: "space", name: text("共享工具房", "Shared tool room") }],
     lending: toolRoomOptions(overrides),
@@ -104,9 +110,23 @@ export async function toolRoom(
     const units = codes.map((code) => ({ code, location: "gatehouse" }));
     for (const u of await lend.catalog.addUnits({ actor: desk, itemTypeId, units })) ids[u.code] = u.id;
   };
-  await lend.catalog.addType({ actor: desk, id: "trowel", category: "garden", nameZh: "小铲子", nameEn: "Trowel", tags: ["garden", "hand"] });
+  await lend.catalog.addType({
+    actor: desk,
+    id: "trowel",
+    category: "garden",
+    nameZh: "小铲子",
+    nameEn: "Trowel",
+    tags: ["garden", "hand"],
+  });
   await add("trowel", ["T-1", "T-2", "T-3"]);
-  await lend.catalog.addType({ actor: desk, id: "ladder", tracking: "numbered", category: "ladders", nameZh: "人字梯", nameEn: "Step ladder" });
+  await lend.catalog.addType({
+    actor: desk,
+    id: "ladder",
+    tracking: "numbered",
+    category: "ladders",
+    nameZh: "人字梯",
+    nameEn: "Step ladder",
+  });
   await add("ladder", ["L-1"]);
   await lend.catalog.addType({
     actor: desk,
@@ -120,7 +140,13 @@ export async function toolRoom(
     safetyNotes: "戴护目镜 / Wear goggles",
   });
   await add("cordless-drill", ["D-1"]);
-  await lend.catalog.addType({ actor: desk, id: "hedge-trimmer", category: "garden", nameZh: "绿篱剪", nameEn: "Hedge trimmer" });
+  await lend.catalog.addType({
+    actor: desk,
+    id: "hedge-trimmer",
+    category: "garden",
+    nameZh: "绿篱剪",
+    nameEn: "Hedge trimmer",
+  });
   await add("hedge-trimmer", ["H-1"]);
   /** The id of the unit with this code. */
   const item = (code: string): string => {

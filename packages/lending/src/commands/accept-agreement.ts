@@ -30,7 +30,11 @@ export const acceptAgreement = defineCommand({
     ];
     const existing = await cx.tx.findOne(agreementModel, where);
     if (existing) return existing;
-    const row = await cx.tx.create(agreementModel, { residentId: cx.subject, version: current, acceptedAt: cx.now });
+    const row = await cx.tx.create(agreementModel, {
+      residentId: cx.subject,
+      version: current,
+      acceptedAt: cx.now,
+    });
     await cx.emit(lendingEvents.AgreementAccepted, { residentId: cx.subject, version: current });
     return row;
   },

@@ -60,7 +60,10 @@ export const retireUnit = defineCommand({
     const item = await getItem(cx, input.itemId);
     if (item.status === "retired") throw LinliError.from(lendingErrors, "ITEM_RETIRED", { code: item.code });
     if (item.status === "on-loan")
-      throw LinliError.from(lendingErrors, "ITEM_NOT_AVAILABLE", { code: item.code, status: STATUS_TEXT[item.status] });
+      throw LinliError.from(lendingErrors, "ITEM_NOT_AVAILABLE", {
+        code: item.code,
+        status: STATUS_TEXT[item.status],
+      });
     await cx.tx.update(
       holdModel,
       [

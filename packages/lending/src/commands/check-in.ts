@@ -11,7 +11,11 @@ import { duePlan } from "../maintenance-plans";
 const DAY_MS = 86_400_000;
 
 /** The fine for a late return: per started day late, capped; 0 when fines are off. Pure. */
-export function lateFine(fines: { enabled: boolean; perDayMinor: number; maxMinor: number }, dueAt: Date, returnedAt: Date): number {
+export function lateFine(
+  fines: { enabled: boolean; perDayMinor: number; maxMinor: number },
+  dueAt: Date,
+  returnedAt: Date,
+): number {
   if (!fines.enabled) return 0;
   const late = returnedAt.getTime() - dueAt.getTime();
   if (late <= 0) return 0;
@@ -63,7 +67,8 @@ export const checkIn = defineCommand({
         { field: "itemId", value: item.id },
         { field: "returnedAt", value: null },
       ]);
-      if (item.status !== "on-loan" || !open) throw LinliError.from(lendingErrors, "NOT_ON_LOAN", { code: item.code });
+      if (item.status !== "on-loan" || !open)
+        throw LinliError.from(lendingErrors, "NOT_ON_LOAN", { code: item.code });
       const fineMinor = lateFine(cx.options.fines, open.dueAt, cx.now);
       const loan = await cx.tx.updateById(loanModel, open.id, {
         returnedAt: cx.now,
@@ -88,7 +93,8 @@ export const checkIn = defineCommand({
       });
       let ticketId: string | null = null;
       let unitStatus: ReturnedUnit["unitStatus"];
-      const damage = entry.damage ?? (entry.condition === "broken" ? (entry.note ?? "returned broken") : undefined);
+      const damage =
+        entry.damage ?? (entry.condition === "broken" ? (entry.note ?? "returned broken") : undefined);
       const plan = duePlan(cx.options.maintenancePlans, back, cx.now, cx.config.community.timeZone);
       if (damage !== undefined) {
         ticketId = (await openTicket(cx, back, { problem: damage, source: "return" })).id;

@@ -5,7 +5,15 @@ import { loadBorrowerFacts } from "../borrower-facts";
 import { dueDate } from "../due-date";
 import { lendingEvents } from "../events";
 import { loanEligibility } from "../loan-eligibility";
-import { calendarOf, getItem, getItemType, type LendingCx, lockTypes, STATUS_TEXT, termsOf } from "../lending-context";
+import {
+  calendarOf,
+  getItem,
+  getItemType,
+  type LendingCx,
+  lockTypes,
+  STATUS_TEXT,
+  termsOf,
+} from "../lending-context";
 import { lendingErrors } from "../lending-errors";
 import { idInput } from "../lending-inputs";
 import {
@@ -22,7 +30,12 @@ import { lendingPolicyKinds } from "../policy-kind";
 
 /** The outcome of `lending.checkOut`: the loans made, or every reason the loan is refused. */
 export type CheckOutOutcome =
-  | { readonly ok: true; readonly violations: readonly []; readonly batchId: string; readonly loans: readonly Loan[] }
+  | {
+      readonly ok: true;
+      readonly violations: readonly [];
+      readonly batchId: string;
+      readonly loans: readonly Loan[];
+    }
   | { readonly ok: false; readonly violations: readonly [Violation, ...Violation[]] };
 
 const entryInput = z.union([
@@ -37,14 +50,18 @@ interface Entry {
   readonly reservation?: Claim;
 }
 
-async function resolve(cx: LendingCx, entry: z.output<typeof entryInput>, residentId: string): Promise<Entry> {
+async function resolve(
+  cx: LendingCx,
+  entry: z.output<typeof entryInput>,
+  residentId: string,
+): Promise<Entry> {
   if ("itemTypeId" in entry) return { type: await getItemType(cx, entry.itemTypeId) };
   if ("itemId" in entry) {
     const item = await getItem(cx, entry.itemId);
     return { type: await getItemType(cx, item.itemTypeId), item };
   }
   const claim = await cx.tx.findById(claimModel, entry.reservationId);
-  if (!claim || claim.kind !== "reservation" || claim.status !== "active" || claim.residentId !== residentId)
+  if (claim?.kind !== "reservation" || claim.status !== "active" || claim.residentId !== residentId)
     throw LinliError.from(lendingErrors, "RESERVATION_NOT_FOUND", { reservationId: entry.reservationId });
   const item = await getItem(cx, claim.itemId);
   return { type: await getItemType(cx, item.itemTypeId), item, reservation: claim };
@@ -63,7 +80,10 @@ async function requireLendable(cx: LendingCx, item: Item, residentId: string): P
     return;
   }
   if (item.status !== "available")
-    throw LinliError.from(lendingErrors, "ITEM_NOT_AVAILABLE", { code: item.code, status: STATUS_TEXT[item.status] });
+    throw LinliError.from(lendingErrors, "ITEM_NOT_AVAILABLE", {
+      code: item.code,
+      status: STATUS_TEXT[item.status],
+    });
 }
 
 /** Claims a unit from now to the due date; false when a reservation holds it in that range. */
@@ -98,7 +118,12 @@ async function claim(cx: LendingCx, item: Item, residentId: string, loanId: stri
 }
 
 /** The units a type-only entry may take: the resident's own on the hold shelf first, then free ones by code. */
-async function candidates(cx: LendingCx, type: ItemType, residentId: string, taken: Set<string>): Promise<Item[]> {
+async function candidates(
+  cx: LendingCx,
+  type: ItemType,
+  residentId: string,
+  taken: Set<string>,
+): Promise<Item[]> {
   const ready = await cx.tx.findMany(holdModel, {
     where: [
       { field: "itemTypeId", value: type.id },
@@ -166,7 +191,11 @@ export const checkOut = defineCommand({
       kinds: cx.registries.get(lendingPolicyKinds),
       request: {
         residentId,
-        items: fresh.map((e) => ({ itemTypeId: e.type.id, category: e.type.category, trainingGroup: e.type.trainingGroup })),
+        items: fresh.map((e) => ({
+          itemTypeId: e.type.id,
+          category: e.type.category,
+          trainingGroup: e.type.trainingGroup,
+        })),
         actorKind: cx.actor.kind,
         staffApproval: input.staffApproval,
       },
@@ -186,7 +215,10 @@ export const checkOut = defineCommand({
       let unit: Item | undefined;
       if (entry.item) {
         if (taken.has(entry.item.id))
-          throw LinliError.from(lendingErrors, "ITEM_NOT_AVAILABLE", { code: entry.item.code, status: "已借出" });
+          throw LinliError.from(lendingErrors, "ITEM_NOT_AVAILABLE", {
+            code: entry.item.code,
+            status: "已借出",
+          });
         if (entry.reservation) {
           if (entry.item.status !== "available")
             throw LinliError.from(lendingErrors, "ITEM_NOT_AVAILABLE", {
@@ -220,7 +252,8 @@ export const checkOut = defineCommand({
         ],
         { status: "on-loan" },
       );
-      if (moved !== 1) throw LinliError.from(lendingErrors, "NO_UNIT_AVAILABLE", { itemTypeId: entry.type.id });
+      if (moved !== 1)
+        throw LinliError.from(lendingErrors, "NO_UNIT_AVAILABLE", { itemTypeId: entry.type.id });
       await cx.tx.update(
         holdModel,
         [

@@ -17,7 +17,10 @@ export const offer = defineCommand({
     itemTypeId: idInput.optional(),
     newType: z
       .object({
-        id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(100),
+        id: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]*$/)
+          .max(100),
         category: idInput,
         nameZh: z.string().min(1).max(200),
         nameEn: z.string().min(1).max(200),
@@ -57,7 +60,10 @@ async function offered(cx: LendingCx, donationId: string): Promise<Donation> {
   const donation = await cx.tx.findById(donationModel, donationId);
   if (!donation) throw LinliError.from(lendingErrors, "DONATION_NOT_FOUND", { donationId });
   if (donation.status !== "offered")
-    throw LinliError.from(lendingErrors, "DONATION_ALREADY_REVIEWED", { donationId, status: donation.status });
+    throw LinliError.from(lendingErrors, "DONATION_ALREADY_REVIEWED", {
+      donationId,
+      status: donation.status,
+    });
   return donation;
 }
 

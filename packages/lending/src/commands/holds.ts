@@ -87,7 +87,11 @@ export const pushBack = defineCommand({
     await lockType(cx, found.itemTypeId);
     const hold = await cx.tx.get(holdModel, found.id);
     if (hold.status !== "waiting" && hold.status !== "ready")
-      throw LinliError.from(lendingErrors, "HOLD_NOT_WAITING", { holdId: hold.id, status: hold.status, action: "push back" });
+      throw LinliError.from(lendingErrors, "HOLD_NOT_WAITING", {
+        holdId: hold.id,
+        status: hold.status,
+        action: "push back",
+      });
     if (input.until.getTime() <= cx.now.getTime())
       throw LinliError.from(lendingErrors, "INVALID_RANGE", {
         reason: "推迟到的时间必须在将来",
@@ -115,7 +119,11 @@ export const cancel = defineCommand({
     await lockType(cx, found.itemTypeId);
     const hold = await cx.tx.get(holdModel, found.id);
     if (hold.status !== "waiting" && hold.status !== "ready")
-      throw LinliError.from(lendingErrors, "HOLD_NOT_WAITING", { holdId: hold.id, status: hold.status, action: "cancel" });
+      throw LinliError.from(lendingErrors, "HOLD_NOT_WAITING", {
+        holdId: hold.id,
+        status: hold.status,
+        action: "cancel",
+      });
     const updated = await cx.tx.updateById(holdModel, hold.id, { status: "cancelled", endedAt: cx.now });
     if (hold.status === "ready" && hold.itemId) await releaseUnit(cx, await getItem(cx, hold.itemId));
     await cx.emit(lendingEvents.HoldCancelled, { holdId: hold.id, residentId: hold.residentId });

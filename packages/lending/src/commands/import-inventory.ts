@@ -26,7 +26,10 @@ export const importInventory = defineCommand({
           category: row.category,
           nameZh: row.nameZh,
           nameEn: row.nameEn,
-          tags: row.tags.split(";").map((t) => t.trim()).filter((t) => t.length > 0),
+          tags: row.tags
+            .split(";")
+            .map((t) => t.trim())
+            .filter((t) => t.length > 0),
           photos: [],
           ...(row.trainingGroup ? { trainingGroup: row.trainingGroup } : {}),
         });

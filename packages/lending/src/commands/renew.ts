@@ -37,7 +37,10 @@ export const renew = defineCommand({
         violation(
           "RENEWAL_LIMIT",
           "renewals",
-          { "zh-CN": "{itemTypeId} 最多续借 {max} 次，已续借 {used} 次", en: "{itemTypeId} may be renewed {max} times; used {used}" },
+          {
+            "zh-CN": "{itemTypeId} 最多续借 {max} 次，已续借 {used} 次",
+            en: "{itemTypeId} may be renewed {max} times; used {used}",
+          },
           { itemTypeId: type.id, max: terms.maxRenewals, used: loan.renewals },
         ),
       );
@@ -60,7 +63,11 @@ export const renew = defineCommand({
       );
     const refusal = decide(problems);
     if (!refusal.ok) return refusal;
-    const due = dueDate({ from: loan.dueAt, loanDays: terms.loanDays, calendar: calendarOf(cx.options, cx.config.community.timeZone) });
+    const due = dueDate({
+      from: loan.dueAt,
+      loanDays: terms.loanDays,
+      calendar: calendarOf(cx.options, cx.config.community.timeZone),
+    });
     if (!due.ok) return due;
     try {
       await cx.tx.reserve(claimModel, {
@@ -99,7 +106,10 @@ export const renew = defineCommand({
         ),
       ]) as RenewOutcome;
     }
-    const renewed = await cx.tx.updateById(loanModel, loan.id, { dueAt: due.dueAt, renewals: loan.renewals + 1 });
+    const renewed = await cx.tx.updateById(loanModel, loan.id, {
+      dueAt: due.dueAt,
+      renewals: loan.renewals + 1,
+    });
     await cx.emit(lendingEvents.LoanRenewed, {
       loanId: loan.id,
       residentId: loan.residentId,

@@ -1,4 +1,11 @@
-import { addLocalDays, defineCommand, isLinliError, LinliError, localDate, startOfLocalDay } from "@linli/core";
+import {
+  addLocalDays,
+  defineCommand,
+  isLinliError,
+  LinliError,
+  localDate,
+  startOfLocalDay,
+} from "@linli/core";
 import { z } from "zod";
 import { lendingEvents } from "../events";
 import { getItem, getItemType, type LendingCx, lockType } from "../lending-context";
@@ -37,18 +44,25 @@ export const make = defineCommand({
     if (to < input.from) throw invalid("结束日早于开始日", "the range ends before it starts");
     if (input.from < today) throw invalid("不能预订过去的日期", "the range starts in the past");
     if (input.from > addLocalDays(today, cx.options.reservations.maxAheadDays))
-      throw invalid(`最多提前 ${cx.options.reservations.maxAheadDays} 天预订`, `at most ${cx.options.reservations.maxAheadDays} days ahead`);
+      throw invalid(
+        `最多提前 ${cx.options.reservations.maxAheadDays} 天预订`,
+        `at most ${cx.options.reservations.maxAheadDays} days ahead`,
+      );
     const start = startOfLocalDay(input.from, zone);
     const end = startOfLocalDay(addLocalDays(to, 1), zone);
     if (end.getTime() - start.getTime() > (cx.options.reservations.maxDays + 1) * DAY_MS)
-      throw invalid(`最多预订 ${cx.options.reservations.maxDays} 天`, `at most ${cx.options.reservations.maxDays} days`);
+      throw invalid(
+        `最多预订 ${cx.options.reservations.maxDays} 天`,
+        `at most ${cx.options.reservations.maxDays} days`,
+      );
     const named = input.itemId === undefined ? null : await getItem(cx, input.itemId);
     const type = await getItemType(cx, named?.itemTypeId ?? input.itemTypeId ?? "");
     await lockType(cx, type.id);
     let units: Item[];
     if (named) {
       const item = await getItem(cx, named.id);
-      if (item.status === "retired") throw LinliError.from(lendingErrors, "ITEM_RETIRED", { code: item.code });
+      if (item.status === "retired")
+        throw LinliError.from(lendingErrors, "ITEM_RETIRED", { code: item.code });
       units = [item];
     } else {
       units = await cx.tx.findMany(itemModel, {
@@ -104,7 +118,7 @@ export const cancelReservation = defineCommand({
   input: z.object({ reservationId: idInput }),
   run: async (cx: LendingCx, input): Promise<Claim> => {
     const claim = await cx.tx.findById(claimModel, input.reservationId);
-    if (!claim || claim.kind !== "reservation" || claim.status !== "active")
+    if (claim?.kind !== "reservation" || claim.status !== "active")
       throw LinliError.from(lendingErrors, "RESERVATION_NOT_FOUND", { reservationId: input.reservationId });
     await cx.requireActFor(claim.residentId, "lending.reservations.cancel");
     const updated = await cx.tx.updateById(claimModel, claim.id, { status: "cancelled" });

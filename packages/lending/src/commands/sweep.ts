@@ -49,7 +49,11 @@ export const sweep = defineCommand({
       const hold = await cx.tx.get(holdModel, found.id);
       if (hold.status !== "ready") continue;
       await cx.tx.updateById(holdModel, hold.id, { status: "expired", endedAt: now });
-      await cx.emit(lendingEvents.HoldExpired, { holdId: hold.id, itemId: hold.itemId, residentId: hold.residentId });
+      await cx.emit(lendingEvents.HoldExpired, {
+        holdId: hold.id,
+        itemId: hold.itemId,
+        residentId: hold.residentId,
+      });
       if (hold.itemId) {
         const item = await getItem(cx, hold.itemId);
         if (item.status === "on-hold-shelf") await releaseUnit(cx, item);
@@ -101,14 +105,21 @@ export const sweep = defineCommand({
     let serviceTickets = 0;
     const plans = cx.options.maintenancePlans.filter((p) => p.everyMonths !== undefined);
     if (plans.length > 0) {
-      const units = await cx.tx.findMany(itemModel, { where: [{ field: "status", value: "available" }], limit: 10_000 });
+      const units = await cx.tx.findMany(itemModel, {
+        where: [{ field: "status", value: "available" }],
+        limit: 10_000,
+      });
       for (const unit of units) {
         const plan = duePlan(plans, unit, now, cx.config.community.timeZone);
         if (!plan) continue;
         await lockType(cx, unit.itemTypeId);
         const item = await getItem(cx, unit.id);
         if (item.status !== "available") continue;
-        await openTicket(cx, item, { problem: `maintenance plan ${plan.id}`, source: "plan", planId: plan.id });
+        await openTicket(cx, item, {
+          problem: `maintenance plan ${plan.id}`,
+          source: "plan",
+          planId: plan.id,
+        });
         serviceTickets++;
       }
     }

@@ -87,7 +87,11 @@ export const updateRepair = defineCommand({
       await cx.tx.updateById(itemModel, item.id, { status: "retired" });
       await cx.emit(lendingEvents.UnitRetired, { itemId: item.id, itemTypeId: item.itemTypeId });
     }
-    await cx.emit(lendingEvents.TicketUpdated, { ticketId: ticket.id, itemId: item.id, status: input.status });
+    await cx.emit(lendingEvents.TicketUpdated, {
+      ticketId: ticket.id,
+      itemId: item.id,
+      status: input.status,
+    });
     return updated;
   },
 });

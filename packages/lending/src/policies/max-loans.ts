@@ -11,7 +11,10 @@ export const maxLoansParams = z.object({
 /** `max-loans`: a resident holds at most `max` units at once (of some categories, or all). */
 export const maxLoansKind = defineLoanPolicyKind({
   kind: "max-loans",
-  description: { "zh-CN": "每人同时最多可借件数（可按类别）", en: "Items a resident may have at once (per category)" },
+  description: {
+    "zh-CN": "每人同时最多可借件数（可按类别）",
+    en: "Items a resident may have at once (per category)",
+  },
   params: maxLoansParams,
   evaluate(params, cx): Violation[] {
     const counts = (c: string) => params.categories.length === 0 || params.categories.includes(c);

@@ -4,7 +4,12 @@ import { defineLoanPolicyKind } from "../policy-kind";
 
 /** Params of `no-loans-while-overdue`: hours of grace after a due date before it blocks. */
 export const noLoansWhileOverdueParams = z.object({
-  graceHours: z.number().int().min(0).max(24 * 30).default(0),
+  graceHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 30)
+    .default(0),
 });
 
 /** `no-loans-while-overdue`: no new loan while any loan of the resident is overdue. */

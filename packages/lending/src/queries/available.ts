@@ -18,7 +18,12 @@ export const available = defineQuery({
   input: z.object({
     on: localDateInput.optional(),
     category: idInput.optional(),
-    tag: z.string().min(1).max(50).regex(/^[^|]+$/).optional(),
+    tag: z
+      .string()
+      .min(1)
+      .max(50)
+      .regex(/^[^|]+$/)
+      .optional(),
     place: idInput.optional(),
   }),
   run: async (cx: LendingCx, input): Promise<AvailableType[]> => {

@@ -12,7 +12,10 @@ import { lendingPolicyKinds } from "../policy-kind";
  */
 export const checkEligibility = defineQuery({
   subject: "required",
-  input: z.object({ itemTypeIds: z.array(idInput).min(1).max(20), staffApproval: z.boolean().default(false) }),
+  input: z.object({
+    itemTypeIds: z.array(idInput).min(1).max(20),
+    staffApproval: z.boolean().default(false),
+  }),
   run: async (cx: LendingCx & { subject: string }, input): Promise<Decision> => {
     const items = [];
     for (const id of input.itemTypeIds) {
@@ -22,7 +25,12 @@ export const checkEligibility = defineQuery({
     return loanEligibility({
       policies: cx.options.policies,
       kinds: cx.registries.get(lendingPolicyKinds),
-      request: { residentId: cx.subject, items, actorKind: cx.actor.kind, staffApproval: input.staffApproval },
+      request: {
+        residentId: cx.subject,
+        items,
+        actorKind: cx.actor.kind,
+        staffApproval: input.staffApproval,
+      },
       borrower: await loadBorrowerFacts(cx, cx.subject),
       now: cx.now,
       timeZone: cx.config.community.timeZone,

@@ -28,7 +28,10 @@ export const exportInventory = defineQuery({
           category: t.category,
           nameZh: t.nameZh,
           nameEn: t.nameEn,
-          tags: t.tags.split("|").filter((x) => x.length > 0).join(";"),
+          tags: t.tags
+            .split("|")
+            .filter((x) => x.length > 0)
+            .join(";"),
           trainingGroup: t.trainingGroup ?? "",
           code: u.code,
           condition: u.condition,

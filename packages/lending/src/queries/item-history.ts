@@ -2,7 +2,15 @@ import { defineQuery } from "@linli/core";
 import { z } from "zod";
 import { getItem, type LendingCx } from "../lending-context";
 import { idInput } from "../lending-inputs";
-import { type Claim, claimModel, type Item, type Loan, loanModel, type Ticket, ticketModel } from "../lending-models";
+import {
+  type Claim,
+  claimModel,
+  type Item,
+  type Loan,
+  loanModel,
+  type Ticket,
+  ticketModel,
+} from "../lending-models";
 
 /** An item's history: the unit, its loans, repair tickets and reservations, newest first. */
 export interface ItemHistory {

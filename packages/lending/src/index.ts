@@ -79,7 +79,8 @@ export {
 export { type LoanEligibilityInput, loanEligibility } from "./loan-eligibility";
 export { type AvailableType, availableTypes, blockedUnits, localDayWindow } from "./availability";
 export { duePlan, type MaintenancePlan } from "./maintenance-plans";
-export { lateFine, type ReturnedUnit } from "./commands/check-in";
+export type { ReturnedUnit } from "./commands/check-in";
+export { lateFine } from "./late-fine";
 export type { CheckOutOutcome } from "./commands/check-out";
 export type { RenewOutcome } from "./commands/renew";
 export type { HoldOutcome } from "./commands/holds";

@@ -94,17 +94,20 @@ export const renew = defineCommand({
       });
     } catch (error) {
       if (!isLinliError(error, "CAPACITY_EXCEEDED")) throw error;
-      return decide([
-        violation(
-          "RESERVED_BY_OTHERS",
-          "reservations",
-          {
-            "zh-CN": "该物品在 {dueAt} 之后已被其他居民预订，不能续借",
-            en: "The item is reserved by another resident after {dueAt}: it cannot be renewed",
-          },
-          { dueAt: loan.dueAt.toISOString() },
-        ),
-      ]) as RenewOutcome;
+      return {
+        ok: false,
+        violations: [
+          violation(
+            "RESERVED_BY_OTHERS",
+            "reservations",
+            {
+              "zh-CN": "该物品在 {dueAt} 之后已被其他居民预订，不能续借",
+              en: "The item is reserved by another resident after {dueAt}: it cannot be renewed",
+            },
+            { dueAt: loan.dueAt.toISOString() },
+          ),
+        ],
+      };
     }
     const renewed = await cx.tx.updateById(loanModel, loan.id, {
       dueAt: due.dueAt,

@@ -1,0 +1,177 @@
+import { type Resource, wallDay, wallMinuteOfDay, wallOf } from "@linli/core";
+import { type DemandProfile, profileFor } from "../demand-profiles";
+import { ResidentPicker } from "../resident-picker";
+import { SeededRandom } from "../seeded-random";
+import type { SimulationAction, SimulationDay, SimulationDomain, SimulationWorld } from "../simulation-world";
+import { refusalCode, requesterFor } from "./domain-helpers";
+
+const DAY_MS = 86_400_000;
+
+/** A resource with the demand it draws. */
+interface Demand {
+  readonly resource: Resource;
+  readonly profile: DemandProfile;
+  readonly hours: readonly (readonly [number, number])[];
+  readonly picker: ResidentPicker;
+}
+
+/** A booking that waits for staff approval. */
+interface Pending {
+  readonly bookingId: string;
+  readonly residentId: string;
+  readonly resourceId: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly quantity: number;
+  readonly group: string;
+}
+
+/** The channels the community accepts, from its booking section (booking's defaults when none). */
+function channelsOf(world: SimulationWorld): readonly string[] {
+  const section = world.config.booking as { channels?: readonly string[] } | undefined;
+  return section?.channels ?? ["desk", "phone", "wechat", "app"];
+}
+
+/**
+ * Bookings: every bookable resource of the configuration (spaces, pools, services; lendable
+ * items are the loans domain's) draws demand from residents by the habit its
+ * {@link profileFor | demand profile} names: library areas, drying room, gym zones,
+ * calligraphy classes, gallery proposals, charging points… Requests are made during the day
+ * ahead of their start, by the resident on the app or by the desk for callers, all through
+ * `community.booking.book`. Refusals are counted by reason; requests awaiting approval are
+ * decided by staff at the end of the day (gallery proposals).
+ */
+export function bookingsDomain(): SimulationDomain {
+  let demands: Demand[] | null = null;
+  let pending: Pending[] = [];
+  const pickers = new Map<string, ResidentPicker>();
+
+  const demandsOf = (world: SimulationWorld): Demand[] => {
+    if (demands) return demands;
+    demands = [];
+    for (const resource of world.config.resources) {
+      const profile = profileFor(resource);
+      if (!profile) continue;
+      let picker = pickers.get(profile.habit);
+      if (!picker) {
+        picker = new ResidentPicker(world.residents, profile.habit);
+        pickers.set(profile.habit, picker);
+      }
+      const hours = Object.entries(profile.hours).map(([h, w]) => [Number(h), w] as const);
+      demands.push({ resource, profile, hours, picker });
+    }
+    return demands;
+  };
+
+  const record = (world: SimulationWorld, resourceId: string, start: Date, end: Date, quantity: number) => {
+    const tz = world.config.community.timeZone;
+    const wall = wallOf(start.getTime(), tz);
+    const first = wallDay(wallOf(world.dayAt(0).start.getTime(), tz));
+    const day = Math.round((wallDay(wall) - first) / DAY_MS);
+    world.tally.confirmed(resourceId, day, wallMinuteOfDay(wall), (end.getTime() - start.getTime()) / 60_000, quantity);
+  };
+
+  return {
+    id: "bookings",
+    plan(world, day, rng) {
+      const channels = new Set(channelsOf(world));
+      const phone = channels.has("phone") ? "phone" : undefined;
+      const wechat = channels.has("wechat") ? "wechat" : phone;
+      const app = channels.has("app") ? "app" : undefined;
+      const weekend = day.weekday >= 6;
+      const actions: SimulationAction[] = [];
+      for (const { resource, profile, hours, picker } of demandsOf(world)) {
+        const mean = profile.dailyRate * picker.total * (weekend ? (profile.weekendFactor ?? 1) : 1);
+        const count = rng.poisson(mean);
+        for (let i = 0; i < count; i++) {
+          const resident = rng.chance(profile.anyoneShare ?? 0.05) ? rng.pick(world.residents) : picker.pick(rng);
+          const zone = resource.zones.length > 0 ? rng.pick(resource.zones) : undefined;
+          const minutes = rng.pick(profile.durations);
+          const lead = rng.int(profile.leadMinutes[0], profile.leadMinutes[1]);
+          const madeAt = day.at(rng.int(7 * 60, 22 * 60 - 1));
+          // The start: the profile's hour on the day the lead reaches, or the next day if that is too soon.
+          const hour = rng.weighted(hours);
+          const reach = new Date(madeAt.getTime() + lead * 60_000);
+          let offset = Math.max(0, Math.floor((reach.getTime() - day.start.getTime()) / DAY_MS));
+          let start = world.dayAt(day.index + offset).at(hour * 60);
+          if (start.getTime() < madeAt.getTime() + profile.leadMinutes[0] * 60_000) {
+            offset++;
+            start = world.dayAt(day.index + offset).at(hour * 60);
+          }
+          const end = new Date(start.getTime() + minutes * 60_000);
+          const who = requesterFor(world, resident, rng.chance(0.3) ? wechat : phone, app);
+          actions.push({
+            at: madeAt,
+            run: async () => {
+              world.tally.requested(resource.id);
+              let outcome: Awaited<ReturnType<typeof world.community.booking.book>> | undefined;
+              const code = await refusalCode(async () => {
+                outcome = await world.community.booking.book({
+                  ...who,
+                  resourceId: resource.id,
+                  ...(zone ? { zoneId: zone.id } : {}),
+                  start,
+                  end,
+                });
+              });
+              if (code !== null || !outcome) {
+                world.tally.refused(resource.id, [code ?? "UNKNOWN"], resident.summaryGroup);
+                return;
+              }
+              if (!outcome.ok) {
+                world.tally.refused(
+                  resource.id,
+                  outcome.violations.map((v) => v.code),
+                  resident.summaryGroup,
+                );
+                return;
+              }
+              const booking = outcome.booking;
+              if (booking.status === "pending-approval") {
+                world.tally.pendingApproval(resource.id, 1);
+                pending.push({
+                  bookingId: booking.id,
+                  residentId: resident.id,
+                  resourceId: resource.id,
+                  start,
+                  end,
+                  quantity: booking.quantity,
+                  group: resident.summaryGroup,
+                });
+                return;
+              }
+              record(world, resource.id, start, end, booking.quantity);
+              world.confirmedBookings.push({ bookingId: booking.id, residentId: resident.id, resourceId: resource.id });
+            },
+          });
+        }
+      }
+      return actions;
+    },
+    async endOfDay(world, day: SimulationDay) {
+      // Staff decide the day's proposals in the evening (an independent stream: decisions
+      // never shift the next day's demand).
+      const decide = SeededRandom.derive(world.seed, "approvals", day.index);
+      const waiting = pending;
+      pending = [];
+      for (const p of waiting) {
+        const rate = profileFor({ id: p.resourceId, kind: "space" })?.approvalRate ?? 0.8;
+        world.tally.pendingApproval(p.resourceId, -1);
+        if (decide.chance(rate)) {
+          const code = await refusalCode(() => world.community.booking.approve({ actor: world.desk, bookingId: p.bookingId }));
+          if (code !== null) {
+            world.tally.refused(p.resourceId, [code], p.group);
+            continue;
+          }
+          record(world, p.resourceId, p.start, p.end, p.quantity);
+          world.confirmedBookings.push({ bookingId: p.bookingId, residentId: p.residentId, resourceId: p.resourceId });
+        } else {
+          const code = await refusalCode(() =>
+            world.community.booking.reject({ actor: world.desk, bookingId: p.bookingId, reason: "programme full" }),
+          );
+          world.tally.refused(p.resourceId, [code ?? "REJECTED_BY_STAFF"], p.group);
+        }
+      }
+    },
+  };
+}

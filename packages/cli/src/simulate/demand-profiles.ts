@@ -10,7 +10,10 @@ export interface DemandProfile {
   readonly name: string;
   /** The habit that makes a resident ask for it. */
   readonly habit: Habit;
-  /** Expected requests per resident per day at habit 1 (the day's demand is Poisson around the sum). */
+  /**
+   * Expected requests per resident per day and per unit at habit 1 (the day's demand is
+   * Poisson around the sum; interchangeable units multiply it).
+   */
   readonly dailyRate: number;
   /** Weekend days multiply the rate by this. @default 1 */
   readonly weekendFactor?: number;
@@ -95,9 +98,9 @@ export const DEMAND_PROFILES: readonly (readonly [RegExp, DemandProfile])[] = [
     {
       name: "drying room",
       habit: "laundry",
-      dailyRate: 0.006,
-      weekendFactor: 1.6,
-      durations: [60, 60, 90, 120],
+      dailyRate: 0.25,
+      weekendFactor: 1.2,
+      durations: [60, 60, 60, 90],
       hours: { ...range(8, 20), 9: 3, 10: 3, 15: 2 },
       leadMinutes: [30, 1440],
       anyoneShare: 0.02,

@@ -92,6 +92,8 @@ export function generateResidents(count: number, seed: number): ResidentProfile[
     // Gym-goers and car owners are a minority with a strong habit, not everyone a little.
     const gymGoer = rng.chance(age >= 16 && age < 50 ? 0.2 : age >= 50 && age < 70 ? 0.08 : 0.01);
     const carOwner = age >= 25 && age < 70 && rng.chance(0.1);
+    // Households that dry their washing in the drying room every few days (no balcony, the elderly).
+    const dryerRegular = adult && rng.chance(elderly ? 0.008 : 0.005);
     out.push({
       id: `r${String(i).padStart(5, "0")}`,
       name: `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}`,
@@ -101,7 +103,7 @@ export function generateResidents(count: number, seed: number): ResidentProfile[
       habits: {
         reading: age < 6 ? 0.2 : age <= 22 ? 0.8 : elderly ? 0.35 : 0.3,
         fitness: gymGoer ? 0.8 : 0.01,
-        laundry: adult ? (elderly ? 0.5 : 0.3) : 0,
+        laundry: dryerRegular ? 1 : adult ? 0.005 : 0,
         arts: elderly ? 0.25 : age >= 6 && age <= 17 ? 0.3 : 0.08,
         driving: carOwner ? 0.7 : 0,
       },

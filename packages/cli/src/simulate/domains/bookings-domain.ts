@@ -7,9 +7,13 @@ import { refusalCode, requesterFor } from "./domain-helpers";
 
 const DAY_MS = 86_400_000;
 
-/** A resource with the demand it draws. */
+/**
+ * A resource with the demand it draws. Interchangeable units (the dryers of the drying room:
+ * pool resources of one resource group with the same profile) share one demand: a request
+ * starts at a random unit and tries the next ones while the only reason is a full slot.
+ */
 interface Demand {
-  readonly resource: Resource;
+  readonly units: readonly Resource[];
   readonly profile: DemandProfile;
   readonly hours: readonly (readonly [number, number])[];
   readonly picker: ResidentPicker;
@@ -49,8 +53,24 @@ export function bookingsDomain(): SimulationDomain {
   const demandsOf = (world: SimulationWorld): Demand[] => {
     if (demands) return demands;
     demands = [];
-    for (const resource of world.config.resources) {
-      const profile = profileFor(resource);
+    const byId = new Map(world.config.resources.map((r) => [r.id, r]));
+    const pooled = new Set<string>();
+    const unitSets: Resource[][] = [];
+    for (const group of world.config.resourceGroups) {
+      const units = group.resources.map((id) => byId.get(id)).filter((r) => r !== undefined);
+      const profile = units[0] ? profileFor(units[0]) : null;
+      if (
+        units.length > 1 &&
+        units.every((u) => u.kind === "pool" && !pooled.has(u.id) && profileFor(u) === profile)
+      ) {
+        for (const u of units) pooled.add(u.id);
+        unitSets.push(units);
+      }
+    }
+    for (const resource of world.config.resources) if (!pooled.has(resource.id)) unitSets.push([resource]);
+    for (const units of unitSets) {
+      const first = units[0];
+      const profile = first ? profileFor(first) : null;
       if (!profile) continue;
       let picker = pickers.get(profile.habit);
       if (!picker) {
@@ -58,8 +78,11 @@ export function bookingsDomain(): SimulationDomain {
         pickers.set(profile.habit, picker);
       }
       const hours = Object.entries(profile.hours).map(([h, w]) => [Number(h), w] as const);
-      demands.push({ resource, profile, hours, picker });
+      demands.push({ units, profile, hours, picker });
     }
+    // Configuration order, for a stable stream of requests.
+    const order = new Map(world.config.resources.map((r, i) => [r.id, i]));
+    demands.sort((a, b) => (order.get(a.units[0]?.id ?? "") ?? 0) - (order.get(b.units[0]?.id ?? "") ?? 0));
     return demands;
   };
 
@@ -80,12 +103,15 @@ export function bookingsDomain(): SimulationDomain {
       const app = channels.has("app") ? "app" : undefined;
       const weekend = day.weekday >= 6;
       const actions: SimulationAction[] = [];
-      for (const { resource, profile, hours, picker } of demandsOf(world)) {
-        const mean = profile.dailyRate * picker.total * (weekend ? (profile.weekendFactor ?? 1) : 1);
+      for (const { units, profile, hours, picker } of demandsOf(world)) {
+        const mean =
+          profile.dailyRate * units.length * picker.total * (weekend ? (profile.weekendFactor ?? 1) : 1);
         const count = rng.poisson(mean);
         for (let i = 0; i < count; i++) {
           const resident = rng.chance(profile.anyoneShare ?? 0.05) ? rng.pick(world.residents) : picker.pick(rng);
-          const zone = resource.zones.length > 0 ? rng.pick(resource.zones) : undefined;
+          const firstUnit = rng.int(0, units.length - 1);
+          const zoneOf = (r: Resource) => (r.zones.length > 0 ? rng.pick(r.zones) : undefined);
+          const zones = units.map(zoneOf);
           const minutes = rng.pick(profile.durations);
           const lead = rng.int(profile.leadMinutes[0], profile.leadMinutes[1]);
           const madeAt = day.at(rng.int(7 * 60, 22 * 60 - 1));
@@ -103,17 +129,25 @@ export function bookingsDomain(): SimulationDomain {
           actions.push({
             at: madeAt,
             run: async () => {
-              world.tally.requested(resource.id);
               let outcome: Awaited<ReturnType<typeof world.community.booking.book>> | undefined;
-              const code = await refusalCode(async () => {
-                outcome = await world.community.booking.book({
-                  ...who,
-                  resourceId: resource.id,
-                  ...(zone ? { zoneId: zone.id } : {}),
-                  start,
-                  end,
+              let resource = units[firstUnit] as Resource;
+              let code: string | null = null;
+              for (let k = 0; k < units.length; k++) {
+                resource = units[(firstUnit + k) % units.length] as Resource;
+                const zone = zones[(firstUnit + k) % units.length];
+                code = await refusalCode(async () => {
+                  outcome = await world.community.booking.book({
+                    ...who,
+                    resourceId: resource.id,
+                    ...(zone ? { zoneId: zone.id } : {}),
+                    start,
+                    end,
+                  });
                 });
-              });
+                // Another unit only helps when this one is full.
+                if (code !== null || !outcome || outcome.ok || !outcome.waitlistable) break;
+              }
+              world.tally.requested(resource.id);
               if (code !== null || !outcome) {
                 world.tally.refused(resource.id, [code ?? "UNKNOWN"], resident.summaryGroup);
                 return;

@@ -1,2 +1,30 @@
-/** Placeholder: the cli package is being built. */
-export const PACKAGE_NAME = "@linli/cli";
+// @linli/cli: the `linli` command, and its parts for programs that embed them.
+export {
+  type CliContext,
+  type CliIo,
+  type CliLang,
+  type CommandModule,
+  langOf,
+  processIo,
+} from "./cli-context";
+export { buildProgram, CLI_VERSION, runCli } from "./program";
+export { commandModules } from "./commands/index";
+export { installedPlugins } from "./plugins";
+export {
+  type LoadConfigOptions,
+  type LoadedConfig,
+  type LoadProblem,
+  loadConfig,
+} from "./config/load-config";
+export { mergeSource } from "./config/merge";
+export {
+  type Entry,
+  locate,
+  plainValue,
+  type SourceFile,
+  type SourceNode,
+  type Span,
+} from "./config/source-tree";
+export { checkLoadedConfig, type LocatedConfigProblem, pathKeys, type Position } from "./config/check-config";
+export { codeFrame, formatProblem, formatReport } from "./problem-report";
+export { configFileJsonSchema } from "./commands/schema";

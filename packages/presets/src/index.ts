@@ -1,2 +1,31 @@
-/** Placeholder: the presets package is being built. */
-export const PACKAGE_NAME = "@linli/presets";
+// @linli/presets: complete community configurations as validated data, one module per facility area.
+export {
+  composePreset,
+  everyDay,
+  type PresetBase,
+  type PresetConfig,
+  type PresetPart,
+  type PresetPlugins,
+  text,
+  WEEKDAYS,
+} from "./preset-part";
+export {
+  isPresetName,
+  type PresetName,
+  presetCopy,
+  presetJson,
+  presetNames,
+  presets,
+} from "./preset-registry";
+export { wangjialong, wangjialongParts } from "./wangjialong/index";
+export { DRYING_ROOM_FREE_GROUPS, DRYING_ROOM_PRICE } from "./wangjialong/drying-room";
+export { GYM_MONTHLY_PRICE } from "./wangjialong/gym";
+export { HOME_REPAIR_FREE_GROUPS, HOME_REPAIR_LOW_FEE } from "./wangjialong/tool-room";
+export { GALLERY_AREA_M2 } from "./wangjialong/gallery";
+export { GHOSTWRITING_KINDS } from "./wangjialong/calligraphy-room";
+export { COURTYARDS } from "./wangjialong/courtyards";
+export { EV_CHARGING_HOURLY } from "./wangjialong/convenience";
+export { libraryOfThings, libraryOfThingsParts } from "./library-of-things/index";
+export { YEARLY_MEMBERSHIP } from "./library-of-things/membership";
+export { BIG_KIT_DAY_RATE } from "./library-of-things/things";
+export { LATE_FEE_PER_DAY } from "./library-of-things/late-fees";

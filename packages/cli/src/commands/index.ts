@@ -1,0 +1,10 @@
+import type { CommandModule } from "../cli-context";
+import { explainCommand } from "./explain";
+import { schemaCommand } from "./schema";
+import { validateCommand } from "./validate";
+
+/**
+ * Every subcommand of `linli`, in help order: one module per file in this folder, each a
+ * function that registers itself. A new subcommand is one import and one entry here.
+ */
+export const commandModules: readonly CommandModule[] = [validateCommand, schemaCommand, explainCommand];

@@ -1,0 +1,91 @@
+import { type PresetPart, text } from "../preset-part";
+
+/** Everyday kit: borrowed free by members. */
+const EVERYDAY = [
+  ["drill", "电钻", "Cordless drill"],
+  ["ladder", "梯子", "Step ladder"],
+  ["sewing-machine", "缝纫机", "Sewing machine"],
+  ["projector", "投影仪", "Projector"],
+  ["camping-stove", "露营炉", "Camping stove"],
+] as const;
+
+/** Big kit: members pay a day rate and a refundable deposit. */
+const BIG_KIT = [
+  ["carpet-cleaner", "地毯清洗机", "Carpet cleaner"],
+  ["pressure-washer", "高压清洗机", "Pressure washer"],
+  ["gazebo", "折叠凉棚", "Gazebo"],
+] as const;
+
+/** £6 a started day for big kit, in pence. */
+export const BIG_KIT_DAY_RATE = 600;
+
+/** The things lent (members only), loan rules and big-kit prices. */
+export const things: PresetPart = {
+  resources: [...EVERYDAY, ...BIG_KIT].map(([id, zh, en]) => ({
+    id,
+    kind: "item" as const,
+    name: text(zh, en),
+    place: "hub",
+    // Copies of the thing on the shelf.
+    capacity: id === "drill" ? 3 : 1,
+  })),
+  resourceGroups: [
+    { id: "everyday-kit", name: text("日常物品", "Everyday kit"), resources: EVERYDAY.map(([id]) => id) },
+    { id: "big-kit", name: text("大件设备", "Big kit"), resources: BIG_KIT.map(([id]) => id) },
+  ],
+  rules: [
+    {
+      id: "members-borrow",
+      kind: "requires-membership",
+      appliesTo: { resourceGroups: ["everyday-kit", "big-kit"] },
+    },
+    // A loan is an hour to a week; eight days leaves room for a week across a clock change.
+    {
+      id: "loan-length",
+      kind: "duration",
+      appliesTo: { resourceGroups: ["everyday-kit", "big-kit"] },
+      minMinutes: 60,
+      maxMinutes: 8 * 1440,
+    },
+    {
+      id: "loan-window",
+      kind: "booking-window",
+      appliesTo: { resourceGroups: ["everyday-kit", "big-kit"] },
+      maxAdvanceDays: 28,
+    },
+    {
+      id: "loans-per-month",
+      kind: "quota",
+      appliesTo: { resourceGroups: ["everyday-kit", "big-kit"] },
+      period: "month",
+      max: 6,
+    },
+    {
+      id: "loans-at-once",
+      kind: "max-future-bookings",
+      appliesTo: { resourceGroups: ["everyday-kit", "big-kit"] },
+      max: 3,
+    },
+    {
+      id: "loan-no-shows",
+      kind: "no-show-policy",
+      appliesTo: { resourceGroups: ["everyday-kit", "big-kit"] },
+      maxNoShows: 2,
+      periodDays: 90,
+      suspendDays: 28,
+    },
+  ],
+  plans: [
+    {
+      id: "big-kit-day-rate",
+      name: text("大件设备日租", "Big kit day rate"),
+      appliesTo: { resourceGroups: ["big-kit"] },
+      charge: { kind: "per-time", amount: BIG_KIT_DAY_RATE, unitMinutes: 1440, unitRounding: "started" },
+      tiers: [
+        { group: "universal-credit", price: { kind: "percentage", discountBasisPoints: 5000 } },
+        { group: "volunteer", price: { kind: "free" } },
+      ],
+      deposit: { amount: 2000 },
+    },
+  ],
+};

@@ -1,0 +1,81 @@
+import type { BookingConfigInput, bookingPlugin, RuleConfigInput } from "@linli/booking";
+import type { CommunityConfigInput, KernelConfigInput, LocalizedText } from "@linli/core";
+import type { PricingConfigInput, pricingPlugin } from "@linli/pricing";
+
+/** The plugins every preset is written for (and validated with): booking and pricing. */
+export type PresetPlugins = readonly [ReturnType<typeof bookingPlugin>, ReturnType<typeof pricingPlugin>];
+
+/** A whole preset: a community configuration for the kernel, booking and pricing. */
+export type PresetConfig = CommunityConfigInput<PresetPlugins>;
+
+type ItemOf<T> = T extends readonly (infer I)[] ? I : never;
+type Pricing = NonNullable<PricingConfigInput>;
+
+/**
+ * One facility area of a preset (the drying room, the gym…): its places, groups, resources
+ * and resource groups, its booking rules, and its price plans and memberships. A preset is
+ * the community section plus its parts, concatenated in order by {@link composePreset}.
+ */
+export interface PresetPart {
+  /** Places the area adds (a courtyard, a facility). */
+  readonly places?: readonly ItemOf<KernelConfigInput["places"]>[];
+  /** Eligibility groups the area introduces. */
+  readonly groups?: readonly ItemOf<KernelConfigInput["groups"]>[];
+  /** Resources of the area. */
+  readonly resources?: readonly ItemOf<KernelConfigInput["resources"]>[];
+  /** Resource groups of the area. */
+  readonly resourceGroups?: readonly ItemOf<KernelConfigInput["resourceGroups"]>[];
+  /** Booking rules of the area. */
+  readonly rules?: readonly RuleConfigInput[];
+  /** Price plans of the area. */
+  readonly plans?: Pricing["plans"];
+  /** Membership plans of the area. */
+  readonly memberships?: Pricing["memberships"];
+  /** Vouchers of the area. */
+  readonly vouchers?: Pricing["vouchers"];
+}
+
+/** The parts of a preset that are not per area: the community and the sections' options. */
+export interface PresetBase {
+  /** The community section. */
+  readonly community: KernelConfigInput["community"];
+  /** Booking options besides the rules (channels, waitlist, reminders). */
+  readonly booking?: Omit<BookingConfigInput, "rules">;
+  /** Pricing options besides plans, memberships and vouchers (currency guard, rounding). */
+  readonly pricing?: Omit<Pricing, "plans" | "memberships" | "vouchers">;
+}
+
+const all = <K extends keyof PresetPart>(parts: readonly PresetPart[], key: K) =>
+  parts.flatMap((p) => (p[key] ?? []) as NonNullable<PresetPart[K]>[number][]);
+
+/** Builds a preset from its base and its areas, each list concatenated in the parts' order. */
+export function composePreset(base: PresetBase, parts: readonly PresetPart[]): PresetConfig {
+  return {
+    community: base.community,
+    places: all(parts, "places"),
+    groups: all(parts, "groups"),
+    resources: all(parts, "resources"),
+    resourceGroups: all(parts, "resourceGroups"),
+    booking: { ...base.booking, rules: all(parts, "rules") },
+    pricing: {
+      ...base.pricing,
+      plans: all(parts, "plans"),
+      memberships: all(parts, "memberships"),
+      vouchers: all(parts, "vouchers"),
+    },
+  };
+}
+
+/** A text in both languages of a preset: `text("干衣房", "Drying room")`. */
+export const text = (zh: string, en: string): LocalizedText => ({ "zh-CN": zh, en });
+
+/** Every weekday key of `opening-hours`, Monday first. */
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+/** The same local ranges on every day of the week (for `opening-hours.weekly`). */
+export function everyDay(...ranges: { from: string; to: string }[]) {
+  return Object.fromEntries(WEEKDAYS.map((d) => [d, ranges])) as Record<
+    (typeof WEEKDAYS)[number],
+    { from: string; to: string }[]
+  >;
+}

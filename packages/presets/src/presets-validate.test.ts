@@ -1,0 +1,23 @@
+import { bookingPlugin } from "@linli/booking";
+import { createCommunity, parseCommunityConfig } from "@linli/core";
+import { pricingPlugin } from "@linli/pricing";
+import { memoryStorage } from "@linli/storage-memory";
+import { describe, expect, test } from "vitest";
+import { presetCopy, presetNames } from "./index";
+
+const plugins = () => [bookingPlugin(), pricingPlugin()] as const;
+
+describe("every preset is valid configuration for the kernel, booking and pricing", () => {
+  test.each(presetNames)("%s: the one-pass config check finds no problem", (name) => {
+    const result = parseCommunityConfig(presetCopy(name), plugins());
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
+  test.each(presetNames)("%s: createCommunity accepts it and serves its catalog", async (name) => {
+    const config = presetCopy(name);
+    const community = await createCommunity({ config, storage: memoryStorage(), plugins: plugins() });
+    expect(community.id).toBe(config.community.id);
+    expect(community.config.resources.length).toBe(config.resources?.length);
+    await community.close();
+  });
+});

@@ -1,0 +1,30 @@
+import { composePreset, type PresetConfig } from "../preset-part";
+import { calligraphyRoom } from "./calligraphy-room";
+import { wangjialongBase, wangjialongCommunity } from "./community";
+import { convenience } from "./convenience";
+import { courtyards } from "./courtyards";
+import { dryingRoom } from "./drying-room";
+import { gallery } from "./gallery";
+import { gym } from "./gym";
+import { library } from "./library";
+import { toolRoom } from "./tool-room";
+
+/** The facility areas of Wangjialong, one module each, in the order the preset lists them. */
+export const wangjialongParts = {
+  community: wangjialongCommunity,
+  courtyards,
+  library,
+  calligraphyRoom,
+  toolRoom,
+  dryingRoom,
+  gallery,
+  gym,
+  convenience,
+} as const;
+
+/**
+ * Wangjialong Community (王家垅社区), Changsha: every facility, zone, opening time, price and
+ * eligibility group of its 15-minute life circle that booking and pricing express. Figures the
+ * source does not give are assumptions, named in each module and in the package README.
+ */
+export const wangjialong: PresetConfig = composePreset(wangjialongBase, Object.values(wangjialongParts));

@@ -11,8 +11,8 @@ export interface DemandProfile {
   /** The habit that makes a resident ask for it. */
   readonly habit: Habit;
   /**
-   * Expected requests per resident per day and per unit at habit 1 (the day's demand is
-   * Poisson around the sum; interchangeable units multiply it).
+   * Expected requests per resident per day at habit 1 (the day's demand is Poisson around
+   * the sum; interchangeable units share it: a resident wants "a dryer", not each dryer).
    */
   readonly dailyRate: number;
   /** Weekend days multiply the rate by this. @default 1 */
@@ -58,15 +58,27 @@ export const DEMAND_PROFILES: readonly (readonly [RegExp, DemandProfile])[] = [
     },
   ],
   [
-    /exhibition|gallery/,
+    /exhibition/,
     {
-      name: "exhibition proposals",
+      name: "exhibition proposals (whole days, weeks ahead)",
       habit: "arts",
-      dailyRate: 0.0025,
-      durations: [120, 180, 240],
-      hours: range(9, 17),
-      leadMinutes: [2 * 1440, 14 * 1440],
+      dailyRate: 0.0006,
+      durations: [7 * 1440, 14 * 1440, 21 * 1440],
+      hours: { 0: 1 },
+      leadMinutes: [15 * 1440, 60 * 1440],
       approvalRate: 0.75,
+    },
+  ],
+  [
+    /gallery/,
+    {
+      name: "gallery visits and training",
+      habit: "arts",
+      dailyRate: 0.004,
+      weekendFactor: 2,
+      durations: [60, 120],
+      hours: range(9, 18),
+      leadMinutes: [60, 3 * 1440],
     },
   ],
   [
@@ -98,7 +110,7 @@ export const DEMAND_PROFILES: readonly (readonly [RegExp, DemandProfile])[] = [
     {
       name: "drying room",
       habit: "laundry",
-      dailyRate: 0.25,
+      dailyRate: 0.5,
       weekendFactor: 1.2,
       durations: [60, 60, 60, 90],
       hours: { ...range(8, 20), 9: 3, 10: 3, 15: 2 },
@@ -116,6 +128,18 @@ export const DEMAND_PROFILES: readonly (readonly [RegExp, DemandProfile])[] = [
       hours: { ...range(0, 24, 0.1), ...range(6, 23), 6: 2, 7: 3, 18: 4, 19: 5, 20: 4, 21: 2 },
       leadMinutes: [5, 720],
       anyoneShare: 0.03,
+    },
+  ],
+  [
+    /class/,
+    {
+      name: "classes for students",
+      habit: "classes",
+      dailyRate: 0.01,
+      weekendFactor: 1.5,
+      durations: [60, 120],
+      hours: range(9, 17),
+      leadMinutes: [60, 5 * 1440],
     },
   ],
   [
@@ -143,6 +167,28 @@ export const DEMAND_PROFILES: readonly (readonly [RegExp, DemandProfile])[] = [
     },
   ],
   [
+    /ghostwrit/,
+    {
+      name: "ghostwriting (the calligrapher writes for residents)",
+      habit: "household",
+      dailyRate: 0.0003,
+      durations: [30],
+      hours: range(9, 17),
+      leadMinutes: [1440, 7 * 1440],
+    },
+  ],
+  [
+    /ironing|tailor/,
+    {
+      name: "ironing and tailoring",
+      habit: "household",
+      dailyRate: 0.0008,
+      durations: [30, 60],
+      hours: range(8, 20),
+      leadMinutes: [60, 2 * 1440],
+    },
+  ],
+  [
     /repair/,
     {
       name: "home repair",
@@ -158,7 +204,7 @@ export const DEMAND_PROFILES: readonly (readonly [RegExp, DemandProfile])[] = [
     {
       name: "parcel lockers",
       habit: "household",
-      dailyRate: 0.03,
+      dailyRate: 0.01,
       durations: [120, 240, 480],
       hours: { ...range(8, 22), 12: 2, 18: 3, 19: 3 },
       leadMinutes: [0, 120],

@@ -19,6 +19,8 @@ export interface ResidentProfile {
     readonly laundry: number;
     readonly arts: number;
     readonly driving: number;
+    /** Classes for pupils and students (the calligraphy holiday classes). */
+    readonly classes: number;
   };
   /** Books by phone or through someone else (the desk, a volunteer) rather than on the app. */
   readonly booksByPhone: boolean;
@@ -106,6 +108,7 @@ export function generateResidents(count: number, seed: number): ResidentProfile[
         laundry: dryerRegular ? 1 : adult ? 0.005 : 0,
         arts: elderly ? 0.25 : age >= 6 && age <= 17 ? 0.3 : 0.08,
         driving: carOwner ? 0.7 : 0,
+        classes: groups.includes("student") ? 0.8 : 0.01,
       },
       booksByPhone: elderly ? rng.chance(0.7) : rng.chance(0.05),
     });

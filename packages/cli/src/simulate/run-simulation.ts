@@ -22,12 +22,12 @@ import { SeededRandom } from "./seeded-random";
 import { parseSimulationOptions, type SimulationOptionsInput } from "./simulation-options";
 import type {
   ConfirmedBooking,
-  SimulationAction,
   SimulationDay,
   SimulationDomain,
   SimulationPlugins,
   SimulationWorld,
 } from "./simulation-world";
+import { ActionQueue } from "./action-queue";
 import { Tally, type TallyData } from "./tally";
 
 /** What a simulation run returns: its parameters, the names it needs to print, and the counts. */
@@ -136,6 +136,7 @@ async function run(
       options.days,
     );
     const confirmedBookings: ConfirmedBooking[] = [];
+    const queue = new ActionQueue();
     const world: SimulationWorld = {
       community,
       config: community.config,
@@ -148,20 +149,21 @@ async function run(
       days: options.days,
       dayAt,
       confirmedBookings,
+      schedule: (action) => queue.push(action),
     };
     const domains = extras.domains ?? defaultDomains();
     for (const domain of domains) await domain.setup?.(world, SeededRandom.derive(options.seed, domain.id, "setup"));
 
     for (let index = 0; index < options.days; index++) {
       const day = dayAt(index);
-      const actions: { action: SimulationAction; order: number }[] = [];
       for (const domain of domains) {
         for (const action of domain.plan(world, day, SeededRandom.derive(options.seed, domain.id, index)))
-          actions.push({ action, order: actions.length });
+          queue.push(action);
       }
-      actions.sort((a, b) => a.action.at.getTime() - b.action.at.getTime() || a.order - b.order);
-      for (const { action } of actions) {
-        clock.set(action.at);
+      const dayEnd = dayAt(index + 1).start.getTime();
+      for (let action = queue.popBefore(dayEnd); action; action = queue.popBefore(dayEnd)) {
+        // Never backwards: an action scheduled in the past of the clock runs now.
+        if (action.at.getTime() > clock.now().getTime()) clock.set(action.at);
         await action.run();
       }
       clock.set(day.at(23 * 60 + 30));
@@ -169,6 +171,7 @@ async function run(
       extras.onDay?.(index + 1, options.days);
     }
 
+    for (const domain of domains) await domain.finish?.(world);
     const name = community.config.community.name;
     return {
       community: { id: community.id, name: { ...name } },

@@ -52,6 +52,11 @@ export interface SimulationWorld {
    * of each day): how domains hand each other work without knowing each other.
    */
   readonly confirmedBookings: ConfirmedBooking[];
+  /**
+   * Schedules an action that follows from an outcome (a check-in at a booking's start): it
+   * runs at its instant, today or on a later day, merged with the planned actions.
+   */
+  schedule(action: SimulationAction): void;
 }
 
 /** A booking confirmed during the simulation, waiting for its price to be read. */
@@ -96,4 +101,6 @@ export interface SimulationDomain {
   plan(world: SimulationWorld, day: SimulationDay, rng: SeededRandom): readonly SimulationAction[];
   /** After the day's actions (staff approvals, reading quotes, sweeps). */
   endOfDay?(world: SimulationWorld, day: SimulationDay): Promise<void>;
+  /** After the last day: add the domain's own summary section (`world.tally.section`). */
+  finish?(world: SimulationWorld): Promise<void>;
 }

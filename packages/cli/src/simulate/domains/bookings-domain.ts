@@ -1,8 +1,15 @@
 import { type Resource, wallDay, wallMinuteOfDay, wallOf } from "@linli/core";
 import { type DemandProfile, profileFor } from "../demand-profiles";
+import { type DayWindows, openingWindows, startInWindows } from "../opening-windows";
 import { ResidentPicker } from "../resident-picker";
 import { SeededRandom } from "../seeded-random";
-import type { SimulationAction, SimulationDay, SimulationDomain, SimulationWorld } from "../simulation-world";
+import type {
+  ConfirmedBooking,
+  SimulationAction,
+  SimulationDay,
+  SimulationDomain,
+  SimulationWorld,
+} from "../simulation-world";
 import { refusalCode, requesterFor } from "./domain-helpers";
 
 const DAY_MS = 86_400_000;
@@ -14,9 +21,17 @@ const DAY_MS = 86_400_000;
  */
 interface Demand {
   readonly units: readonly Resource[];
+  /** Weekly opening windows (Monday first), when the resource has fixed hours. */
+  readonly windows: readonly DayWindows[] | undefined;
   readonly profile: DemandProfile;
   readonly hours: readonly (readonly [number, number])[];
   readonly picker: ResidentPicker;
+}
+
+/** The parts of a configured booking rule this domain reads. */
+interface BookingRuleView {
+  readonly kind: string;
+  readonly appliesTo?: { readonly resources?: readonly string[]; readonly resourceGroups?: readonly string[] };
 }
 
 /** A booking that waits for staff approval. */
@@ -49,10 +64,50 @@ export function bookingsDomain(): SimulationDomain {
   let demands: Demand[] | null = null;
   let pending: Pending[] = [];
   const pickers = new Map<string, ResidentPicker>();
+  let checkInResources: Set<string> | null = null;
+  const attendance = { checkIns: 0, checkInsRefused: 0, released: 0, noShows: 0, completed: 0 };
+
+  /** The resources a `check-in` rule applies to: their bookings need a check-in at the start. */
+  const needsCheckIn = (world: SimulationWorld, resourceId: string): boolean => {
+    if (!checkInResources) {
+      checkInResources = new Set();
+      const rules = (world.config.booking as { rules?: readonly BookingRuleView[] } | undefined)?.rules ?? [];
+      for (const rule of rules) {
+        if (rule.kind !== "check-in") continue;
+        for (const id of rule.appliesTo?.resources ?? []) checkInResources.add(id);
+        for (const g of rule.appliesTo?.resourceGroups ?? [])
+          for (const id of world.config.resourceGroups.find((x) => x.id === g)?.resources ?? []) checkInResources.add(id);
+      }
+    }
+    return checkInResources.has(resourceId);
+  };
+
+  /**
+   * A confirmed booking: counted, handed to pricing, and, where a check-in rule applies, a
+   * check-in scheduled a few minutes before the start (most residents come; some do not,
+   * and the daily sweep releases their slot).
+   */
+  const confirmed = (world: SimulationWorld, c: ConfirmedBooking, start: Date, end: Date, quantity: number) => {
+    record(world, c.resourceId, start, end, quantity);
+    world.confirmedBookings.push(c);
+    if (!needsCheckIn(world, c.resourceId)) return;
+    const rng = SeededRandom.derive(world.seed, "check-in", c.bookingId);
+    if (!rng.chance(0.92)) return;
+    const resident = { kind: "resident", id: c.residentId } as const;
+    world.schedule({
+      at: new Date(start.getTime() - rng.int(0, 8) * 60_000),
+      run: async () => {
+        const code = await refusalCode(() => world.community.booking.checkIn({ actor: resident, bookingId: c.bookingId }));
+        if (code === null) attendance.checkIns++;
+        else attendance.checkInsRefused++;
+      },
+    });
+  };
 
   const demandsOf = (world: SimulationWorld): Demand[] => {
     if (demands) return demands;
     demands = [];
+    const opening = openingWindows(world.config);
     const byId = new Map(world.config.resources.map((r) => [r.id, r]));
     const pooled = new Set<string>();
     const unitSets: Resource[][] = [];
@@ -78,7 +133,7 @@ export function bookingsDomain(): SimulationDomain {
         pickers.set(profile.habit, picker);
       }
       const hours = Object.entries(profile.hours).map(([h, w]) => [Number(h), w] as const);
-      demands.push({ units, profile, hours, picker });
+      demands.push({ units, profile, hours, picker, windows: opening.get(first?.id ?? "") });
     }
     // Configuration order, for a stable stream of requests.
     const order = new Map(world.config.resources.map((r, i) => [r.id, i]));
@@ -103,9 +158,9 @@ export function bookingsDomain(): SimulationDomain {
       const app = channels.has("app") ? "app" : undefined;
       const weekend = day.weekday >= 6;
       const actions: SimulationAction[] = [];
-      for (const { units, profile, hours, picker } of demandsOf(world)) {
+      for (const { units, profile, hours, picker, windows } of demandsOf(world)) {
         const mean =
-          profile.dailyRate * units.length * picker.total * (weekend ? (profile.weekendFactor ?? 1) : 1);
+          profile.dailyRate * picker.total * (weekend ? (profile.weekendFactor ?? 1) : 1);
         const count = rng.poisson(mean);
         for (let i = 0; i < count; i++) {
           const resident = rng.chance(profile.anyoneShare ?? 0.05) ? rng.pick(world.residents) : picker.pick(rng);
@@ -119,11 +174,22 @@ export function bookingsDomain(): SimulationDomain {
           const hour = rng.weighted(hours);
           const reach = new Date(madeAt.getTime() + lead * 60_000);
           let offset = Math.max(0, Math.floor((reach.getTime() - day.start.getTime()) / DAY_MS));
-          let start = world.dayAt(day.index + offset).at(hour * 60);
-          if (start.getTime() < madeAt.getTime() + profile.leadMinutes[0] * 60_000) {
-            offset++;
-            start = world.dayAt(day.index + offset).at(hour * 60);
+          // Most residents ask for a time the room is open (the desk tells them); some do not.
+          const knowsHours = rng.chance(0.9);
+          const startOn = (target: SimulationDay): Date | null => {
+            if (!windows || !knowsHours) return target.at(hour * 60);
+            const open = windows[target.weekday - 1] ?? [];
+            const minute = startInWindows(open, minutes, (n) => rng.int(0, n - 1));
+            return minute === null ? null : target.at(minute);
+          };
+          // The first day from the lead on with a suitable time (fixed hours: within a week).
+          let start: Date | null = null;
+          for (let tries = 0; tries < 8 && start === null; tries++, offset++) {
+            const candidate = startOn(world.dayAt(day.index + offset));
+            if (candidate && candidate.getTime() >= madeAt.getTime() + profile.leadMinutes[0] * 60_000)
+              start = candidate;
           }
+          if (start === null) start = world.dayAt(day.index + offset).at(hour * 60);
           const end = new Date(start.getTime() + minutes * 60_000);
           const who = requesterFor(world, resident, rng.chance(0.3) ? wechat : phone, app);
           actions.push({
@@ -174,8 +240,13 @@ export function bookingsDomain(): SimulationDomain {
                 });
                 return;
               }
-              record(world, resource.id, start, end, booking.quantity);
-              world.confirmedBookings.push({ bookingId: booking.id, residentId: resident.id, resourceId: resource.id });
+              confirmed(
+                world,
+                { bookingId: booking.id, residentId: resident.id, resourceId: resource.id },
+                start,
+                end,
+                booking.quantity,
+              );
             },
           });
         }
@@ -197,8 +268,7 @@ export function bookingsDomain(): SimulationDomain {
             world.tally.refused(p.resourceId, [code], p.group);
             continue;
           }
-          record(world, p.resourceId, p.start, p.end, p.quantity);
-          world.confirmedBookings.push({ bookingId: p.bookingId, residentId: p.residentId, resourceId: p.resourceId });
+          confirmed(world, p, p.start, p.end, p.quantity);
         } else {
           const code = await refusalCode(() =>
             world.community.booking.reject({ actor: world.desk, bookingId: p.bookingId, reason: "programme full" }),
@@ -206,6 +276,26 @@ export function bookingsDomain(): SimulationDomain {
           world.tally.refused(p.resourceId, [code ?? "REJECTED_BY_STAFF"], p.group);
         }
       }
+      // The scheduler's nightly sweep: missed check-ins released, ended visits completed.
+      if (checkInResources && checkInResources.size > 0) {
+        const report = await world.community.booking.sweep({ actor: world.desk });
+        attendance.released += report.released;
+        attendance.noShows += report.noShows;
+        attendance.completed += report.completed;
+      }
+    },
+    async finish(world) {
+      if (!checkInResources || checkInResources.size === 0) return;
+      world.tally.section({
+        title: "Attendance (resources with a check-in rule)",
+        rows: [
+          ["checked in", attendance.checkIns],
+          ["check-ins refused (outside the window)", attendance.checkInsRefused],
+          ["released after a missed check-in", attendance.released],
+          ["recorded as no-shows", attendance.noShows],
+          ["completed", attendance.completed],
+        ],
+      });
     },
   };
 }

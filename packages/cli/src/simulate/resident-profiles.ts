@@ -68,8 +68,14 @@ const AGE_BANDS: readonly (readonly [number, number, number])[] = [
  * Generates `count` residents for a seed: ages from {@link AGE_BANDS}, groups from
  * {@link GROUP_SHARES}, habits that follow age (students read, the young go to the gym,
  * the old use the drying room and book by phone). Pure: the same seed gives the same list.
+ * With `configuredGroups`, groups the community does not configure are left out (the random
+ * draws stay the same, so two configurations get the same people).
  */
-export function generateResidents(count: number, seed: number): ResidentProfile[] {
+export function generateResidents(
+  count: number,
+  seed: number,
+  configuredGroups?: ReadonlySet<string>,
+): ResidentProfile[] {
   const rng = SeededRandom.derive(seed, "residents");
   const out: ResidentProfile[] = [];
   const bands = AGE_BANDS.map(([from, to, share]) => [[from, to] as const, share] as const);
@@ -100,8 +106,8 @@ export function generateResidents(count: number, seed: number): ResidentProfile[
       id: `r${String(i).padStart(5, "0")}`,
       name: `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}`,
       age,
-      groups,
-      summaryGroup: groups[0] ?? "none",
+      groups: configuredGroups ? groups.filter((g) => configuredGroups.has(g)) : groups,
+      summaryGroup: (configuredGroups ? groups.find((g) => configuredGroups.has(g)) : groups[0]) ?? "none",
       habits: {
         reading: age < 6 ? 0.2 : age <= 22 ? 0.8 : elderly ? 0.35 : 0.3,
         fitness: gymGoer ? 0.8 : 0.01,

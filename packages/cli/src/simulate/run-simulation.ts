@@ -130,7 +130,11 @@ async function run(
       }
       return day;
     };
-    const residents = generateResidents(options.residents, options.seed);
+    const residents = generateResidents(
+      options.residents,
+      options.seed,
+      new Set(community.config.groups.map((g) => g.id)),
+    );
     const tally = new Tally(
       community.config.resources.map((r) => ({ id: r.id, capacity: r.capacity })),
       options.days,

@@ -61,7 +61,7 @@ export function summaryText(result: SimulationResult): string {
     out.push(
       table(
         ["group", "refused"],
-        groups.map(([g, n]) => [g === "none" ? "no eligibility group" : groupLabel(result, g), n]),
+        groups.map(([g, n]) => [residentGroupLabel(result, g), n]),
       ),
     );
   }
@@ -94,4 +94,9 @@ export function groupLabel(result: Pick<SimulationResult, "groupNames">, group: 
   if (group === "(membership)") return "covered by a membership";
   const name = result.groupNames[group];
   return name ? `${name} (${group})` : group;
+}
+
+/** A resident's summary group for refusals: `none` is a resident in no eligibility group. */
+export function residentGroupLabel(result: Pick<SimulationResult, "groupNames">, group: string): string {
+  return group === "none" ? "no eligibility group" : groupLabel(result, group);
 }

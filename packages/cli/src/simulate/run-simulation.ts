@@ -58,8 +58,8 @@ export interface SimulationResult {
 export interface SimulateExtras {
   /** Called after each day (for a progress bar). */
   readonly onDay?: (done: number, total: number) => void;
-  /** The domains to run. @default defaultDomains() */
-  readonly domains?: readonly SimulationDomain[];
+  /** Makes the domains to run (fresh for each run: domains keep state). @default defaultDomains */
+  readonly domains?: () => readonly SimulationDomain[];
 }
 
 const plugins = (): SimulationPlugins => [bookingPlugin(), pricingPlugin()];
@@ -155,7 +155,7 @@ async function run(
       confirmedBookings,
       schedule: (action) => queue.push(action),
     };
-    const domains = extras.domains ?? defaultDomains();
+    const domains = (extras.domains ?? defaultDomains)();
     for (const domain of domains) await domain.setup?.(world, SeededRandom.derive(options.seed, domain.id, "setup"));
 
     for (let index = 0; index < options.days; index++) {

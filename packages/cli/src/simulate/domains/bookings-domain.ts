@@ -28,6 +28,12 @@ interface Demand {
   readonly picker: ResidentPicker;
 }
 
+/** Options of {@link bookingsDomain}. */
+export interface BookingsDomainOptions {
+  /** Only these resources draw demand (a focused what-if). @default every bookable resource */
+  readonly resources?: readonly string[];
+}
+
 /** The parts of a configured booking rule this domain reads. */
 interface BookingRuleView {
   readonly kind: string;
@@ -60,7 +66,7 @@ function channelsOf(world: SimulationWorld): readonly string[] {
  * `community.booking.book`. Refusals are counted by reason; requests awaiting approval are
  * decided by staff at the end of the day (gallery proposals).
  */
-export function bookingsDomain(): SimulationDomain {
+export function bookingsDomain(options: BookingsDomainOptions = {}): SimulationDomain {
   let demands: Demand[] | null = null;
   let pending: Pending[] = [];
   const pickers = new Map<string, ResidentPicker>();
@@ -123,7 +129,9 @@ export function bookingsDomain(): SimulationDomain {
       }
     }
     for (const resource of world.config.resources) if (!pooled.has(resource.id)) unitSets.push([resource]);
+    const only = options.resources ? new Set(options.resources) : null;
     for (const units of unitSets) {
+      if (only && !units.some((u) => only.has(u.id))) continue;
       const first = units[0];
       const profile = first ? profileFor(first) : null;
       if (!profile) continue;

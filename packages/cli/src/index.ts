@@ -16,7 +16,7 @@ export {
   type LoadProblem,
   loadConfig,
 } from "./config/load-config";
-export { mergeSource } from "./config/merge";
+export { mergeConfig, mergeSource } from "./config/merge";
 export {
   type Entry,
   locate,

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { run } from "./run-cli";
 
-const wangjialong = fileURLToPath(new URL("../../presets/json/wangjialong.json", import.meta.url));
+const wangjialong = fileURLToPath(new URL("../../presets/wangjialong.json", import.meta.url));
 const drying = (lang: string, profile = "hardship") => [
   "explain",
   "--config",

@@ -1,12 +1,18 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { loadConfig } from "../src/config/load-config";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Loads `main.yaml` from files written into a fresh folder. */
 function load(files: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), "linli-merge-"));
+  dirs.push(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return loadConfig("main.yaml", { cwd: dir });
 }
@@ -58,5 +64,30 @@ describe("extends and the merge semantics", () => {
     expect(problems.map((p) => p.message.en)).toEqual([
       'Unknown preset "wangjialog": the presets are wangjialong, library-of-things; write a file as a relative path (./base.yaml)',
     ]);
+  });
+});
+
+describe("mergeConfig (the same semantics on values in memory)", () => {
+  test("a what-if change over a preset: the gym at 20 yuan, one rule changed, the preset untouched", async () => {
+    const { presetCopy } = await import("@linli/presets");
+    const { mergeConfig } = await import("../src/config/merge");
+    const base = presetCopy("wangjialong");
+    const before = JSON.stringify(base);
+    const changed = mergeConfig(base, {
+      pricing: { memberships: [{ id: "gym-monthly", price: 2000 }] },
+      booking: { rules: [{ id: "drying-room-daily-quota", period: "week", max: 3 }] },
+    }) as typeof base;
+    expect(changed.pricing?.memberships?.[0]).toMatchObject({
+      id: "gym-monthly",
+      price: 2000,
+      uses: "unlimited",
+    });
+    expect(changed.booking?.rules?.find((r) => r.id === "drying-room-daily-quota")).toMatchObject({
+      kind: "quota",
+      period: "week",
+      max: 3,
+    });
+    expect(changed.resources).toEqual(base.resources);
+    expect(JSON.stringify(base)).toBe(before);
   });
 });

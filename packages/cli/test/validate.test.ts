@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { presetJson, presetNames } from "@linli/presets";
 import { describe, expect, test } from "vitest";
@@ -90,7 +93,11 @@ mistakes.yaml:33:18  pricing.plans[0].tiers[0].group  UNKNOWN_GROUP
   });
 
   test("YAML syntax errors, missing files and unknown presets are problems with a place too", async () => {
-    const broken = await run(["validate", "broken.yaml", "--lang", "en"]);
+    // Written here: a YAML file with a syntax error would trip the repository's linter.
+    const dir = mkdtempSync(join(tmpdir(), "linli-broken-"));
+    writeFileSync(join(dir, "broken.yaml"), "community:\n  id: [unclosed\nresources: []\n");
+    const broken = await run(["validate", "broken.yaml", "--lang", "en"], dir);
+    rmSync(dir, { recursive: true, force: true });
     expect(broken.code).toBe(1);
     expect(broken.out.split("\n")[0]).toBe("broken.yaml:3:1  YAML_SYNTAX");
     const missing = await run(["validate", "nothing-here.yaml", "--lang", "en"]);
@@ -108,7 +115,7 @@ mistakes.yaml:33:18  pricing.plans[0].tiers[0].group  UNKNOWN_GROUP
   });
 
   test.each(presetNames)("the shipped %s preset validates", async (name) => {
-    const file = fileURLToPath(new URL(`../../presets/json/${name}.json`, import.meta.url));
+    const file = fileURLToPath(new URL(`../../presets/${name}.json`, import.meta.url));
     const { code, out } = await run(["validate", file, "--lang", "en"]);
     expect(code).toBe(0);
     expect(out).toMatch(/^✔ .*\.json: no problems\n$/);

@@ -4,9 +4,9 @@ import { presetJson, presetNames, presets } from "./index";
 
 describe("the shipped JSON of each preset", () => {
   test.each(presetNames)(
-    "json/%s.json is what the TypeScript data generates (run `npm run build:json -w @linli/presets`)",
+    "%s.json is what the TypeScript data generates (run `npm run build:json -w @linli/presets`)",
     (name) => {
-      const file = readFileSync(new URL(`../json/${name}.json`, import.meta.url), "utf8");
+      const file = readFileSync(new URL(`../${name}.json`, import.meta.url), "utf8");
       expect(file).toBe(presetJson(name));
       expect(JSON.parse(file)).toEqual(presets[name]);
     },

@@ -1,8 +1,7 @@
 import { type LocalizedText, localParts } from "@linli/core";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { type CliContext, type CliLang, type CommandModule, langOf, parseLang } from "../cli-context";
-import { checkLoadedConfig } from "../config/check-config";
-import { loadConfig } from "../config/load-config";
+import { loadChecked } from "../community-db";
 import {
   DESK,
   deskCommunity,
@@ -11,9 +10,6 @@ import {
   type ResidentProfile,
 } from "../explain/desk-community";
 import { type ExplainSubject, explainBookingText, explainQuoteText } from "../explain/explain-text";
-import { installedPlugins } from "../plugins";
-import { formatReport } from "../problem-report";
-import { localeOf } from "./validate";
 
 /** The options of `explain book` and `explain quote`. */
 interface RequestOptions {
@@ -78,18 +74,8 @@ const label = (instant: Date, timeZone: string) => {
   return `${p.date} ${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
 };
 
-/** Loads and checks `--config`; prints its problems and returns undefined when it has any. */
-function checkedConfig(file: string, context: CliContext, lang: CliLang | undefined) {
-  const loaded = loadConfig(file, { cwd: context.io.cwd });
-  const problems = checkLoadedConfig(loaded, installedPlugins());
-  if (problems.length === 0) return loaded.value as ConfigView;
-  context.io.err(formatReport(loaded.files[0]?.name ?? file, problems, langOf(lang, localeOf(loaded.value))));
-  context.fail(1);
-  return undefined;
-}
-
 async function explain(kind: "book" | "quote", file: string, options: RequestOptions, context: CliContext) {
-  const config = checkedConfig(file, context, options.lang);
+  const config = loadChecked(file, context, options.lang) as ConfigView | undefined;
   if (!config) return;
   const lang = langOf(options.lang, config.community.locale);
   const timeZone = config.community.timeZone;

@@ -125,7 +125,7 @@ export function loadConfig(path: string, options: LoadConfigOptions = {}): Loade
     }
     const here = [...stack, id];
     const include = (target: string, at: Span): SourceNode =>
-      readTree(resolve(dirname(preset ? cwd : id), target), here, at, false) ?? {
+      readTree(resolve(preset ? cwd : dirname(id), target), here, at, false) ?? {
         kind: "scalar",
         value: undefined,
         span: at,
@@ -162,7 +162,7 @@ export function loadConfig(path: string, options: LoadConfigOptions = {}): Loade
                 `未知的预设 "${target.value}"，可用的预设：${presetNames.join("、")}；文件请写相对路径（./base.yaml）`,
                 `Unknown preset "${target.value}": the presets are ${presetNames.join(", ")}; write a file as a relative path (./base.yaml)`,
               )
-          : readTree(resolve(dirname(preset ? cwd : id), target.value), here, target.span);
+          : readTree(resolve(preset ? cwd : dirname(id), target.value), here, target.span);
       if (base) merged = merged ? mergeSource(merged, base) : base;
     }
     return merged ? mergeSource(merged, own) : own;

@@ -1,4 +1,5 @@
-import type { Entry, SourceNode } from "./source-tree";
+import { LineCounter } from "yaml";
+import { type Entry, plainValue, type SourceNode } from "./source-tree";
 
 /** An entry of a list merged by id: a map with a string `id`. */
 const idOf = (node: SourceNode): string | undefined => {
@@ -58,4 +59,28 @@ export function mergeSource(base: SourceNode, override: SourceNode): SourceNode 
     }
   }
   return override;
+}
+
+function sourceOf(value: unknown, span: SourceNode["span"], depth = 0): SourceNode {
+  if (depth > 200) throw new RangeError("configuration nested too deeply");
+  if (Array.isArray(value))
+    return { kind: "seq", items: value.map((v) => sourceOf(v, span, depth + 1)), span };
+  if (typeof value === "object" && value !== null) {
+    const entries = new Map<string, Entry>(
+      Object.entries(value).map(([key, v]) => [key, { key: span, value: sourceOf(v, span, depth + 1) }]),
+    );
+    return { kind: "map", entries, span };
+  }
+  return { kind: "scalar", value, span };
+}
+
+/**
+ * Merges plain values (parsed JSON or YAML, a preset) with the semantics of {@link mergeSource}:
+ * what `extends` does, for a program that holds both configurations in memory (a what-if
+ * change over a preset). Neither argument is changed.
+ */
+export function mergeConfig(base: unknown, override: unknown): unknown {
+  const lines = new LineCounter();
+  const span = { file: { name: "(memory)", id: "(memory)", text: "", lines }, start: 0, end: 0 };
+  return plainValue(mergeSource(sourceOf(base, span), sourceOf(override, span)));
 }

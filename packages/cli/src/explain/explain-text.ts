@@ -7,12 +7,15 @@ import type { CliLang } from "../cli-context";
 export interface ExplainSubject {
   /** The resource's id and name. */
   readonly resource: { readonly id: string; readonly name: LocalizedText };
-  /** Local start and end labels (`2026-07-02 09:00`), end null for a use without duration. */
+  /** Local start label (`2026-07-02 09:00`). */
   readonly from: string;
+  /** Local end label, or null for a use without duration. */
   readonly to: string | null;
+  /** The community's IANA zone the labels are in. */
   readonly timeZone: string;
-  /** The profile's groups (id and name) and age. */
+  /** The profile's groups, id and name. */
   readonly groups: readonly { readonly id: string; readonly name: LocalizedText }[];
+  /** The profile's age, if given. */
   readonly age: number | undefined;
   /** Locale money is formatted in for English (the community's, e.g. en-GB). */
   readonly moneyLocale: string;

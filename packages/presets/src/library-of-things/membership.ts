@@ -6,6 +6,9 @@ export const YEARLY_MEMBERSHIP = 4000;
 /**
  * The sliding-scale yearly membership: £40 standard, £20 for students and people over 65,
  * £5 on Universal Credit, free for volunteers; supporters may pay £60 to fund the others.
+ * It covers borrowing everyday kit. A concession prices it only when it holds over the whole
+ * year bought (pricing reads eligibility over the covered period): the counter verifies the
+ * benefits letter or student card when the member joins or renews, and the grant lasts a year.
  */
 export const membership: PresetPart = {
   memberships: [
@@ -14,7 +17,7 @@ export const membership: PresetPart = {
       name: text("年度会员", "Yearly membership"),
       price: YEARLY_MEMBERSHIP,
       period: { kind: "days", days: 365 },
-      covers: { resourceGroups: ["everyday-kit", "big-kit"] },
+      covers: { resourceGroups: ["everyday-kit"] },
       tiers: [
         { group: "student", price: { kind: "percentage", discountBasisPoints: 5000 } },
         { group: "over-65", price: { kind: "percentage", discountBasisPoints: 5000 } },
@@ -28,7 +31,7 @@ export const membership: PresetPart = {
       name: text("年度支持者会员", "Yearly supporter membership"),
       price: 6000,
       period: { kind: "days", days: 365 },
-      covers: { resourceGroups: ["everyday-kit", "big-kit"] },
+      covers: { resourceGroups: ["everyday-kit"] },
       refund: { policy: "none" },
     },
   ],

@@ -1,6 +1,6 @@
 import { type PresetPart, text } from "../preset-part";
 
-/** Everyday kit: borrowed free by members. */
+/** Everyday kit: borrowed by members only, covered by their membership. */
 const EVERYDAY = [
   ["drill", "电钻", "Cordless drill"],
   ["ladder", "梯子", "Step ladder"],
@@ -9,7 +9,7 @@ const EVERYDAY = [
   ["camping-stove", "露营炉", "Camping stove"],
 ] as const;
 
-/** Big kit: members pay a day rate and a refundable deposit. */
+/** Big kit: any resident hires it at a day rate with a refundable deposit. */
 const BIG_KIT = [
   ["carpet-cleaner", "地毯清洗机", "Carpet cleaner"],
   ["pressure-washer", "高压清洗机", "Pressure washer"],
@@ -19,7 +19,7 @@ const BIG_KIT = [
 /** £6 a started day for big kit, in pence. */
 export const BIG_KIT_DAY_RATE = 600;
 
-/** The things lent (members only), loan rules and big-kit prices. */
+/** The things lent (everyday kit to members, big kit to any resident), loan rules and big-kit prices. */
 export const things: PresetPart = {
   resources: [...EVERYDAY, ...BIG_KIT].map(([id, zh, en]) => ({
     id,
@@ -37,7 +37,13 @@ export const things: PresetPart = {
     {
       id: "members-borrow",
       kind: "requires-membership",
-      appliesTo: { resourceGroups: ["everyday-kit", "big-kit"] },
+      appliesTo: { resourceGroups: ["everyday-kit"] },
+    },
+    {
+      id: "big-kit-residents",
+      kind: "who-may-book",
+      appliesTo: { resourceGroups: ["big-kit"] },
+      residentsOnly: true,
     },
     // A loan is an hour to a week; eight days leaves room for a week across a clock change.
     {

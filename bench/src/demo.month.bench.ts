@@ -22,7 +22,12 @@ export default async function demoMonth(): Promise<void> {
   try {
     const cpu = process.cpuUsage();
     const started = performance.now();
-    const result = await simulate(wangjialong, { days: 30, seed: 7, residents: 5800, db: join(dir, "month.sqlite") });
+    const result = await simulate(wangjialong, {
+      days: 30,
+      seed: 7,
+      residents: 5800,
+      db: join(dir, "month.sqlite"),
+    });
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);
     const requests = result.tally.resources.reduce((s, u) => s + u.requests, 0);

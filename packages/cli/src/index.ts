@@ -47,10 +47,22 @@ export type {
 } from "./simulate/simulation-world";
 export { defaultDomains } from "./simulate/domains/index";
 export { type ConfigSource, type LoadedRunConfig, loadRunConfig } from "./simulate/simulation-config";
-export { type GroupMoney, type ResourceUse, Tally, type TallyData, type TallySection } from "./simulate/tally";
+export {
+  type GroupMoney,
+  type ResourceUse,
+  Tally,
+  type TallyData,
+  type TallySection,
+} from "./simulate/tally";
 export { SeededRandom } from "./simulate/seeded-random";
 export { generateResidents, GROUP_SHARES, type ResidentProfile } from "./simulate/resident-profiles";
-export { DEMAND_PROFILES, type DemandProfile, type Habit, KIND_PROFILES, profileFor } from "./simulate/demand-profiles";
+export {
+  DEMAND_PROFILES,
+  type DemandProfile,
+  type Habit,
+  KIND_PROFILES,
+  profileFor,
+} from "./simulate/demand-profiles";
 export { summaryText } from "./simulate/summary-text";
 export { type WhatifResult, whatif, whatifText } from "./simulate/whatif";
 export { htmlReport } from "./report/html-report";

@@ -13,7 +13,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function run(args: readonly string[], cwd = fixtures) {
   let out = "";
   let err = "";
-  const code = await runCli(args, { out: (s) => void (out += s), err: (s) => void (err += s), cwd });
+  const io = {
+    out: (s: string) => {
+      out += s;
+    },
+    err: (s: string) => {
+      err += s;
+    },
+    cwd,
+  };
+  const code = await runCli(args, io);
   return { code, out, err };
 }
 

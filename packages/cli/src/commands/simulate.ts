@@ -14,7 +14,8 @@ import { summaryText } from "../simulate/summary-text";
 /** A whole number option within bounds. */
 export const wholeNumber = (min: number, max: number) => (value: string) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new InvalidArgumentError(`a whole number from ${min} to ${max}`);
   return n;
 };
 
@@ -38,7 +39,9 @@ export function runOptions(command: Command): Command {
     .option("--seed <n>", "the seed: the same seed gives the same month", wholeNumber(0, 2 ** 32 - 1), 7)
     .option("--residents <n>", "residents generated", wholeNumber(1, 100_000), 5800)
     .option("--start <date>", "the first local day, YYYY-MM-DD", "2026-07-01")
-    .addOption(new Option("--lang <lang>", "language of configuration problems: zh-CN or en").argParser(parseLang));
+    .addOption(
+      new Option("--lang <lang>", "language of configuration problems: zh-CN or en").argParser(parseLang),
+    );
 }
 
 /** The simulation options of parsed command-line options. */
@@ -52,7 +55,11 @@ export function runConfig(
   context: CliContext,
 ): CommunityConfigInput<SimulationPlugins> | undefined {
   const loaded = loadRunConfig(
-    { preset: options.preset, ...(options.config ? { config: options.config } : {}), ...(options.change ? { change: options.change } : {}) },
+    {
+      preset: options.preset,
+      ...(options.config ? { config: options.config } : {}),
+      ...(options.change ? { change: options.change } : {}),
+    },
     context.io.cwd,
     options.lang ?? "en",
   );

@@ -6,13 +6,19 @@ import { reportCharts } from "./report-charts";
 describe("htmlReport", () => {
   it("is one self-contained file: every chart as inline SVG, no script, nothing fetched", () => {
     const html = htmlReport(sampleResult());
-    for (const id of ["chart-occupancy-hour", "chart-occupancy-day", "chart-revenue-waivers", "chart-refusals"]) {
+    for (const id of [
+      "chart-occupancy-hour",
+      "chart-occupancy-day",
+      "chart-revenue-waivers",
+      "chart-refusals",
+    ]) {
       const section = html.slice(html.indexOf(`id="${id}"`));
       expect(section.slice(0, section.indexOf("</section>"))).toMatch(/<svg[\s\S]*<\/svg>/);
     }
     expect(html).not.toMatch(/<script|<link|<img|src=|url\(http/i);
     // Only SVG's own namespaces are URLs.
-    for (const url of html.match(/https?:\/\/[^"' )]+/g) ?? []) expect(url).toMatch(/^http:\/\/www\.w3\.org\//);
+    for (const url of html.match(/https?:\/\/[^"' )]+/g) ?? [])
+      expect(url).toMatch(/^http:\/\/www\.w3\.org\//);
     expect(html).toContain("Wangjialong &#60;Community&#62;");
     expect(html).toContain("## Use per resource");
   });

@@ -79,7 +79,14 @@ export function occupancyByDayChart(result: SimulationResult): ReportChart {
         grid: { left: 170, right: 30, top: 20, bottom: 90 },
         xAxis: { type: "category", data: days, name: "day" },
         yAxis: { type: "category", data: rows.map((r) => r.name) },
-        visualMap: { min: 0, max, orient: "horizontal", left: "center", bottom: 10, inRange: { color: ["#f7fbff", "#08519c"] } },
+        visualMap: {
+          min: 0,
+          max,
+          orient: "horizontal",
+          left: "center",
+          bottom: 10,
+          inRange: { color: ["#f7fbff", "#08519c"] },
+        },
         series: [{ type: "heatmap", data }],
       },
       { width: 960, height: Math.max(260, 60 + rows.length * 28 + 90) },
@@ -103,8 +110,20 @@ export function revenueVersusWaiversChart(result: SimulationResult): ReportChart
         xAxis: { type: "value", name: result.currency },
         yAxis: { type: "category", data: labels },
         series: [
-          { name: "paid", type: "bar", stack: "money", data: rows.map((m) => m.paid / 100), itemStyle: { color: "#2f7ed8" } },
-          { name: "waived", type: "bar", stack: "money", data: rows.map((m) => m.waived / 100), itemStyle: { color: "#f28f43" } },
+          {
+            name: "paid",
+            type: "bar",
+            stack: "money",
+            data: rows.map((m) => m.paid / 100),
+            itemStyle: { color: "#2f7ed8" },
+          },
+          {
+            name: "waived",
+            type: "bar",
+            stack: "money",
+            data: rows.map((m) => m.waived / 100),
+            itemStyle: { color: "#f28f43" },
+          },
         ],
       },
       { width: 960, height: Math.max(220, 80 + rows.length * 40) },
@@ -118,7 +137,8 @@ export function refusalsChart(result: SimulationResult): ReportChart {
   return {
     id: "chart-refusals",
     title: "Refusals by reason",
-    caption: "Refused requests by the stable reason code the rules gave (a request refused for two reasons counts for both).",
+    caption:
+      "Refused requests by the stable reason code the rules gave (a request refused for two reasons counts for both).",
     svg: renderSvgChart(
       {
         tooltip: {},
@@ -135,7 +155,8 @@ export function refusalsChart(result: SimulationResult): ReportChart {
 /** Every chart the result has data for (no empty charts). */
 export function reportCharts(result: SimulationResult): ReportChart[] {
   const charts = [occupancyByHourChart(result), occupancyByDayChart(result)];
-  if (result.tally.money.some((m) => m.paid > 0 || m.waived > 0)) charts.push(revenueVersusWaiversChart(result));
+  if (result.tally.money.some((m) => m.paid > 0 || m.waived > 0))
+    charts.push(revenueVersusWaiversChart(result));
   if (Object.keys(result.tally.refusals).length > 0) charts.push(refusalsChart(result));
   return charts;
 }

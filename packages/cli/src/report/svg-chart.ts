@@ -13,7 +13,12 @@ export interface ChartSize {
  * `ssr: true` SVG renderer. Animation is off so the SVG is the final picture.
  */
 export function renderSvgChart(option: echarts.EChartsOption, size: ChartSize): string {
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: size.width, height: size.height });
+  const chart = echarts.init(null, null, {
+    renderer: "svg",
+    ssr: true,
+    width: size.width,
+    height: size.height,
+  });
   try {
     chart.setOption({ animation: false, ...option });
     return chart.renderToSVGString();

@@ -6,7 +6,10 @@ export type DayWindows = readonly (readonly [number, number])[];
 /** The parts of a configured opening-hours rule read here. */
 interface OpeningRuleView {
   readonly kind: string;
-  readonly appliesTo?: { readonly resources?: readonly string[]; readonly resourceGroups?: readonly string[] };
+  readonly appliesTo?: {
+    readonly resources?: readonly string[];
+    readonly resourceGroups?: readonly string[];
+  };
   readonly alwaysOpen?: boolean;
   readonly weekly?: Readonly<Record<string, readonly { readonly from: string; readonly to: string }[]>>;
 }
@@ -50,7 +53,11 @@ export function openingWindows(config: CommunityConfig): Map<string, readonly Da
  * the hour (or the window's own start), or null when the day has no window long enough.
  * `pick` chooses among the candidates (a seeded random index).
  */
-export function startInWindows(windows: DayWindows, length: number, pick: (n: number) => number): number | null {
+export function startInWindows(
+  windows: DayWindows,
+  length: number,
+  pick: (n: number) => number,
+): number | null {
   const candidates: number[] = [];
   for (const [from, to] of windows) {
     if (to - from < length) continue;

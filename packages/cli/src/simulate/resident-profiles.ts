@@ -51,7 +51,23 @@ export const GROUP_SHARES = {
 } as const;
 
 const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高"];
-const GIVEN = ["秀英", "建国", "桂兰", "志强", "丽", "伟", "芳", "军", "敏", "磊", "静", "洋", "婷", "浩", "欣"];
+const GIVEN = [
+  "秀英",
+  "建国",
+  "桂兰",
+  "志强",
+  "丽",
+  "伟",
+  "芳",
+  "军",
+  "敏",
+  "磊",
+  "静",
+  "洋",
+  "婷",
+  "浩",
+  "欣",
+];
 
 /** Age bands of a strongly ageing old neighbourhood: [from, to, share]. */
 const AGE_BANDS: readonly (readonly [number, number, number])[] = [

@@ -104,7 +104,13 @@ async function run(
   const storage = sqliteStorage({ filename: options.filename, synchronous: "NORMAL" });
   // Before the first day: residents are registered the evening before.
   const clock = manualClock(new Date(0));
-  const community = await createCommunity({ config, storage, plugins: plugins(), clock, ids: sequentialIds() });
+  const community = await createCommunity({
+    config,
+    storage,
+    plugins: plugins(),
+    clock,
+    ids: sequentialIds(),
+  });
   try {
     const tz = community.config.community.timeZone;
     clock.set(new Date(startOfLocalDay(options.start, tz).getTime() - 3_600_000));
@@ -156,7 +162,8 @@ async function run(
       schedule: (action) => queue.push(action),
     };
     const domains = (extras.domains ?? defaultDomains)();
-    for (const domain of domains) await domain.setup?.(world, SeededRandom.derive(options.seed, domain.id, "setup"));
+    for (const domain of domains)
+      await domain.setup?.(world, SeededRandom.derive(options.seed, domain.id, "setup"));
 
     for (let index = 0; index < options.days; index++) {
       const day = dayAt(index);

@@ -44,7 +44,12 @@ describe("simulate", { timeout: 180_000 }, () => {
     expect(none?.waived).toBe(0);
     for (const m of result.tally.money) expect(m.paid + m.waived).toBeGreaterThanOrEqual(0);
     const text = summaryText(result);
-    for (const title of ["## Residents", "## Use per resource", "## Refusals by reason", "## Revenue and waived value"])
+    for (const title of [
+      "## Residents",
+      "## Use per resource",
+      "## Refusals by reason",
+      "## Revenue and waived value",
+    ])
       expect(text).toContain(title);
   });
 

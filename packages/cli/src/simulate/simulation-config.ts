@@ -19,7 +19,9 @@ export interface ConfigSource {
 }
 
 /** A configuration ready to run, or the printed report of its problems. */
-export type LoadedRunConfig = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly report: string };
+export type LoadedRunConfig =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly report: string };
 
 /**
  * Loads the configuration a simulation runs: a preset, or a file, with a change file merged

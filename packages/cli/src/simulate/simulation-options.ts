@@ -7,7 +7,12 @@ export const simulationOptionsSchema = z
     /** Days simulated. @default 30 */
     days: z.number().int().min(1).max(366).default(30),
     /** The seed: the same seed gives the same month. @default 7 */
-    seed: z.number().int().min(0).max(2 ** 32 - 1).default(7),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .default(7),
     /** Residents generated. @default 5800 (Wangjialong's permanent residents) */
     residents: z.number().int().min(1).max(100_000).default(5800),
     /** The first local day, `YYYY-MM-DD`. @default "2026-07-01" */
@@ -27,5 +32,10 @@ export function parseSimulationOptions(input: unknown): SimulationOptions {
   const result = validate(simulationOptionsSchema, input);
   if (result.ok) return result.value;
   const summary = result.problems.map((p) => `${p.path}: ${p.message.en}`).join("; ");
-  throw LinliError.from(coreErrors, "VALIDATION_FAILED", { summary }, { details: { problems: result.problems } });
+  throw LinliError.from(
+    coreErrors,
+    "VALIDATION_FAILED",
+    { summary },
+    { details: { problems: result.problems } },
+  );
 }

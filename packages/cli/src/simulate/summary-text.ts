@@ -7,7 +7,9 @@ export function table(header: readonly string[], rows: readonly (readonly (strin
   const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? "").length)));
   const line = (r: readonly string[]) =>
     r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  ");
-  return [line(all[0] ?? []), widths.map((w) => "-".repeat(w)).join("  "), ...all.slice(1).map(line)].join("\n");
+  return [line(all[0] ?? []), widths.map((w) => "-".repeat(w)).join("  "), ...all.slice(1).map(line)].join(
+    "\n",
+  );
 }
 
 /** Occupancy of a resource: booked unit-minutes over capacity × days × 24 h. */
@@ -28,7 +30,14 @@ export function summaryText(result: SimulationResult): string {
       `${result.days} days from ${result.start}, seed ${result.seed}, ${result.timeZone}`,
   );
   for (const section of tally.sections) {
-    out.push("", `## ${section.title}`, table(["", "count"], section.rows.map(([k, v]) => [k, v])));
+    out.push(
+      "",
+      `## ${section.title}`,
+      table(
+        ["", "count"],
+        section.rows.map(([k, v]) => [k, v]),
+      ),
+    );
   }
 
   out.push("", "## Use per resource");
@@ -53,7 +62,12 @@ export function summaryText(result: SimulationResult): string {
   if (reasons.length === 0) out.push("none");
   else {
     const total = reasons.reduce((s, [, n]) => s + n, 0);
-    out.push(table(["reason", "refusals", "share"], reasons.map(([code, n]) => [code, n, percentText(n, total)])));
+    out.push(
+      table(
+        ["reason", "refusals", "share"],
+        reasons.map(([code, n]) => [code, n, percentText(n, total)]),
+      ),
+    );
   }
   const groups = Object.entries(tally.refusedByGroup).sort(([, x], [, y]) => y - x);
   if (groups.length > 0) {
@@ -73,8 +87,18 @@ export function summaryText(result: SimulationResult): string {
     table(
       ["group", "priced uses", "paid", "waived"],
       [
-        ...tally.money.map((m) => [groupLabel(result, m.group), m.uses, moneyText(m.paid, currency), moneyText(m.waived, currency)]),
-        ["total", tally.money.reduce((s, m) => s + m.uses, 0), moneyText(paid, currency), moneyText(waived, currency)],
+        ...tally.money.map((m) => [
+          groupLabel(result, m.group),
+          m.uses,
+          moneyText(m.paid, currency),
+          moneyText(m.waived, currency),
+        ]),
+        [
+          "total",
+          tally.money.reduce((s, m) => s + m.uses, 0),
+          moneyText(paid, currency),
+          moneyText(waived, currency),
+        ],
       ],
     ),
   );

@@ -28,7 +28,12 @@ describe("whatif", { timeout: 180_000 }, () => {
   it("dryers limited to 3 uses a week: more refusals for the weekly quota", async () => {
     // Only the drying room's demand (the other resources cannot change its answers).
     const domains = () => [residentsDomain, bookingsDomain({ resources: ["drying-room"] }), pricingDomain];
-    const result = await whatif(config(), config("dryer-3-a-week.yaml"), { days: 10, residents: 2500 }, { domains });
+    const result = await whatif(
+      config(),
+      config("dryer-3-a-week.yaml"),
+      { days: 10, residents: 2500 },
+      { domains },
+    );
     const quota = (r: typeof result.before) => r.tally.refusalsByResource["drying-room"]?.QUOTA_EXCEEDED ?? 0;
     expect(quota(result.after)).toBeGreaterThan(quota(result.before));
     const dryer = (r: typeof result.before) => r.tally.resources.find((u) => u.resourceId === "drying-room");

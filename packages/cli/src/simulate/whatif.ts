@@ -38,7 +38,8 @@ export async function whatif(
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
-const signedMoney = (n: number, currency: string) => (n > 0 ? `+${moneyText(n, currency)}` : moneyText(n, currency));
+const signedMoney = (n: number, currency: string) =>
+  n > 0 ? `+${moneyText(n, currency)}` : moneyText(n, currency);
 
 /** Rows of a before/after comparison over the union of keys, with the difference. */
 function compare(
@@ -84,7 +85,12 @@ export function whatifText({ before, after }: WhatifResult): string {
       `(seed ${before.seed}, from ${before.start}) under the current and the changed rules`,
     "",
     table(head, [
-      ["refused requests", String(refusedTotal(before)), String(refusedTotal(after)), signed(refusedTotal(after) - refusedTotal(before))],
+      [
+        "refused requests",
+        String(refusedTotal(before)),
+        String(refusedTotal(after)),
+        signed(refusedTotal(after) - refusedTotal(before)),
+      ],
       ["paid", money(paid(before)), money(paid(after)), signedMoney(paid(after) - paid(before), c)],
       ["waived", money(waived(before)), money(waived(after)), signedMoney(waived(after) - waived(before), c)],
     ]),
@@ -99,16 +105,26 @@ export function whatifText({ before, after }: WhatifResult): string {
     table(
       head,
       compare(
-        Object.fromEntries(Object.entries(before.tally.refusedByGroup).map(([g, n]) => [residentGroupLabel(before, g), n])),
-        Object.fromEntries(Object.entries(after.tally.refusedByGroup).map(([g, n]) => [residentGroupLabel(after, g), n])),
+        Object.fromEntries(
+          Object.entries(before.tally.refusedByGroup).map(([g, n]) => [residentGroupLabel(before, g), n]),
+        ),
+        Object.fromEntries(
+          Object.entries(after.tally.refusedByGroup).map(([g, n]) => [residentGroupLabel(after, g), n]),
+        ),
       ),
     ),
     "",
     "## What is paid, by group",
-    table(head, compare(moneyBy(before, "paid"), moneyBy(after, "paid"), money, (n) => signedMoney(n, c))),
+    table(
+      head,
+      compare(moneyBy(before, "paid"), moneyBy(after, "paid"), money, (n) => signedMoney(n, c)),
+    ),
     "",
     "## What is waived, by group",
-    table(head, compare(moneyBy(before, "waived"), moneyBy(after, "waived"), money, (n) => signedMoney(n, c))),
+    table(
+      head,
+      compare(moneyBy(before, "waived"), moneyBy(after, "waived"), money, (n) => signedMoney(n, c)),
+    ),
   ];
   return lines.join("\n");
 }

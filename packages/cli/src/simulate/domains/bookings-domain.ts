@@ -37,7 +37,10 @@ export interface BookingsDomainOptions {
 /** The parts of a configured booking rule this domain reads. */
 interface BookingRuleView {
   readonly kind: string;
-  readonly appliesTo?: { readonly resources?: readonly string[]; readonly resourceGroups?: readonly string[] };
+  readonly appliesTo?: {
+    readonly resources?: readonly string[];
+    readonly resourceGroups?: readonly string[];
+  };
 }
 
 /** A booking that waits for staff approval. */
@@ -82,7 +85,8 @@ export function bookingsDomain(options: BookingsDomainOptions = {}): SimulationD
         if (rule.kind !== "check-in") continue;
         for (const id of rule.appliesTo?.resources ?? []) checkInResources.add(id);
         for (const g of rule.appliesTo?.resourceGroups ?? [])
-          for (const id of world.config.resourceGroups.find((x) => x.id === g)?.resources ?? []) checkInResources.add(id);
+          for (const id of world.config.resourceGroups.find((x) => x.id === g)?.resources ?? [])
+            checkInResources.add(id);
       }
     }
     return checkInResources.has(resourceId);
@@ -93,7 +97,13 @@ export function bookingsDomain(options: BookingsDomainOptions = {}): SimulationD
    * check-in scheduled a few minutes before the start (most residents come; some do not,
    * and the daily sweep releases their slot).
    */
-  const confirmed = (world: SimulationWorld, c: ConfirmedBooking, start: Date, end: Date, quantity: number) => {
+  const confirmed = (
+    world: SimulationWorld,
+    c: ConfirmedBooking,
+    start: Date,
+    end: Date,
+    quantity: number,
+  ) => {
     record(world, c.resourceId, start, end, quantity);
     world.confirmedBookings.push(c);
     if (!needsCheckIn(world, c.resourceId)) return;
@@ -103,7 +113,9 @@ export function bookingsDomain(options: BookingsDomainOptions = {}): SimulationD
     world.schedule({
       at: new Date(start.getTime() - rng.int(0, 8) * 60_000),
       run: async () => {
-        const code = await refusalCode(() => world.community.booking.checkIn({ actor: resident, bookingId: c.bookingId }));
+        const code = await refusalCode(() =>
+          world.community.booking.checkIn({ actor: resident, bookingId: c.bookingId }),
+        );
         if (code === null) attendance.checkIns++;
         else attendance.checkInsRefused++;
       },
@@ -154,7 +166,13 @@ export function bookingsDomain(options: BookingsDomainOptions = {}): SimulationD
     const wall = wallOf(start.getTime(), tz);
     const first = wallDay(wallOf(world.dayAt(0).start.getTime(), tz));
     const day = Math.round((wallDay(wall) - first) / DAY_MS);
-    world.tally.confirmed(resourceId, day, wallMinuteOfDay(wall), (end.getTime() - start.getTime()) / 60_000, quantity);
+    world.tally.confirmed(
+      resourceId,
+      day,
+      wallMinuteOfDay(wall),
+      (end.getTime() - start.getTime()) / 60_000,
+      quantity,
+    );
   };
 
   return {
@@ -167,11 +185,12 @@ export function bookingsDomain(options: BookingsDomainOptions = {}): SimulationD
       const weekend = day.weekday >= 6;
       const actions: SimulationAction[] = [];
       for (const { units, profile, hours, picker, windows } of demandsOf(world)) {
-        const mean =
-          profile.dailyRate * picker.total * (weekend ? (profile.weekendFactor ?? 1) : 1);
+        const mean = profile.dailyRate * picker.total * (weekend ? (profile.weekendFactor ?? 1) : 1);
         const count = rng.poisson(mean);
         for (let i = 0; i < count; i++) {
-          const resident = rng.chance(profile.anyoneShare ?? 0.05) ? rng.pick(world.residents) : picker.pick(rng);
+          const resident = rng.chance(profile.anyoneShare ?? 0.05)
+            ? rng.pick(world.residents)
+            : picker.pick(rng);
           const firstUnit = rng.int(0, units.length - 1);
           const zoneOf = (r: Resource) => (r.zones.length > 0 ? rng.pick(r.zones) : undefined);
           const zones = units.map(zoneOf);
@@ -271,7 +290,9 @@ export function bookingsDomain(options: BookingsDomainOptions = {}): SimulationD
         const rate = profileFor({ id: p.resourceId, kind: "space" })?.approvalRate ?? 0.8;
         world.tally.pendingApproval(p.resourceId, -1);
         if (decide.chance(rate)) {
-          const code = await refusalCode(() => world.community.booking.approve({ actor: world.desk, bookingId: p.bookingId }));
+          const code = await refusalCode(() =>
+            world.community.booking.approve({ actor: world.desk, bookingId: p.bookingId }),
+          );
           if (code !== null) {
             world.tally.refused(p.resourceId, [code], p.group);
             continue;
@@ -279,7 +300,11 @@ export function bookingsDomain(options: BookingsDomainOptions = {}): SimulationD
           confirmed(world, p, p.start, p.end, p.quantity);
         } else {
           const code = await refusalCode(() =>
-            world.community.booking.reject({ actor: world.desk, bookingId: p.bookingId, reason: "programme full" }),
+            world.community.booking.reject({
+              actor: world.desk,
+              bookingId: p.bookingId,
+              reason: "programme full",
+            }),
           );
           world.tally.refused(p.resourceId, [code ?? "REJECTED_BY_STAFF"], p.group);
         }

@@ -89,7 +89,10 @@ export const pricingDomain: SimulationDomain = {
   async endOfDay(world) {
     const confirmed = world.confirmedBookings.splice(0);
     for (const c of confirmed) {
-      const stored = await world.community.pricing.quoteForBooking({ actor: world.desk, bookingId: c.bookingId });
+      const stored = await world.community.pricing.quoteForBooking({
+        actor: world.desk,
+        bookingId: c.bookingId,
+      });
       if (!stored) continue;
       const q = stored.quote;
       let waived = 0;

@@ -14,7 +14,12 @@ export const residentsDomain: SimulationDomain = {
     const birthYear = new Date(clock.now()).getUTCFullYear();
     const byGroup = new Map<string, number>();
     for (const r of world.residents) {
-      await community.residents.register({ actor: desk, id: r.id, name: r.name, birthYear: birthYear - r.age });
+      await community.residents.register({
+        actor: desk,
+        id: r.id,
+        name: r.name,
+        birthYear: birthYear - r.age,
+      });
       for (const groupId of r.groups) {
         if (!configured.has(groupId)) continue;
         await community.eligibility.grant({

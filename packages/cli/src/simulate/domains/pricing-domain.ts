@@ -64,7 +64,7 @@ export const pricingDomain: SimulationDomain = {
         actions.push({
           at: day.at(rng.int(7 * 60, 10 * 60)),
           run: async () => {
-            let bought: { price: number } | undefined;
+            let bought: { price: number; decidedByGroup: string | null } | undefined;
             const code = await refusalCode(async () => {
               bought = await world.community.pricing.memberships.purchase({
                 actor: world.desk,
@@ -77,7 +77,7 @@ export const pricingDomain: SimulationDomain = {
               return;
             }
             const waived = Math.max(0, plan.price - bought.price);
-            const decided = (bought as { decidedByGroup?: string | null }).decidedByGroup ?? null;
+            const decided = bought.decidedByGroup;
             world.tally.membershipSold(bought.price, waived);
             world.tally.priced(waived > 0 ? decided : null, bought.price, waived);
           },

@@ -4,13 +4,16 @@ import {
   builtInRuleKinds,
   openingHoursKind,
   ruleKindMap,
+  slotGridKind,
 } from "@linli/booking";
-import { localParts, type Resource } from "@linli/core";
+import { addLocalDays, localDate, type Resource, startOfLocalDay } from "@linli/core";
+import { random } from "./lib/rng";
 import { compare } from "./report";
 
 // One day's free 15-minute slots (with remaining capacity) for 300 resources with 50
 // bookings each: a city desk answering "what is free today anywhere in the community".
-// Resources hold 3 units and open 06:00–23:00 in Asia/Shanghai; bookings lie on the grid.
+// Resources hold 3 units and open 06:00–23:00 in Asia/Shanghai on a 15-minute `slot-grid`
+// (the rules a real config has); bookings lie on the grid.
 const ZONE = "Asia/Shanghai";
 const QUARTER = 15 * 60_000;
 const OPEN = 6 * 60;
@@ -21,17 +24,8 @@ const RESOURCES = 300;
 const PER_RESOURCE = 50;
 const CAPACITY = 3;
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const rnd = random(300);
+const grid = slotGridKind.params.parse({ granularityMinutes: 15 });
 const resources: Resource[] = [];
 const bookings = new Map<string, BookingFacts[]>();
 for (let r = 0; r < RESOURCES; r++) {
@@ -73,7 +67,11 @@ type Answer = string[];
 function ours(): Answer {
   const out: string[] = [];
   for (const resource of resources) {
-    const rules = [{ id: "hours", kind: "opening-hours", params: hours, targets: new Set([resource.id]) }];
+    const targets = new Set([resource.id]);
+    const rules = [
+      { id: "hours", kind: "opening-hours", params: hours, targets },
+      { id: "grid", kind: "slot-grid", params: grid, targets },
+    ];
     for (const s of availableSlots({
       resource,
       rules,
@@ -92,18 +90,30 @@ function ours(): Answer {
   return out;
 }
 
-/** Per resource, per slot: local time check and a scan of the resource's bookings. */
+/**
+ * The same job written by hand, fairly: local midnight computed once a day (not a local-time
+ * conversion per slot), the grid walked from opening to closing, the resource's bookings
+ * filtered to the window once, then per slot a scan of those.
+ */
 function naiveScan(): Answer {
   const out: string[] = [];
+  const days: number[] = [];
+  const last = localDate(new Date(DAY_END - 1), ZONE);
+  for (let d = localDate(new Date(DAY_START), ZONE); d <= last; d = addLocalDays(d, 1))
+    days.push(startOfLocalDay(d, ZONE).getTime());
   for (const resource of resources) {
-    const list = bookings.get(resource.id)!;
-    for (let t = DAY_START; t < DAY_END; t += QUARTER) {
-      const from = localParts(new Date(t), ZONE).minuteOfDay;
-      if (from < OPEN || from + 15 > CLOSE) continue;
-      // On the grid, a booking overlapping a quarter covers all of it: the sum is the peak.
-      let used = 0;
-      for (const b of list) if (b.start.getTime() < t + QUARTER && b.end.getTime() > t) used += b.quantity;
-      if (used < CAPACITY) out.push(`${resource.id}@${t}:${CAPACITY - used}`);
+    const list = bookings
+      .get(resource.id)!
+      .filter((b) => b.start.getTime() < DAY_END && b.end.getTime() > DAY_START);
+    for (const midnight of days) {
+      for (let m = OPEN; m + 15 <= CLOSE; m += 15) {
+        const t = midnight + m * 60_000;
+        if (t < DAY_START || t >= DAY_END) continue;
+        // On the grid, a booking overlapping a quarter covers all of it: the sum is the peak.
+        let used = 0;
+        for (const b of list) if (b.start.getTime() < t + QUARTER && b.end.getTime() > t) used += b.quantity;
+        if (used < CAPACITY) out.push(`${resource.id}@${t}:${CAPACITY - used}`);
+      }
     }
   }
   return out;
@@ -119,8 +129,9 @@ export default () =>
       granularityMin: 15,
       capacity: CAPACITY,
       timeZone: ZONE,
+      rules: "opening-hours, slot-grid 15",
     },
     ours: { name: "linli-availableSlots", run: ours },
     baseline: { name: "naive-scan", run: naiveScan },
-    extra: { targets: { medianMs: 20 } },
+    extra: { targets: { ratio: 2, medianMs: 10 } },
   });

@@ -88,6 +88,19 @@ export async function compare<T>(c: Comparison<T>): Promise<BenchResult> {
       return result;
     }
   }
+  if (process.env.BENCH_PROFILE) {
+    // Profiling (`BENCH_PROFILE=1 node --cpu-prof …`, see README): only our side, for the
+    // measuring time, so the profile shows where the SDK's time goes; nothing is reported.
+    const until = performance.now() + Number(process.env.BENCH_PROFILE_MS ?? 10_000);
+    let runs = 0;
+    while (performance.now() < until || runs < 64) {
+      await c.ours.beforeEach?.();
+      await c.ours.run();
+      runs++;
+    }
+    console.error(`profiled ${c.id}: ${runs} runs of ${c.ours.name}`);
+    return { id: c.id, unit: c.unit, better, params: c.params, samples: runs };
+  }
   const bench = new Bench({
     time: c.time ?? 1000,
     warmupTime: c.warmupTime ?? 200,

@@ -3,6 +3,7 @@ import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from
 import { bufferUnder, capacityUnder, gridUnder } from "./resource-terms";
 import type { RuleKinds } from "./rule-book";
 import type { BookingFacts, BookingRequest, ResolvedRule, RuleContext, WindowContext } from "./rule-kind";
+import { slotGridKind } from "./rules/slot-grid";
 import { slotGridStarts } from "./slot-grid-points";
 import { checkAvailabilityInput } from "./pure-input";
 import type { RuleFacts } from "./rule-facts";
@@ -94,6 +95,24 @@ function peakOver(steps: Steps, from: number, to: number, hint: { i: number }): 
   return peak;
 }
 
+/** Ascending instants, asked about in ascending order (two cursors: slot starts and ends). */
+interface SortedPoints {
+  /** True when both `start` and `end` are points; calls must not decrease either. */
+  has(start: number, end: number): boolean;
+}
+
+function sortedPoints(points: readonly number[]): SortedPoints {
+  let i = 0;
+  let j = 0;
+  return {
+    has(start, end) {
+      while (i < points.length && points[i]! < start) i++;
+      while (j < points.length && points[j]! < end) j++;
+      return points[i] === start && points[j] === end;
+    },
+  };
+}
+
 /**
  * The free slots of one resource (or zone) in a window, honouring every rule for the given
  * resident, with the units still free in each. Pure.
@@ -121,6 +140,10 @@ export function availableSlots(input: AvailabilityInput): FreeSlot[] {
 
   let allowed: Interval[] = [{ start: from, end: to + duration }];
   const perSlot: ResolvedRule[] = [];
+  // `slot-grid` rules are read off their grid points, listed once for the window: a slot is
+  // refused exactly when its start or end is not one (what the rule's `evaluate` decides,
+  // without a local-time conversion per slot).
+  const gridPoints: SortedPoints[] = [];
   const window: Omit<WindowContext, "rule"> = {
     start: new Date(from),
     end: new Date(to + duration),
@@ -137,6 +160,9 @@ export function availableSlots(input: AvailabilityInput): FreeSlot[] {
     if (kind.allowedIntervals) {
       const own = kind.allowedIntervals(rule.params, { ...window, rule });
       allowed = intersectIntervals(allowed, normalizeIntervals(own));
+    } else if (kind === slotGridKind && kind.grid) {
+      const own = kind.grid(rule.params);
+      gridPoints.push(sortedPoints(slotGridStarts(from, to + duration + 1, own, timeZone)));
     } else if (!kind.capacity && !kind.buffer) perSlot.push(rule);
   }
   if (allowed.length === 0) return [];
@@ -154,6 +180,7 @@ export function availableSlots(input: AvailabilityInput): FreeSlot[] {
   for (const t of slotGridStarts(from, to, grid, timeZone)) {
     const e = t + duration;
     if (!coveredBy(allowed, t, e)) continue;
+    if (gridPoints.length > 0 && !gridPoints.every((points) => points.has(t, e))) continue;
     const remaining = capacity - peakOver(steps, t - buffer.beforeMs, e + buffer.afterMs, hint);
     if (remaining < quantity) continue;
     if (perSlot.length > 0) {

@@ -62,6 +62,14 @@ export const bookingErrors = defineErrors({
     "zh-CN": "重复规则 {rrule} 自 {firstStart} 起没有任何一次预约（已除去例外日期），未创建系列",
     en: "The recurrence rule {rrule} from {firstStart} gives no occurrence (exceptions left out); no series was created",
   },
+  CALENDAR_WINDOW_TOO_LONG: {
+    "zh-CN": "日历时间范围最长 {maxDays} 天，请求了 {days} 天",
+    en: "A calendar covers at most {maxDays} days; {days} were asked for",
+  },
+  CALENDAR_TOO_LARGE: {
+    "zh-CN": "该时间范围内的预约超过 {max} 条，请缩小日历的时间范围",
+    en: "More than {max} bookings fall in this range; ask for a shorter calendar window",
+  },
 });
 
 /** A booking error code. */

@@ -1,7 +1,8 @@
+import { recordIdSchema } from "@linli/core";
 import { z } from "zod";
 
-/** A non-empty id in command inputs. */
-export const idInput = z.string().min(1);
+/** An id in command inputs: bounded, no control characters (core's `recordIdSchema`). */
+export const idInput = recordIdSchema;
 
 /** The slot a command or query is about: a resource (or one of its zones), an interval, units. */
 export const slotInputShape = {

@@ -24,14 +24,14 @@ export async function loadBooking(cx: CommandContext, bookingId: string): Promis
   return cx.tx.get(bookingModel, bookingId);
 }
 
-/** Throws unless the actor may act for the booking's resident (staff for resident-less bookings). */
-export async function requireBookingAccess(
-  cx: CommandContext,
-  booking: Booking,
-  action: string,
-): Promise<void> {
-  if (booking.residentId) await cx.requireActFor(booking.residentId, action);
-  else cx.requireStaff(action);
+/**
+ * Throws unless the actor may act for the booking's resident (staff for resident-less
+ * bookings). Someone else's booking answers `BOOKING_NOT_FOUND`, exactly as a booking that
+ * does not exist, so a guessed id reveals nothing.
+ */
+export async function requireBookingAccess(cx: CommandContext, booking: Booking): Promise<void> {
+  const visible = booking.residentId ? await cx.mayActFor(booking.residentId) : isStaffLike(cx.actor);
+  if (!visible) throw LinliError.from(bookingErrors, "BOOKING_NOT_FOUND", { bookingId: booking.id });
 }
 
 function requireStatus(booking: Booking, allowed: readonly BookingStatus[], action: string): void {
@@ -42,6 +42,21 @@ function requireStatus(booking: Booking, allowed: readonly BookingStatus[], acti
       action,
     });
   }
+}
+
+/**
+ * Judges giving a booking back now by its cancellation rule, the same for every path that
+ * gives one back (`cancel`, `reschedule`): returns whether it is late (a late give-back is
+ * not refundable), and throws `CANCELLATION_TOO_LATE` when the rule refuses late
+ * give-backs by residents. Staff may always give a booking back.
+ */
+export function judgeCancellation(cx: CommandContext, engine: BookingEngine, booking: Booking): boolean {
+  const terms = engine.rules.cancellationTerms(booking);
+  const late = terms !== null && cx.now.getTime() >= terms.deadline.getTime();
+  if (late && terms.late === "refuse" && !isStaffLike(cx.actor)) {
+    throw errorAt(bookingErrors, "CANCELLATION_TOO_LATE", {}, { deadline: terms.deadline }, engine.timeZone);
+  }
+  return late;
 }
 
 /**
@@ -56,14 +71,10 @@ export async function cancelBooking(
   reason: string | null,
 ): Promise<Booking> {
   const booking = await loadBooking(cx, bookingId);
-  await requireBookingAccess(cx, booking, "booking.cancel");
+  await requireBookingAccess(cx, booking);
   // A held waitlist offer is declined with `waitlist.withdraw`, which passes it on.
   requireStatus(booking, ["pending-approval", "confirmed"], "cancelled");
-  const terms = engine.rules.cancellationTerms(booking);
-  const late = terms !== null && cx.now.getTime() >= terms.deadline.getTime();
-  if (late && terms.late === "refuse" && !isStaffLike(cx.actor)) {
-    throw errorAt(bookingErrors, "CANCELLATION_TOO_LATE", {}, { deadline: terms.deadline }, engine.timeZone);
-  }
+  const late = judgeCancellation(cx, engine, booking);
   const updated = await cx.tx.updateById(bookingModel, booking.id, {
     status: "cancelled",
     cancelledAt: cx.now,
@@ -124,7 +135,7 @@ export async function checkInBooking(
   bookingId: string,
 ): Promise<Booking> {
   const booking = await loadBooking(cx, bookingId);
-  await requireBookingAccess(cx, booking, "booking.checkIn");
+  await requireBookingAccess(cx, booking);
   requireStatus(booking, ["confirmed"], "checked in");
   const window = checkInWindow(engine, booking);
   const t = cx.now.getTime();

@@ -125,4 +125,37 @@ describe("the gallery's training room needs approval", () => {
       },
     ]);
   });
+  test("a late reschedule is judged as a late cancellation: a resident is refused, the booking is untouched", async () => {
+    const { community, clock } = await wangjialong({ start: "2026-07-01T00:00:00Z" });
+    const o = await community.booking.book({
+      actor: desk,
+      forResident: "chen",
+      resourceId: "gallery-training-room",
+      start: cst("2026-07-02T14:00"),
+      end: cst("2026-07-02T15:00"),
+    });
+    if (!o.ok) throw new Error("booking refused");
+    clock.set(cst("2026-07-02T14:30")); // already started
+    await expect(
+      community.booking.reschedule({
+        actor: resident("chen"),
+        bookingId: o.booking.id,
+        start: cst("2026-07-20T14:00"),
+        end: cst("2026-07-20T15:00"),
+      }),
+    ).rejects.toMatchObject({ code: "CANCELLATION_TOO_LATE" });
+    const kept = await community.booking.get({ actor: desk, bookingId: o.booking.id });
+    expect(kept.status).toBe("confirmed");
+    expect(await community.booking.list({ actor: desk, forResident: "chen" })).toHaveLength(1);
+    // Staff may still move it; the old booking is then not refundable.
+    const moved = await community.booking.reschedule({
+      actor: desk,
+      bookingId: o.booking.id,
+      start: cst("2026-07-20T14:00"),
+      end: cst("2026-07-20T15:00"),
+    });
+    expect(moved.ok).toBe(true);
+    const old = await community.booking.get({ actor: desk, bookingId: o.booking.id });
+    expect(old).toMatchObject({ status: "cancelled", refundable: false });
+  });
 });

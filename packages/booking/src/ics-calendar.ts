@@ -105,8 +105,13 @@ export function writeIcs(calendar: IcsCalendar): string {
     `X-WR-TIMEZONE:${timeZone}`,
   ];
   if (events.length > 0) {
-    const first = Math.min(...events.map((e) => e.start.getTime()));
-    const last = Math.max(...events.map((e) => e.end.getTime()));
+    // A loop, not Math.min(...spread): a spread of 100k arguments overflows the call stack.
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const e of events) {
+      first = Math.min(first, e.start.getTime());
+      last = Math.max(last, e.end.getTime());
+    }
     lines.push(...vtimezoneLines(timeZone, first, last));
   }
   for (const e of events) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordIdSchema } from "./record-id";
 
 /** Kinds of actor that issue commands. */
 export const ACTOR_KINDS = ["resident", "volunteer", "staff", "admin", "system"] as const;
@@ -15,7 +16,7 @@ export interface Actor {
 }
 
 /** The zod schema of an {@link Actor}. */
-export const actorSchema = z.object({ kind: z.enum(ACTOR_KINDS), id: z.string().min(1) });
+export const actorSchema = z.object({ kind: z.enum(ACTOR_KINDS), id: recordIdSchema });
 
 /** True for staff, admin and system actors: they may act for anyone and see eligibility. */
 export function isStaffLike(actor: Actor): boolean {

@@ -65,6 +65,12 @@ export interface CommandContext<Options = unknown, Subject extends string | unde
   requireStaff(action: string): void;
   /** Throws `ACCESS_DENIED` unless the actor may act for `residentId` (self, delegate, or staff). */
   requireActFor(residentId: string, action: string): Promise<void>;
+  /**
+   * Whether the actor may act for `residentId` (self, delegate, or staff), without throwing:
+   * for reads that answer "not found" about what the actor may not see, exactly as for what
+   * does not exist, so an id's existence is not revealed.
+   */
+  mayActFor(residentId: string): Promise<boolean>;
   /** The eligibility groups the resident is in at `at` (default: now). Not access-checked: for rules and prices. */
   groupsOf(residentId: string, at?: Date): Promise<string[]>;
   /** The API of another plugin, or undefined when it is not installed (optional dependency). */

@@ -2,6 +2,16 @@ import { z } from "zod";
 import { isCurrency } from "./money";
 import { isTimeZone } from "./zone-offsets";
 
+/** True for a BCP 47 locale tag that `Intl` can format with (`zh-CN`, `en-GB`; not `en_US`, not empty). */
+export function isLocale(value: string): boolean {
+  if (value.length === 0 || value.length > 35) return false;
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 /** A text in zh-CN and en, as written in configuration. */
 export const localizedTextSchema = z.object({ "zh-CN": z.string().min(1), en: z.string().min(1) });
 
@@ -29,7 +39,18 @@ export const communitySectionSchema = z.object({
     },
   }),
   /** BCP 47 locale for formatting. @default "zh-CN" */
-  locale: z.string().default("zh-CN"),
+  locale: z
+    .string()
+    .refine(isLocale, {
+      params: {
+        code: "INVALID_LOCALE",
+        message: {
+          "zh-CN": "不是有效的 BCP 47 语言标记（如 zh-CN）",
+          en: "Not a BCP 47 locale (such as zh-CN)",
+        },
+      },
+    })
+    .default("zh-CN"),
 });
 
 /** Kinds of place in a community's map. */

@@ -50,6 +50,10 @@ export const coreErrors = defineErrors({
     "zh-CN": "幂等键 {key} 已用于另一个命令 {command}",
     en: "Idempotency key {key} was already used for another command ({command})",
   },
+  UNKNOWN_ACTOR: {
+    "zh-CN": "操作者不是本社区已登记的居民",
+    en: "The acting person is not a registered resident of this community",
+  },
   UNKNOWN_RESIDENT: {
     "zh-CN": "居民 {residentId} 不存在",
     en: "Resident {residentId} does not exist",
@@ -73,6 +77,10 @@ export const coreErrors = defineErrors({
   INVALID_TIME_ZONE: {
     "zh-CN": "无效的时区 {timeZone}",
     en: "Unknown IANA time zone {timeZone}",
+  },
+  STORAGE_FAILED: {
+    "zh-CN": "数据存储暂时出错，未保存任何更改；请稍后重试",
+    en: "The data store failed; nothing was changed. Please try again later",
   },
   STORAGE_ERROR: {
     "zh-CN": "存储错误：{reason}",

@@ -50,6 +50,16 @@ export interface LinliErrorOptions {
   details?: Record<string, unknown>;
   /** The underlying error, if any. */
   cause?: unknown;
+  /**
+   * Facts for the server's logs only (a file path, a server address, the engine's own
+   * message): kept on {@link LinliError.internal}, never in {@link LinliError.toJSON}.
+   */
+  internal?: Record<string, unknown>;
+  /**
+   * The text a client may see, when `messages` holds server facts (a storage failure's
+   * messages name the file or server): {@link LinliError.toJSON} sends these instead.
+   */
+  publicMessages?: LocalizedText;
 }
 
 /**
@@ -86,8 +96,12 @@ export class LinliError<Code extends string = LinliErrorCode> extends Error {
   readonly code: Code;
   /** The message in every locale. */
   readonly messages: LocalizedText;
-  /** Structured facts about the failure. */
+  /** Structured facts about the failure, safe to show to the caller. */
   readonly details: Record<string, unknown>;
+  /** Facts for the server's logs only; never serialized by {@link LinliError.toJSON}. */
+  declare readonly internal: Record<string, unknown>;
+  // The text toJSON sends when `messages` holds server facts.
+  readonly #publicMessages: LocalizedText | undefined;
 
   constructor(code: Code, messages: LocalizedText, options: LinliErrorOptions = {}) {
     super(messages.en, options.cause === undefined ? undefined : { cause: options.cause });
@@ -96,6 +110,9 @@ export class LinliError<Code extends string = LinliErrorCode> extends Error {
     this.code = code;
     this.messages = messages;
     this.details = options.details ?? {};
+    this.#publicMessages = options.publicMessages;
+    // Not enumerable: a JSON copy or a spread of the error leaves it out.
+    Object.defineProperty(this, "internal", { value: options.internal ?? {}, enumerable: false });
   }
 
   /**
@@ -118,13 +135,20 @@ export class LinliError<Code extends string = LinliErrorCode> extends Error {
     const template = catalog[code];
     return new LinliError<C>(code, renderText(template, params), {
       ...options,
-      details: { ...params, ...options.details },
+      // A server-side failure (one with public messages) keeps its parameters for the logs.
+      ...(options.publicMessages === undefined
+        ? { details: { ...params, ...options.details } }
+        : { details: { ...options.details }, internal: { ...params, ...options.internal } }),
     });
   }
 
-  /** A plain JSON form, safe to send to a client. */
+  /**
+   * A plain JSON form, safe to send to a client: the code, the messages (the public ones
+   * when the error was built with `publicMessages`) and `details`; never `internal`, the
+   * cause or the stack.
+   */
   toJSON(): { code: Code; messages: LocalizedText; details: Record<string, unknown> } {
-    return { code: this.code, messages: this.messages, details: this.details };
+    return { code: this.code, messages: this.#publicMessages ?? this.messages, details: this.details };
   }
 }
 

@@ -109,6 +109,7 @@ export type {
 
 // Who acts.
 export { ACTOR_KINDS, type Actor, type ActorKind, isStaffLike } from "./actor";
+export { MAX_ID_LENGTH, recordIdSchema } from "./record-id";
 
 // Decisions and errors.
 export { ALLOWED, type Decision, decide, type Refusal, type Violation, violation } from "./decision";

@@ -1,5 +1,6 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { SUBJECT_MODE } from "./acting-as";
+import { recordIdSchema } from "./record-id";
 import { accessDenied, mayActFor, requireResident } from "./access";
 import { type Actor, actorSchema, isStaffLike } from "./actor";
 import type { Clock } from "./clock";
@@ -21,7 +22,7 @@ import { appendEvents, type PendingEvent, pendingEvent } from "./events";
 import type { IdGenerator } from "./ids";
 import { canonicalJson, fromStoredJson, toStoredJson } from "./json-value";
 import { coreEvents } from "./kernel/kernel-events";
-import { eligibilityGrantModel, eventModel, idempotencyModel } from "./kernel-models";
+import { eligibilityGrantModel, eventModel, idempotencyModel, residentModel } from "./kernel-models";
 import type { RowOf } from "./model";
 import type { AfterHook, AnyPlugin, BeforeHook, CommunityConfig, PluginContext } from "./plugin";
 import type { Registries } from "./registry";
@@ -50,12 +51,12 @@ const SELF_KINDS: readonly Actor["kind"][] = ["resident", "volunteer"];
 const metaShapes = {
   withSubject: {
     actor: actorSchema,
-    forResident: z.string().min(1).max(200).optional(),
-    idempotencyKey: z.string().min(1).max(200).optional(),
+    forResident: recordIdSchema.optional(),
+    idempotencyKey: recordIdSchema.optional(),
   },
   withoutSubject: {
     actor: actorSchema,
-    idempotencyKey: z.string().min(1).max(200).optional(),
+    idempotencyKey: recordIdSchema.optional(),
   },
 };
 
@@ -203,11 +204,16 @@ export class Runtime {
       const now = this.options.clock.now();
       return this.transaction(
         async (tx) => {
+          // Who acts and for whom is checked first, on a replay too: a key cannot return
+          // what the actor may no longer see (a revoked delegation, say).
+          const subject = await this.resolveSubject(tx, name, mode, actor, forResident);
           let fingerprint = "";
-          if (idempotencyKey !== undefined && !readOnly) {
+          const scopedKey =
+            idempotencyKey === undefined ? undefined : idempotencyScope(actor, forResident, idempotencyKey);
+          if (scopedKey !== undefined && idempotencyKey !== undefined && !readOnly) {
             fingerprint = canonicalJson({ command: name, actor, forResident, input });
-            await tx.lock(`core:idempotency:${idempotencyKey}`);
-            const previous = await tx.findById(idempotencyModel, idempotencyKey);
+            await tx.lock(`core:idempotency:${scopedKey}`);
+            const previous = await tx.findById(idempotencyModel, scopedKey);
             if (previous) {
               const stored = previous.result as { fingerprint: string; value: unknown };
               if (previous.command !== name || stored.fingerprint !== fingerprint) {
@@ -220,15 +226,14 @@ export class Runtime {
             }
           }
           const events: PendingEvent[] = [];
-          const subject = await this.resolveSubject(tx, name, mode, actor, forResident);
           const cx = this.commandContext(tx, name, actor, subject, options, now, readOnly, events);
           for (const hook of this.before.get(name) ?? []) await hook(cx, input);
           const result = await def.run(cx, input);
           for (const hook of this.after.get(name) ?? []) await hook(cx, input, result);
           await appendEvents(tx, events);
-          if (idempotencyKey !== undefined && !readOnly) {
+          if (scopedKey !== undefined && !readOnly) {
             await tx.create(idempotencyModel, {
-              id: idempotencyKey,
+              id: scopedKey,
               command: name,
               result: { fingerprint, value: toStoredJson(result) },
               createdAt: now,
@@ -250,10 +255,17 @@ export class Runtime {
     actor: Actor,
     forResident: string | undefined,
   ): Promise<string | undefined> {
+    // A resident acts only under an id the community registered: an unknown id would take
+    // capacity and run up charges on a ledger nobody can read.
+    if (actor.kind === "resident" && !(await tx.findById(residentModel, actor.id))) {
+      throw LinliError.from(coreErrors, "UNKNOWN_ACTOR", {});
+    }
     if (mode === "none") return undefined;
     if (forResident !== undefined) {
-      await requireResident(tx, forResident);
-      if (!(await mayActFor(tx, actor, forResident))) throw accessDenied(actor, name, { forResident });
+      // Staff learn that an id is unknown; anyone else gets the same refusal whether the
+      // resident exists or not.
+      if (isStaffLike(actor)) await requireResident(tx, forResident);
+      else if (!(await mayActFor(tx, actor, forResident))) throw accessDenied(actor, name);
       return forResident;
     }
     const subject = SELF_KINDS.includes(actor.kind) ? actor.id : undefined;
@@ -326,9 +338,12 @@ export class Runtime {
         if (!isStaffLike(actor)) throw accessDenied(actor, action);
       },
       requireActFor: async (residentId, action) => {
-        await requireResident(tx, residentId);
-        if (!(await mayActFor(tx, actor, residentId))) throw accessDenied(actor, action, { residentId });
+        if (isStaffLike(actor)) return requireResident(tx, residentId);
+        // Not "unknown resident" for someone else's id, and not naming them: the same answer
+        // whether or not they exist.
+        if (!(await mayActFor(tx, actor, residentId))) throw accessDenied(actor, action);
       },
+      mayActFor: (residentId) => mayActFor(tx, actor, residentId),
       groupsOf: async (residentId, at = now) => activeGroups(await grantsOf(residentId), at),
       plugin: <A>(id: string) => this.apis.get(id) as A | undefined,
     };
@@ -358,4 +373,14 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * The stored key of an idempotency key: scoped by who acts and for whom, so one actor's key
+ * never collides with, blocks or replays another's. Each part is length-prefixed, so no two
+ * different triples give the same string.
+ */
+function idempotencyScope(actor: Actor, forResident: string | undefined, key: string): string {
+  const part = (text: string) => `${text.length}:${text}`;
+  return [actor.kind, part(actor.id), part(forResident ?? ""), part(key)].join("|");
 }

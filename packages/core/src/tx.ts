@@ -5,6 +5,7 @@ import { coreErrors } from "./core-errors";
 import { LinliError } from "./errors";
 import type { IdGenerator } from "./ids";
 import type { InputOf, ModelDef, RowOf } from "./model";
+import { patchSchema } from "./patch-schema";
 import type { AdapterTransaction, StorageCapabilities, StoredRow } from "./storage-adapter";
 import type {
   KeysOfType,
@@ -215,8 +216,7 @@ class KernelTx implements Tx {
   private parsePatch(model: ModelDef, patch: Record<string, unknown>): Record<string, unknown> {
     const keys = Object.keys(patch).filter((k) => patch[k] !== undefined);
     for (const k of keys) if (!(k in model.fields)) throw unknownField(model, k);
-    const partial = model.schema.pick(Object.fromEntries(keys.map((k) => [k, true])) as never);
-    return parseRow(model, partial, patch);
+    return parseRow(model, patchSchema(model, keys), patch);
   }
 
   async create<M extends ModelDef>(model: M, data: InputOf<M>): Promise<RowOf<M>> {

@@ -75,6 +75,8 @@ export interface FindManyOptions {
   readonly limit?: number;
   /** Skip this many rows first (after ordering). */
   readonly offset?: number;
+  /** Fields to return; the adapter returns rows holding exactly these fields. All fields when absent. */
+  readonly select?: readonly string[];
 }
 
 /** The operators that compare a field with one value: `eq`, `ne`, `lt`, `lte`, `gt`, `gte`. */

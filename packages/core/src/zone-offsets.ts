@@ -91,11 +91,26 @@ export function offsetTransitions(from: number, to: number, timeZone: string): Z
 
 /** A year of one zone: its offset on 1 January 00:00 UTC and the changes in the year. */
 interface YearOffsets {
+  /** 1 January 00:00 UTC of the year, and of the next one (epoch ms). */
+  readonly from: number;
+  readonly to: number;
   readonly initial: number;
   readonly changes: readonly { readonly at: number; readonly to: number }[];
 }
 
 const years = new Map<string, YearOffsets>();
+// The year each zone was last read in: sweeps read one zone over days or weeks, so most
+// look-ups hit it and cost a map read and two comparisons (no `Date`, no key string).
+const lastYear = new Map<string, YearOffsets>();
+
+function offsetIn(table: YearOffsets, instant: number): number {
+  let offset = table.initial;
+  for (const change of table.changes) {
+    if (change.at > instant) break;
+    offset = change.to;
+  }
+  return offset;
+}
 
 /**
  * The UTC offset of a zone at an instant (epoch ms), in minutes east of UTC (Shanghai 480,
@@ -106,22 +121,23 @@ const years = new Map<string, YearOffsets>();
  * `INVALID_TIME_ZONE`.
  */
 export function utcOffsetMinutes(instant: number, timeZone: string): number {
+  const last = lastYear.get(timeZone);
+  if (last !== undefined && instant >= last.from && instant < last.to) return offsetIn(last, instant);
   if (!Number.isFinite(instant)) return Number.NaN;
   const year = new Date(instant).getUTCFullYear();
   const key = `${timeZone}|${year}`;
   let table = years.get(key);
   if (!table) {
     const start = Date.UTC(year, 0, 1);
+    const end = Date.UTC(year + 1, 0, 1);
     table = {
+      from: start,
+      to: end,
       initial: intlOffsetMinutes(start, timeZone),
-      changes: offsetTransitions(start, Date.UTC(year + 1, 0, 1), timeZone),
+      changes: offsetTransitions(start, end, timeZone),
     };
     years.set(key, table);
   }
-  let offset = table.initial;
-  for (const change of table.changes) {
-    if (change.at > instant) break;
-    offset = change.to;
-  }
-  return offset;
+  lastYear.set(timeZone, table);
+  return offsetIn(table, instant);
 }

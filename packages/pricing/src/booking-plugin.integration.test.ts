@@ -163,4 +163,33 @@ describe("with the real @linli/booking plugin", () => {
       ["correction", 500, "RESCHEDULE_REPRICED"],
     ]);
   });
+  test("a late reschedule is a late cancellation: the old charge stands, so cancelling the moved booking in time refunds only the new one", async () => {
+    const { community, clock } = await testCommunity({
+      config: config(),
+      plugins: [bookingPlugin(), pricingPlugin()],
+      start: "2026-06-01T00:00:00Z",
+    });
+    await resident(community, "li");
+    const li = community.as({ kind: "resident", id: "li" });
+    const booked = await li.booking.book({
+      resourceId: "drying-room",
+      start: "2026-06-02T01:00:00Z",
+      end: "2026-06-02T02:00:00Z",
+    });
+    if (!booked.ok) throw new Error(JSON.stringify(booked.violations));
+    // After the start, cancelling is late: not refundable.
+    clock.set("2026-06-02T01:30:00Z");
+    const moved = await li.booking.reschedule({
+      bookingId: booked.booking.id,
+      start: "2026-06-05T01:00:00Z",
+      end: "2026-06-05T02:00:00Z",
+    });
+    if (!moved.ok) throw new Error(JSON.stringify(moved.violations));
+    const old = await li.booking.get({ bookingId: booked.booking.id });
+    expect(old).toMatchObject({ status: "cancelled", refundable: false });
+    // The moved booking is cancelled well ahead: its own charge is reversed, the late one stays.
+    const cancelled = await li.booking.cancel({ bookingId: moved.booking.id });
+    expect(cancelled.refundable).toBe(true);
+    expect((await li.pricing.ledger.balance()).balance).toBe(100);
+  });
 });

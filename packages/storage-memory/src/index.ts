@@ -1,1 +1,2 @@
 export * from "./memory-storage";
+export { type MemoryStorageStats, memoryStorageStats } from "./memory-stats";

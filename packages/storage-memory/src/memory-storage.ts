@@ -3,13 +3,13 @@ import {
   coreErrors,
   type FindManyOptions,
   LinliError,
-  type ModelDef,
   type StorageAdapter,
-  type StoredRow,
   type TransactionOptions,
-  type WhereClause,
 } from "@linli/core";
-import { AsyncQueue, compareRows, matchesWhere } from "@linli/core/adapter";
+import { AsyncQueue } from "@linli/core/adapter";
+import { trackStats } from "./memory-stats";
+import { type Entry, keyOf, rowOut, Table } from "./memory-table";
+import { count, type Overlay, read } from "./query-plan";
 
 /** Options of {@link memoryStorage}. */
 export interface MemoryStorageOptions {
@@ -17,34 +17,35 @@ export interface MemoryStorageOptions {
   readonly id?: string;
 }
 
-type Table = Map<string, StoredRow>;
-
 /**
- * Rows by model and key as they were before some transaction changed them (`undefined`: the
- * row did not exist). A write transaction's undo log; also what a read-only transaction
+ * Entries by model and key as they were before some transaction changed them (`undefined`:
+ * the row did not exist). A write transaction's undo log; also what a read-only transaction
  * keeps of the commits made after it began.
  */
-type Before = Map<string, Map<string, StoredRow | undefined>>;
-
-const keyOf = (row: StoredRow) => `${String(row.communityId)}\u0000${String(row.id)}`;
-
-function copy(row: StoredRow): StoredRow {
-  const out: StoredRow = {};
-  for (const [k, v] of Object.entries(row))
-    out[k] = v instanceof Date ? new Date(v.getTime()) : (structuredClone(v) as never);
-  return out;
-}
+type Before = Map<string, Map<string, Entry | undefined>>;
 
 /**
  * The reference storage adapter: everything in memory, for tests, demos and browsers.
  *
+ * **Indexed.** Rows are found by primary key `(communityId, id)` in O(1); each declared index
+ * (`ModelDef.indexes`, behind `communityId`) is a sorted structure that serves equality on a
+ * prefix of its fields plus a range on the next one in O(log n + k), and yields rows in its
+ * order, so a `findMany` whose `orderBy` matches it stops at its `limit` (the outbox's next
+ * sequence reads one row). A read uses the primary key, else the index with the fewest
+ * candidates, else scans. Unique indexes are checked on every create and update in O(log n).
+ *
+ * **Stored values are immutable.** The adapter declares `dates: "epoch-ms"` and `json: false`,
+ * so the kernel hands it numbers and JSON text: every stored value is a primitive, rows are
+ * stored frozen, and a read returns a fresh shallow object (or only the `select`ed fields)
+ * with no deep clone, which no caller can use to change what is stored.
+ *
  * Write transactions run one at a time through a FIFO queue, so they are serializable under
  * any interleaving of concurrent async callers, and `lock` needs no further work. A failing
- * transaction is rolled back from its undo log.
+ * transaction is rolled back from its undo log (the first prior version of each row touched).
  *
  * Read-only transactions (`{ readOnly: true }`) do not queue: they run alongside the write
  * transaction in progress and each other, and read the snapshot of committed data taken when
- * they began. Stored rows are never changed in place (an update stores a new object), so
+ * they began. Stored rows are never changed in place (an update stores a new entry), so
  * the snapshot is the current rows, minus the uncommitted changes of the open write
  * transaction (read back from its undo log), minus the commits made since the read-only
  * transaction began (whose prior rows it is handed at each commit).
@@ -55,13 +56,16 @@ function copy(row: StoredRow): StoredRow {
  */
 export function memoryStorage(options: MemoryStorageOptions = {}): StorageAdapter {
   const tables = new Map<string, Table>();
-  const models = new Map<string, ModelDef>();
   const queue = new AsyncQueue();
   /** The undo log of the write transaction in progress, if any. */
   let pending: Before | undefined;
   /** Per open read-only transaction: the prior rows of what was committed since it began. */
   const snapshots = new Set<Before>();
   let closed = false;
+  const stats = { rowsVisited: 0 };
+  const visit = () => {
+    stats.rowsVisited++;
+  };
 
   const table = (model: string): Table => {
     const t = tables.get(model);
@@ -69,35 +73,15 @@ export function memoryStorage(options: MemoryStorageOptions = {}): StorageAdapte
     return t;
   };
 
-  /** The rows of a model as a read-only transaction with these prior rows sees them. */
-  const snapshotRows = (model: string, since: Before): Iterable<StoredRow> => {
-    const t = table(model);
+  /** What a read-only transaction with these prior rows must see instead of the current rows. */
+  const overlayOf = (model: string, since: Before): Overlay | undefined => {
     const committed = since.get(model);
     const uncommitted = pending?.get(model);
-    if (!committed?.size && !uncommitted?.size) return t.values();
-    const rows: StoredRow[] = [];
-    for (const [key, row] of t) if (!committed?.has(key) && !uncommitted?.has(key)) rows.push(row);
-    for (const row of committed?.values() ?? []) if (row) rows.push(row);
-    for (const [key, row] of uncommitted ?? []) if (row && !committed?.has(key)) rows.push(row);
-    return rows;
-  };
-
-  const checkUnique = (model: string, row: StoredRow, ignoreKey?: string) => {
-    const def = models.get(model);
-    for (const index of def?.indexes ?? []) {
-      if (!index.unique) continue;
-      for (const [key, other] of table(model)) {
-        if (key === ignoreKey || other.communityId !== row.communityId) continue;
-        // As in SQL, NULLs never collide in a unique index.
-        if (index.fields.some((f) => row[f] === null || row[f] === undefined)) continue;
-        if (index.fields.every((f) => other[f] === row[f])) {
-          throw LinliError.from(coreErrors, "DUPLICATE", {
-            model,
-            id: index.fields.map((f) => String(row[f])).join(","),
-          });
-        }
-      }
-    }
+    if (!uncommitted?.size) return committed;
+    if (!committed?.size) return uncommitted;
+    const merged = new Map(uncommitted);
+    for (const [key, entry] of committed) merged.set(key, entry);
+    return merged;
   };
 
   const assertOpen = () => {
@@ -105,12 +89,13 @@ export function memoryStorage(options: MemoryStorageOptions = {}): StorageAdapte
   };
 
   /**
-   * One transaction's operations. `rows` is what it reads; `remember` records a row's prior
-   * state before a write, and is undefined in a read-only transaction. `state.finished` is
-   * set when the transaction ends.
+   * One transaction's operations. `since` is the prior rows a read-only transaction sees
+   * (undefined in a write transaction, which reads the current rows); `remember` records an
+   * entry's prior state before a write, and is undefined in a read-only transaction.
+   * `state.finished` is set when the transaction ends.
    */
   const operations = (
-    rows: (model: string) => Iterable<StoredRow>,
+    since: Before | undefined,
     remember: ((model: string, key: string) => void) | undefined,
     state: { finished: boolean },
   ): AdapterTransaction => {
@@ -123,60 +108,55 @@ export function memoryStorage(options: MemoryStorageOptions = {}): StorageAdapte
       if (!remember) throw LinliError.from(coreErrors, "READ_ONLY_TRANSACTION", { operation, subject });
       return remember;
     };
-    const select = (model: string, where: readonly WhereClause[]) => {
-      const found: StoredRow[] = [];
-      for (const row of rows(model)) if (matchesWhere(row, where)) found.push(row);
-      return found;
-    };
+    const select = (model: string, o: FindManyOptions) =>
+      read(table(model), o, since && overlayOf(model, since));
     return {
       async create(model, row) {
         const record = writable("create", model);
-        const key = keyOf(row);
-        if (table(model).has(key))
-          throw LinliError.from(coreErrors, "DUPLICATE", { model, id: String(row.id) });
-        checkUnique(model, row);
+        const t = table(model);
+        const key = keyOf(row.communityId, row.id);
+        if (t.rows.has(key)) throw LinliError.from(coreErrors, "DUPLICATE", { model, id: String(row.id) });
+        const entry = t.entry(row);
+        t.assertUnique([entry], new Set());
         record(model, key);
-        table(model).set(key, copy(row));
-        return copy(row);
+        t.put(entry);
+        return rowOut(entry);
       },
       async findOne(model, where) {
         readable();
-        for (const row of rows(model)) if (matchesWhere(row, where)) return copy(row);
-        return null;
+        const [entry] = select(model, { where, limit: 1 });
+        return entry ? rowOut(entry) : null;
       },
       async findMany(model, o: FindManyOptions) {
         readable();
-        let found = select(model, o.where ?? []);
-        if (o.orderBy?.length) found.sort(compareRows(o.orderBy));
-        const offset = o.offset ?? 0;
-        found = found.slice(offset, o.limit === undefined ? undefined : offset + o.limit);
-        return found.map(copy);
+        return select(model, o).map((entry) => rowOut(entry, o.select));
       },
       async update(model, where, patch) {
         const record = writable("update", model);
-        const found = select(model, where);
-        for (const row of found) {
-          const key = keyOf(row);
-          const next = { ...row, ...copy(patch) };
-          checkUnique(model, next, key);
-          record(model, key);
-          table(model).set(key, next);
+        const t = table(model);
+        const found = select(model, { where });
+        const next = found.map((entry) => t.patched(entry, patch));
+        // Checked before anything changes: an update refused as DUPLICATE changes no row.
+        t.assertUnique(next, new Set(found.map((e) => e.key)), Object.keys(patch));
+        for (let i = 0; i < found.length; i++) {
+          record(model, found[i]!.key);
+          t.swap(found[i]!, next[i]!);
         }
         return found.length;
       },
       async delete(model, where) {
         const record = writable("delete", model);
-        const found = select(model, where);
-        for (const row of found) {
-          const key = keyOf(row);
-          record(model, key);
-          table(model).delete(key);
+        const t = table(model);
+        const found = select(model, { where });
+        for (const entry of found) {
+          record(model, entry.key);
+          t.take(entry);
         }
         return found.length;
       },
       async count(model, where) {
         readable();
-        return select(model, where).length;
+        return count(table(model), where, since && overlayOf(model, since));
       },
       async lock(key) {
         // Write transactions are already serialized by the queue.
@@ -191,7 +171,7 @@ export function memoryStorage(options: MemoryStorageOptions = {}): StorageAdapte
     const state = { finished: false };
     snapshots.add(since);
     try {
-      return await fn(operations((model) => snapshotRows(model, since), undefined, state));
+      return await fn(operations(since, undefined, state));
     } finally {
       state.finished = true;
       snapshots.delete(since);
@@ -201,7 +181,7 @@ export function memoryStorage(options: MemoryStorageOptions = {}): StorageAdapte
   const readWrite = <T>(fn: (tx: AdapterTransaction) => Promise<T>): Promise<T> =>
     queue.run(async () => {
       assertOpen();
-      // Undo log: for each touched row, its state before the transaction (undefined = absent).
+      // Undo log: for each touched row, its entry before the transaction (undefined = absent).
       const undo: Before = new Map();
       const remember = (model: string, key: string) => {
         let log = undo.get(model);
@@ -209,22 +189,19 @@ export function memoryStorage(options: MemoryStorageOptions = {}): StorageAdapte
           log = new Map();
           undo.set(model, log);
         }
-        if (!log.has(key)) log.set(key, table(model).get(key));
+        if (!log.has(key)) log.set(key, table(model).rows.get(key));
       };
       const state = { finished: false };
       pending = undo;
       let result: T;
       try {
-        result = await fn(operations((model) => table(model).values(), remember, state));
+        result = await fn(operations(undefined, remember, state));
       } catch (error) {
         state.finished = true;
         pending = undefined;
         for (const [model, log] of undo) {
           const t = table(model);
-          for (const [key, before] of log) {
-            if (before === undefined) t.delete(key);
-            else t.set(key, before);
-          }
+          for (const [key, before] of log) t.restore(key, before);
         }
         throw error;
       }
@@ -244,14 +221,14 @@ export function memoryStorage(options: MemoryStorageOptions = {}): StorageAdapte
       return result;
     });
 
-  return {
+  const adapter: StorageAdapter = {
     id: options.id ?? "memory",
-    capabilities: { dates: "native", json: true, booleans: true, multiProcess: false, durable: false },
+    capabilities: { dates: "epoch-ms", json: false, booleans: true, multiProcess: false, durable: false },
     async setup(defs) {
-      for (const def of defs) {
-        models.set(def.name, def);
-        if (!tables.has(def.name)) tables.set(def.name, new Map());
-      }
+      // A model set up again with other indexes keeps its rows, indexed anew.
+      for (const def of defs)
+        if (tables.get(def.name)?.def !== def)
+          tables.set(def.name, new Table(def, visit, tables.get(def.name)));
     },
     transaction<T>(fn: (tx: AdapterTransaction) => Promise<T>, txOptions?: TransactionOptions) {
       return txOptions?.readOnly ? readOnly(fn) : readWrite(fn);
@@ -260,4 +237,6 @@ export function memoryStorage(options: MemoryStorageOptions = {}): StorageAdapte
       closed = true;
     },
   };
+  trackStats(adapter, stats);
+  return adapter;
 }

@@ -1,4 +1,5 @@
 import { coreErrors, LinliError } from "@linli/core";
+import { storageFailureOptions } from "@linli/core/adapter";
 import { postgresErrors } from "./postgres-errors";
 
 /** What a failure happened to, for the error's message and details. */
@@ -80,8 +81,9 @@ function reasonOf(error: unknown): string {
 export function toLinliError(error: unknown, context: FailureContext): LinliError {
   if (error instanceof LinliError) return error;
   const state = sqlState(error);
-  const details = { sqlState: state ?? null, target: context.target, schema: context.schema };
-  const options = { cause: error, details };
+  const details = { sqlState: state ?? null };
+  const server = { target: context.target, schema: context.schema };
+  const options = storageFailureOptions(error, server, details);
   const reason = reasonOf(error);
   switch (state) {
     case "23505":
@@ -89,35 +91,43 @@ export function toLinliError(error: unknown, context: FailureContext): LinliErro
         coreErrors,
         "DUPLICATE",
         { model: context.model ?? "row", id: context.id ?? "" },
-        { cause: error, details: { ...details, constraint: (error as { constraint?: string }).constraint } },
+        {
+          cause: error,
+          details,
+          internal: { ...server, constraint: (error as { constraint?: string }).constraint },
+        },
       );
     case "25006":
       return LinliError.from(
         coreErrors,
         "READ_ONLY_TRANSACTION",
         { operation: context.operation ?? "write", subject: context.model ?? `schema ${context.schema}` },
-        options,
+        storageFailureOptions(error, server, {
+          ...details,
+          operation: context.operation ?? "write",
+          subject: context.model ?? null,
+        }),
       );
     case "40P01":
       return LinliError.from(
         postgresErrors,
         "POSTGRES_DEADLOCK",
         { attempts: context.attempts ?? 1 },
-        options,
+        storageFailureOptions(error, server, { ...details, attempts: context.attempts ?? 1 }),
       );
     case "40001":
       return LinliError.from(
         postgresErrors,
         "POSTGRES_SERIALIZATION_FAILURE",
         { attempts: context.attempts ?? 1 },
-        options,
+        storageFailureOptions(error, server, { ...details, attempts: context.attempts ?? 1 }),
       );
     case "55P03":
       return LinliError.from(
         postgresErrors,
         "POSTGRES_LOCK_TIMEOUT",
         { timeoutMs: context.lockTimeoutMs },
-        options,
+        storageFailureOptions(error, server, { ...details, timeoutMs: context.lockTimeoutMs }),
       );
     case "42501":
       return LinliError.from(postgresErrors, "POSTGRES_PERMISSION_DENIED", { reason }, options);
@@ -165,10 +175,11 @@ export function connectFailure(error: unknown, context: FailureContext): LinliEr
     postgresErrors,
     "POSTGRES_CONNECTION_FAILED",
     { target: context.target, reason: reasonOf(error) },
-    {
-      cause: error,
-      details: { sqlState: sqlState(error) ?? null, target: context.target, schema: context.schema },
-    },
+    storageFailureOptions(
+      error,
+      { target: context.target, schema: context.schema },
+      { sqlState: sqlState(error) ?? null },
+    ),
   );
 }
 
@@ -178,7 +189,7 @@ export function duplicate(context: FailureContext): LinliError {
     coreErrors,
     "DUPLICATE",
     { model: context.model ?? "row", id: context.id ?? "" },
-    { details: { sqlState: null, target: context.target, schema: context.schema } },
+    { details: { sqlState: null }, internal: { target: context.target, schema: context.schema } },
   );
 }
 
@@ -193,6 +204,6 @@ export function commitFailure(error: unknown, context: FailureContext): LinliErr
     postgresErrors,
     "POSTGRES_COMMIT_UNCERTAIN",
     { target: context.target, reason: reasonOf(error) },
-    { cause: error, details: { sqlState: null, target: context.target, schema: context.schema } },
+    storageFailureOptions(error, { target: context.target, schema: context.schema }, { sqlState: null }),
   );
 }

@@ -83,6 +83,18 @@ describe("unreachable or wrong servers fail quickly with a clear LinliError", ()
     expect(e.message).toContain(`127.0.0.1:${port}/linli`);
     expect(e.message).toContain("ECONNREFUSED");
     expect(JSON.stringify(e.messages)).not.toContain("s3cret-pw");
+    // The server's address is for the logs: a client gets the code and a neutral text.
+    expect((e as unknown as { internal: Record<string, unknown> }).internal.target).toBe(
+      `127.0.0.1:${port}/linli`,
+    );
+    const sent = JSON.stringify(e);
+    expect(sent).not.toContain("127.0.0.1");
+    expect(sent).not.toContain("ECONNREFUSED");
+    expect(sent).not.toContain("linli_"); // no schema name
+    expect(JSON.parse(sent)).toMatchObject({
+      code: "POSTGRES_CONNECTION_FAILED",
+      details: { sqlState: null },
+    });
     await s.close();
   });
 

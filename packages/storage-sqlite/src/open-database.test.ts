@@ -101,6 +101,9 @@ describe("bad input gives a LinliError with a clear message, and no crash", () =
       expect(error.code).toBe("SQLITE_READ_ONLY");
       expect(error.messages.en).toContain("read-only");
       expect(error.messages["zh-CN"]).toContain("只读");
+      // The file's path is for the logs; what a client is sent names nothing on the server.
+      expect(error.internal.filename).toBe(filename);
+      expect(JSON.stringify(error)).not.toContain(dir.path);
     } finally {
       undo();
     }

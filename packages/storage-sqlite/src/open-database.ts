@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, openSync, readSync, closeSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { LinliError } from "@linli/core";
+import { storageFailureOptions } from "@linli/core/adapter";
 import Database from "better-sqlite3";
 import { migrate, readSchemaVersion, SCHEMA_VERSION, schemaTooNew } from "./schema-migrations";
 import { sqliteErrors } from "./sqlite-errors";
@@ -57,7 +58,7 @@ function checkFile(filename: string): void {
   try {
     accessSync(filename, constants.W_OK);
   } catch (error) {
-    throw LinliError.from(sqliteErrors, "SQLITE_READ_ONLY", { filename }, { cause: error });
+    throw LinliError.from(sqliteErrors, "SQLITE_READ_ONLY", { filename }, storageFailureOptions(error, {}));
   }
 }
 

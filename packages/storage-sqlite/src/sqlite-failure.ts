@@ -1,4 +1,5 @@
 import { coreErrors, LinliError } from "@linli/core";
+import { storageFailureOptions } from "@linli/core/adapter";
 import { sqliteErrors } from "./sqlite-errors";
 
 /** What a failure happened to, for the error's message and details. */
@@ -39,24 +40,34 @@ export function toLinliError(error: unknown, context: FailureContext): unknown {
       coreErrors,
       "DUPLICATE",
       { model: context.model ?? "row", id: context.id ?? "" },
-      { cause: error, details: { ...details, constraint: (error as Error).message } },
+      { cause: error, details, internal: { constraint: (error as Error).message } },
     );
   }
   if (code.startsWith("SQLITE_READONLY"))
-    return LinliError.from(sqliteErrors, "SQLITE_READ_ONLY", { filename }, { cause: error, details });
+    return LinliError.from(
+      sqliteErrors,
+      "SQLITE_READ_ONLY",
+      { filename },
+      storageFailureOptions(error, {}, details),
+    );
   if (code === "SQLITE_NOTADB")
-    return LinliError.from(sqliteErrors, "SQLITE_NOT_A_DATABASE", { filename }, { cause: error, details });
+    return LinliError.from(
+      sqliteErrors,
+      "SQLITE_NOT_A_DATABASE",
+      { filename },
+      storageFailureOptions(error, {}, details),
+    );
   if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"))
     return LinliError.from(
       sqliteErrors,
       "SQLITE_BUSY",
       { filename, timeoutMs: context.busyTimeoutMs },
-      { cause: error, details },
+      storageFailureOptions(error, {}, details),
     );
   return LinliError.from(
     coreErrors,
     "STORAGE_ERROR",
     { reason: `${(error as Error).message} (${code})` },
-    { cause: error, details },
+    storageFailureOptions(error, {}, details),
   );
 }

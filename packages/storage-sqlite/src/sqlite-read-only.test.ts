@@ -110,6 +110,19 @@ describe("read-only transactions on a file", () => {
       expect(await inReadOnlyTx(storage, view)).toEqual(initial);
       const error = await inTx(storage, (tx) => tx.count(sampleModel)).catch((e: unknown) => e);
       expect(isLinliError(error, "SQLITE_BUSY"), String(error)).toBe(true);
+      // The file's path stays on the server: the logs have it, a client is not sent it.
+      expect(isLinliError(error) && error.message).toContain(filename);
+      expect(isLinliError(error) && error.internal.filename).toBe(filename);
+      const sent = JSON.parse(JSON.stringify(error));
+      expect(JSON.stringify(sent)).not.toContain(dir.path);
+      expect(sent).toEqual({
+        code: "SQLITE_BUSY",
+        messages: {
+          "zh-CN": "数据存储暂时出错，未保存任何更改；请稍后重试",
+          en: "The data store failed; nothing was changed. Please try again later",
+        },
+        details: { sqliteCode: "SQLITE_BUSY" },
+      });
     } finally {
       other.exec("ROLLBACK");
       other.close();

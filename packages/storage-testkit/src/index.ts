@@ -8,3 +8,5 @@ export * from "./storage-test";
 export * from "./suite";
 export * from "./testkit-models";
 export * from "./transaction-tests";
+export * from "./projection-tests";
+export * from "./unique-tests";

@@ -24,6 +24,12 @@ interface Flaws {
   writableReadOnly?: boolean;
   /** A transaction object keeps working after its transaction has finished. */
   usableAfterEnd?: boolean;
+  /** `select` is ignored: every field is returned. */
+  noProjection?: boolean;
+  /** Unique indexes are checked on create only. */
+  noUniqueOnUpdate?: boolean;
+  /** Unique indexes are not checked at all. */
+  noUnique?: boolean;
 }
 
 /** A small Map-based adapter with switchable flaws, to prove the suite catches them. */
@@ -39,6 +45,16 @@ function brokenAdapter(flaws: Flaws): StorageAdapter {
       : where;
     return [...t(m).values()].filter((r) => matchesWhere(r, fixed));
   };
+  /** A row that would break a unique index of `m` among `others`, or among `next` themselves. */
+  const clashes = (m: string, next: readonly StoredRow[], others: readonly StoredRow[]) =>
+    !flaws.noUnique &&
+    (uniques.get(m) ?? []).some((fields) => {
+      const same = (a: StoredRow, b: StoredRow) =>
+        a.communityId === b.communityId && fields.every((f) => a[f] !== null && a[f] === b[f]);
+      return next.some((r, i) => others.some((o) => same(r, o)) || next.slice(i + 1).some((o) => same(r, o)));
+    });
+  const project = (row: StoredRow, select: readonly string[] | undefined) =>
+    select && !flaws.noProjection ? Object.fromEntries(select.map((f) => [f, row[f] ?? null])) : { ...row };
   let chain: Promise<unknown> = Promise.resolve();
   return {
     id: "broken",
@@ -66,14 +82,7 @@ function brokenAdapter(flaws: Flaws): StorageAdapter {
           async create(m, row) {
             check("create", m);
             await pass();
-            const clash = (uniques.get(m) ?? []).some((fields) =>
-              [...t(m).values()].some(
-                (o) =>
-                  o.communityId === row.communityId &&
-                  fields.every((f) => row[f] !== null && o[f] === row[f]),
-              ),
-            );
-            if (clash || t(m).has(key(row)))
+            if (clashes(m, [row], [...t(m).values()]) || t(m).has(key(row)))
               throw LinliError.from(coreErrors, "DUPLICATE", { model: m, id: String(row.id) });
             t(m).set(key(row), { ...row });
             undo.push(() => t(m).delete(key(row)));
@@ -91,12 +100,22 @@ function brokenAdapter(flaws: Flaws): StorageAdapter {
             const offset = flaws.noOffset ? 0 : (o.offset ?? 0);
             return found
               .slice(offset, o.limit === undefined ? undefined : offset + o.limit)
-              .map((r) => ({ ...r }));
+              .map((r) => project(r, o.select));
           },
           async update(m, where, patch) {
             check("update", m);
             await pass();
             const found = rows(m, where);
+            const others = [...t(m).values()].filter((r) => !found.includes(r));
+            if (
+              !flaws.noUniqueOnUpdate &&
+              clashes(
+                m,
+                found.map((r) => ({ ...r, ...patch })),
+                others,
+              )
+            )
+              throw LinliError.from(coreErrors, "DUPLICATE", { model: m, id: "update" });
             for (const r of found) {
               const before = { ...r };
               t(m).set(key(r), { ...r, ...patch });
@@ -182,6 +201,7 @@ describe("the conformance suite catches broken adapters", () => {
   it("an adapter with wrong query semantics fails the matching query tests", async () => {
     expect(await failures({ noOffset: true })).toEqual([
       "query: limit and offset page through an ordered result without gaps or repeats",
+      "projection: select applies after where, orderBy, limit and offset on fields it does not return",
     ]);
     expect(await failures({ wrongNull: true })).toEqual(["query: where operator ne"]);
   });
@@ -199,6 +219,23 @@ describe("the conformance suite catches broken adapters", () => {
       "transaction: a transaction object kept after its rollback refuses every operation with TRANSACTION_FINISHED, and writes nothing",
       "read-only transaction: a transaction object kept after it ended refuses every operation with TRANSACTION_FINISHED",
     ]);
+  });
+
+  it("an adapter that ignores projections fails the projection tests", async () => {
+    expect(await failures({ noProjection: true })).toEqual([
+      "projection: findMany with select returns rows holding exactly the selected fields",
+      "projection: select applies after where, orderBy, limit and offset on fields it does not return",
+    ]);
+  });
+
+  it("an adapter that ignores a unique index on update, or altogether, fails the unique index tests", async () => {
+    const onUpdate = [
+      "unique index: an update to a value another row of the community holds is refused with DUPLICATE and changes nothing",
+      "unique index: an update giving several rows one value is refused with DUPLICATE and changes nothing",
+      "unique index: a value is free again once its row is deleted, updated away or its create rolled back; nulls never collide",
+    ];
+    expect(await failures({ noUniqueOnUpdate: true })).toEqual(onUpdate);
+    expect(await failures({ noUnique: true })).toEqual(["crud: a unique index is enforced", ...onUpdate]);
   });
 
   it("tests that need a capability are skipped by capability, not by adapter name", async () => {

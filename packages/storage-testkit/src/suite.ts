@@ -1,10 +1,12 @@
 import { concurrencyTests } from "./concurrency-tests";
 import { crudTests } from "./crud-tests";
 import { kernelTests } from "./kernel-tests";
+import { projectionTests } from "./projection-tests";
 import { readOnlyTests } from "./read-only-tests";
 import { type StorageTest, type StorageTestOptions, skipReason } from "./storage-test";
 import { testkitModels } from "./testkit-models";
 import { transactionTests } from "./transaction-tests";
+import { uniqueTests } from "./unique-tests";
 
 /** Every conformance test, in a stable order. */
 export const storageTests: readonly StorageTest[] = [
@@ -13,6 +15,8 @@ export const storageTests: readonly StorageTest[] = [
   ...readOnlyTests,
   ...concurrencyTests,
   ...kernelTests,
+  ...projectionTests,
+  ...uniqueTests,
 ];
 
 /** The outcome of one test run by {@link runStorageTest}. */

@@ -5,7 +5,7 @@ import { bookingErrors } from "../booking-errors";
 import { emitBookingEvent } from "../booking-events";
 import { checkedChannel } from "../booking-channel";
 import { channelInput, idInput } from "../booking-inputs";
-import { loadBooking, requireBookingAccess } from "../booking-lifecycle";
+import { judgeCancellation, loadBooking, requireBookingAccess } from "../booking-lifecycle";
 import { bookingModel } from "../booking-models";
 import { bookingEvents } from "../events";
 import { type BookingOutcome, placeBooking } from "../place-booking";
@@ -14,7 +14,9 @@ import { offerFreedCapacity } from "../waitlist";
 /**
  * `booking.reschedule`: moves a booking to a new time, atomically; a refused move leaves it
  * untouched. The new booking keeps the old one's channel unless `channel` says how this
- * request came in.
+ * request came in. The old booking is given back under the cancellation rule, as by
+ * `booking.cancel`: after the deadline a resident's move is refused (`late: "refuse"`) or the
+ * old booking is not refundable (`late: "allow"`), so its charge stands.
  */
 export const reschedule = (engine: BookingEngine) =>
   defineCommand({
@@ -28,7 +30,7 @@ export const reschedule = (engine: BookingEngine) =>
     run: async (cx, input): Promise<BookingOutcome> => {
       const channel = input.channel === undefined ? undefined : checkedChannel(engine, input.channel);
       const old = await loadBooking(cx, input.bookingId);
-      await requireBookingAccess(cx, old, "booking.reschedule");
+      await requireBookingAccess(cx, old);
       if (old.status !== "confirmed" && old.status !== "pending-approval") {
         throw LinliError.from(bookingErrors, "INVALID_TRANSITION", {
           bookingId: old.id,
@@ -36,6 +38,9 @@ export const reschedule = (engine: BookingEngine) =>
           action: "rescheduled",
         });
       }
+      // Moving a booking gives the old one back: judged by the cancellation rule at this
+      // moment, as `cancel` is, so a move cannot turn a late cancellation into a refund.
+      const late = judgeCancellation(cx, engine, old);
       const outcome = await placeBooking(cx, engine, {
         resourceId: old.resourceId,
         zoneId: old.zoneId,
@@ -55,9 +60,9 @@ export const reschedule = (engine: BookingEngine) =>
         cancelledAt: cx.now,
         cancelledBy: cx.actor.id,
         cancelReason: "rescheduled",
-        refundable: true,
+        refundable: !late,
       });
-      await emitBookingEvent(cx, bookingEvents.BookingCancelled, cancelled, { refundable: true });
+      await emitBookingEvent(cx, bookingEvents.BookingCancelled, cancelled, { refundable: !late });
       await emitBookingEvent(cx, bookingEvents.BookingRescheduled, cancelled, {
         newBookingId: outcome.booking.id,
       });

@@ -12,7 +12,7 @@ export const get = defineQuery({
   run: async (cx, input) => {
     const booking = await cx.tx.findById(bookingModel, input.bookingId);
     if (!booking) throw LinliError.from(bookingErrors, "BOOKING_NOT_FOUND", { bookingId: input.bookingId });
-    await requireBookingAccess(cx, booking, "booking.get");
+    await requireBookingAccess(cx, booking);
     return booking;
   },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordIdSchema } from "../record-id";
 import { defineCommand } from "../command";
 import { delegationModel, residentModel } from "../kernel-models";
 import { coreEvents } from "./kernel-events";
@@ -6,7 +7,7 @@ import { coreEvents } from "./kernel-events";
 /** Lets `delegateId` act for the subject resident (by the resident themself or staff). */
 export const grantDelegation = defineCommand({
   subject: "required",
-  input: z.object({ delegateId: z.string().min(1).max(200) }),
+  input: z.object({ delegateId: recordIdSchema }),
   run: async (cx, { delegateId }) => {
     // A delegate may act for the resident, but not hand that power on.
     if (cx.actor.id !== cx.subject) cx.requireStaff("core.delegations.grant");
@@ -21,7 +22,7 @@ export const grantDelegation = defineCommand({
 /** Ends a delegation (the resident, the delegate or staff). */
 export const revokeDelegation = defineCommand({
   subject: "none",
-  input: z.object({ delegationId: z.string().min(1).max(200) }),
+  input: z.object({ delegationId: recordIdSchema }),
   run: async (cx, { delegationId }) => {
     const d = await cx.tx.get(delegationModel, delegationId);
     if (cx.actor.id !== d.residentId && cx.actor.id !== d.delegateId)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordIdSchema } from "../record-id";
 import { defineCommand, defineQuery } from "../command";
 import type { CommunityConfig } from "../plugin";
 import { coreErrors } from "../core-errors";
@@ -23,7 +24,7 @@ function groupDef(config: CommunityConfig, groupId: string) {
 export const grantEligibility = defineCommand({
   subject: "required",
   input: z.object({
-    groupId: z.string().min(1).max(200),
+    groupId: recordIdSchema,
     evidenceRef: z.string().max(500).nullable().optional(),
     validFrom: z.coerce.date().optional(),
     validUntil: z.coerce.date().nullable().optional(),
@@ -66,7 +67,7 @@ export const grantEligibility = defineCommand({
 export const revokeEligibility = defineCommand({
   allow: "staff",
   subject: "none",
-  input: z.object({ grantId: z.string().min(1).max(200) }),
+  input: z.object({ grantId: recordIdSchema }),
   run: async (cx, { grantId }) => {
     const grant = await cx.tx.updateById(eligibilityGrantModel, grantId, {
       revokedAt: cx.now,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordIdSchema } from "../record-id";
 import { defineCommand, defineQuery } from "../command";
 import type { DomainEvent } from "../events";
 import { eventModel } from "../kernel-models";
@@ -29,7 +30,7 @@ export const listEvents = defineQuery({
 export const ackEvents = defineCommand({
   allow: "staff",
   subject: "none",
-  input: z.object({ eventIds: z.array(z.string().min(1).max(200)).min(1).max(10_000) }),
+  input: z.object({ eventIds: z.array(recordIdSchema).min(1).max(10_000) }),
   run: (cx, { eventIds }) =>
     cx.tx.update(
       eventModel,

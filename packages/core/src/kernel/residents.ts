@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordIdSchema } from "../record-id";
 import { defineCommand, defineQuery } from "../command";
 import { coreErrors } from "../core-errors";
 import { LinliError } from "../errors";
@@ -10,8 +11,8 @@ export const registerResident = defineCommand({
   allow: "staff",
   subject: "none",
   input: z.object({
-    id: z.string().min(1).max(200).optional(),
-    name: z.string().min(1).max(200),
+    id: recordIdSchema.optional(),
+    name: recordIdSchema,
     householdId: z.string().max(200).nullable().optional(),
     placeId: z.string().max(200).nullable().optional(),
     phone: z.string().max(50).nullable().optional(),
@@ -52,8 +53,8 @@ export const createHousehold = defineCommand({
   allow: "staff",
   subject: "none",
   input: z.object({
-    id: z.string().min(1).max(200).optional(),
-    name: z.string().min(1).max(200),
+    id: recordIdSchema.optional(),
+    name: recordIdSchema,
     placeId: z.string().max(200).nullable().optional(),
   }),
   run: (cx, input) => cx.tx.create(householdModel, { ...input, createdAt: cx.now }),

@@ -7,15 +7,16 @@ import { visibleQuote } from "../visibility";
 
 /**
  * `pricing.quoteForBooking`: the stored quote of a booking, or null when it has none (a
- * booking for no resident is never priced). For the booking's resident, their delegates and staff.
+ * booking for no resident is never priced) or is not the actor's to see. For the booking's
+ * resident, their delegates and staff.
  */
 export const quoteForBooking = defineQuery({
   subject: "none",
   input: z.object({ bookingId: idInput }),
   run: async (cx, { bookingId }) => {
     const usage = await cx.tx.findOne(usageModel, [{ field: "bookingId", value: bookingId }]);
-    if (!usage) return null;
-    await cx.requireActFor(usage.residentId, "pricing.quoteForBooking");
+    // Someone else's booking answers as a booking with no quote: nothing is revealed.
+    if (!usage || !(await cx.mayActFor(usage.residentId))) return null;
     return {
       bookingId,
       usageId: usage.id,

@@ -6,6 +6,7 @@ export {
   type PresetConfig,
   type PresetPart,
   type PresetPlugins,
+  type VolunteersSectionInput,
   text,
   WEEKDAYS,
 } from "./preset-part";
@@ -25,6 +26,24 @@ export { GALLERY_AREA_M2 } from "./wangjialong/gallery";
 export { GHOSTWRITING_KINDS } from "./wangjialong/calligraphy-room";
 export { COURTYARDS } from "./wangjialong/courtyards";
 export { EV_CHARGING_HOURLY } from "./wangjialong/convenience";
+export { ALLEY_PIONEERS_SINCE, ALLEY_PIONEERS_SIZE, DUTY_TEAMS } from "./wangjialong/alley-pioneers";
+export { HELP_KINDS } from "./wangjialong/help-kinds";
+export { AGE_BANDS, PAIRING_KINDS } from "./wangjialong/pairing";
+export {
+  DRYING_ROOM_DUTY,
+  type DutyShift,
+  MAX_DUTY_DAYS,
+  WANGJIALONG_DUTY_TIMETABLE,
+  type WeeklyDuty,
+  wangjialongDutyShifts,
+} from "./wangjialong/duty-timetable";
+export {
+  registerInput,
+  type SeedRole,
+  type SeedVolunteer,
+  type SeedWindow,
+  wangjialongVolunteers,
+} from "./wangjialong/volunteer-roster";
 export { libraryOfThings, libraryOfThingsParts } from "./library-of-things/index";
 export { YEARLY_MEMBERSHIP } from "./library-of-things/membership";
 export { BIG_KIT_DAY_RATE } from "./library-of-things/things";

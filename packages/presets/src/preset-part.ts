@@ -1,11 +1,20 @@
 import type { BookingConfigInput, bookingPlugin, RuleConfigInput } from "@linli/booking";
 import type { CommunityConfigInput, KernelConfigInput, LocalizedText } from "@linli/core";
 import type { PricingConfigInput, pricingPlugin } from "@linli/pricing";
+import type { volunteersConfigSchema, volunteersPlugin } from "@linli/volunteers";
+import type { z } from "zod";
 
-/** The plugins every preset is written for (and validated with): booking and pricing. */
-export type PresetPlugins = readonly [ReturnType<typeof bookingPlugin>, ReturnType<typeof pricingPlugin>];
+/** The plugins every preset is written for (and validated with): booking, pricing and volunteers. */
+export type PresetPlugins = readonly [
+  ReturnType<typeof bookingPlugin>,
+  ReturnType<typeof pricingPlugin>,
+  ReturnType<typeof volunteersPlugin>,
+];
 
-/** A whole preset: a community configuration for the kernel, booking and pricing. */
+/** The volunteers section of a preset, as written (every field optional). */
+export type VolunteersSectionInput = NonNullable<z.input<typeof volunteersConfigSchema>>;
+
+/** A whole preset: a community configuration for the kernel, booking, pricing and volunteers. */
 export type PresetConfig = CommunityConfigInput<PresetPlugins>;
 
 type ItemOf<T> = T extends readonly (infer I)[] ? I : never;
@@ -23,6 +32,8 @@ export interface PresetPart {
   readonly groups?: readonly ItemOf<KernelConfigInput["groups"]>[];
   /** Resources of the area. */
   readonly resources?: readonly ItemOf<KernelConfigInput["resources"]>[];
+  /** Walking minutes between the area's places (or to others), for matching volunteers. */
+  readonly walking?: readonly ItemOf<KernelConfigInput["walking"]>[];
   /** Resource groups of the area. */
   readonly resourceGroups?: readonly ItemOf<KernelConfigInput["resourceGroups"]>[];
   /** Booking rules of the area. */
@@ -33,6 +44,12 @@ export interface PresetPart {
   readonly memberships?: Pricing["memberships"];
   /** Vouchers of the area. */
   readonly vouchers?: Pricing["vouchers"];
+  /**
+   * The area's part of the volunteers section: its kinds of help, duty teams and age bands are
+   * concatenated with the other parts'; its other options (weights, pairs…) are merged, later
+   * parts winning.
+   */
+  readonly volunteers?: VolunteersSectionInput;
 }
 
 /** The parts of a preset that are not per area: the community and the sections' options. */
@@ -45,17 +62,41 @@ export interface PresetBase {
   readonly pricing?: Omit<Pricing, "plans" | "memberships" | "vouchers">;
 }
 
-const all = <K extends keyof PresetPart>(parts: readonly PresetPart[], key: K) =>
-  parts.flatMap((p) => (p[key] ?? []) as NonNullable<PresetPart[K]>[number][]);
+type VolunteerLists = "kinds" | "teams" | "ageBands";
+const volunteerLists = <K extends VolunteerLists>(parts: readonly PresetPart[], key: K) =>
+  parts.flatMap((p) => (p.volunteers?.[key] ?? []) as NonNullable<VolunteersSectionInput[K]>[number][]);
 
-/** Builds a preset from its base and its areas, each list concatenated in the parts' order. */
+/** The volunteers section of the parts, or undefined when no part has one. */
+function composeVolunteers(parts: readonly PresetPart[]): VolunteersSectionInput | undefined {
+  const sections = parts.flatMap((p) => (p.volunteers ? [p.volunteers] : []));
+  if (sections.length === 0) return undefined;
+  const merged: VolunteersSectionInput = {};
+  for (const { kinds: _k, teams: _t, ageBands: _a, ...rest } of sections) Object.assign(merged, rest);
+  return {
+    ...merged,
+    kinds: volunteerLists(parts, "kinds"),
+    teams: volunteerLists(parts, "teams"),
+    ageBands: volunteerLists(parts, "ageBands"),
+  };
+}
+
+type ListKey = Exclude<keyof PresetPart, "volunteers">;
+const all = <K extends ListKey>(parts: readonly PresetPart[], key: K) =>
+  parts.flatMap((p) => (p[key] ?? []) as ItemOf<NonNullable<PresetPart[K]>>[]);
+
+/**
+ * Builds a preset from its base and its areas, each list concatenated in the parts' order. The
+ * volunteers section is present only when a part configures volunteers.
+ */
 export function composePreset(base: PresetBase, parts: readonly PresetPart[]): PresetConfig {
+  const volunteers = composeVolunteers(parts);
   return {
     community: base.community,
     places: all(parts, "places"),
     groups: all(parts, "groups"),
     resources: all(parts, "resources"),
     resourceGroups: all(parts, "resourceGroups"),
+    ...(parts.some((p) => p.walking) ? { walking: all(parts, "walking") } : {}),
     booking: { ...base.booking, rules: all(parts, "rules") },
     pricing: {
       ...base.pricing,
@@ -63,6 +104,7 @@ export function composePreset(base: PresetBase, parts: readonly PresetPart[]): P
       memberships: all(parts, "memberships"),
       vouchers: all(parts, "vouchers"),
     },
+    ...(volunteers ? { volunteers } : {}),
   };
 }
 

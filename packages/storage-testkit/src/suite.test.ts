@@ -223,6 +223,7 @@ describe("the conformance suite catches broken adapters", () => {
 
   it("an adapter that ignores projections fails the projection tests", async () => {
     expect(await failures({ noProjection: true })).toEqual([
+      "projection: the adapter returns exactly the selected fields, id and communityId only when listed",
       "projection: findMany with select returns rows holding exactly the selected fields",
       "projection: select applies after where, orderBy, limit and offset on fields it does not return",
     ]);

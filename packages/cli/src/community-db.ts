@@ -1,10 +1,10 @@
-import { createCommunity } from "@linli/core";
+import { type Community, createCommunity } from "@linli/core";
 import { sqliteStorage } from "@linli/storage-sqlite";
 import { resolve } from "node:path";
 import { type CliContext, type CliLang, langOf } from "./cli-context";
 import { checkLoadedConfig } from "./config/check-config";
 import { loadConfig } from "./config/load-config";
-import { communityPlugins, installedPlugins } from "./plugins";
+import { type CommunityPlugins, communityPlugins, installedPlugins } from "./plugins";
 import { formatReport } from "./problem-report";
 
 /** The staff actor of import and export. */
@@ -30,7 +30,11 @@ export function loadChecked(file: string, context: CliContext, lang?: CliLang) {
 }
 
 /** A community on a SQLite file (created when missing) with the configuration's plugins. Close it after use. */
-export function openCommunityDb(config: CheckedConfig, db: string, context: CliContext) {
+export function openCommunityDb(
+  config: CheckedConfig,
+  db: string,
+  context: CliContext,
+): Promise<Community<CommunityPlugins>> {
   return createCommunity({
     // Parsed YAML or JSON, checked above; createCommunity validates it again.
     config: config as Parameters<typeof createCommunity>[0]["config"],

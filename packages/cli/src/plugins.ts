@@ -11,7 +11,14 @@ export function installedPlugins(): readonly AnyPlugin[] {
   return [bookingPlugin(), pricingPlugin(), volunteersPlugin()];
 }
 
-/** The same plugins as a typed tuple, for communities whose API the CLI calls. */
-export function communityPlugins() {
-  return [bookingPlugin(), pricingPlugin(), volunteersPlugin()] as const;
+/** The plugins of the communities the CLI opens, as a typed tuple. */
+export type CommunityPlugins = readonly [
+  ReturnType<typeof bookingPlugin>,
+  ReturnType<typeof pricingPlugin>,
+  ReturnType<typeof volunteersPlugin>,
+];
+
+/** The same plugins as {@link installedPlugins}, typed, for communities whose API the CLI calls. */
+export function communityPlugins(): CommunityPlugins {
+  return [bookingPlugin(), pricingPlugin(), volunteersPlugin()];
 }

@@ -1,6 +1,6 @@
-import { createCommunity, manualClock, sequentialIds, zonedInstant } from "@linli/core";
+import { type Community, createCommunity, manualClock, sequentialIds, zonedInstant } from "@linli/core";
 import { sqliteStorage } from "@linli/storage-sqlite";
-import { communityPlugins } from "../plugins";
+import { type CommunityPlugins, communityPlugins } from "../plugins";
 
 /** The desk clerk every explanation acts as. */
 export const DESK = { kind: "staff", id: "desk" } as const;
@@ -23,7 +23,11 @@ export const PROFILE_RESIDENT = "resident";
  * clock at `now` and one resident with the profile's groups. Close it after use. `config` is
  * parsed YAML or JSON (`any`): createCommunity validates it.
  */
-export async function deskCommunity(config: any, profile: ResidentProfile, now: Date) {
+export async function deskCommunity(
+  config: any,
+  profile: ResidentProfile,
+  now: Date,
+): Promise<Community<CommunityPlugins>> {
   const community = await createCommunity({
     config,
     storage: sqliteStorage({ filename: ":memory:" }),

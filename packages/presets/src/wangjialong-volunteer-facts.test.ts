@@ -46,6 +46,7 @@ describe("the Alley Pioneers and the programmes as the domain brief describes th
         "street-order",
         "feedback-collection",
         "tool-room-duty",
+        "courtyard-council",
       ]),
     );
     for (const team of [
@@ -59,6 +60,7 @@ describe("the Alley Pioneers and the programmes as the domain brief describes th
       "street-order",
       "feedback-collection",
       "tool-room-duty",
+      "courtyard-council",
     ])
       expect(inTeam(team).length, team).toBeGreaterThan(0);
   });

@@ -132,7 +132,14 @@ function profile(i: number): Omit<SeedVolunteer, "id" | "name" | "role" | "place
       return {
         skills: { ironing: 3, "policy-explaining": 4, mediation: 4 },
         certifications: [],
-        teams: ["alley-pioneers", "drying-room-duty", "policy-explaining", "mediation", "patrol"],
+        teams: [
+          "alley-pioneers",
+          "drying-room-duty",
+          "policy-explaining",
+          "mediation",
+          "courtyard-council",
+          "patrol",
+        ],
         weekly: [...DRYING_ROOM_TIMES, ...on([3], "15:00", "17:00"), ...on(EVERY_DAY, "19:00", "21:00")],
         maxTasksPerWeek: 2,
         maxShiftsPerMonth: 10,

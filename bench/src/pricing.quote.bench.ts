@@ -3,9 +3,12 @@ import {
   type MembershipCoverage,
   type PricePlan,
   pricePlanSchema,
+  type Quote,
   type QuoteContext,
   type QuoteInput,
+  type QuoteLine,
   quote,
+  type Tier,
 } from "@linli/pricing";
 import { compare } from "./report";
 
@@ -61,71 +64,120 @@ const inputs: QuoteInput[] = Array.from({ length: BATCH }, (_, k) => ({
   context,
 }));
 
-function ours(): number[] {
-  return inputs.map((input) => quote(input).total.amount);
+function ours(): Quote[] {
+  return inputs.map(quote);
 }
 
 /** The lowest price by hand: the membership first, then the cheapest matching tier. */
 function naivePrice(input: QuoteInput): {
-  covered: boolean;
+  pass: MembershipCoverage | null;
   base: number;
   best: number;
-  group: string | null;
+  tier: Tier | null;
 } {
   const t = input.usage.start.getTime();
-  const covered = input.memberships.some(
-    (m) => m.resources.includes(input.resourceId) && m.validFrom.getTime() <= t && t < m.validUntil.getTime(),
-  );
+  let pass: MembershipCoverage | null = null;
+  for (const m of input.memberships)
+    if (m.resources.includes(input.resourceId) && m.validFrom.getTime() <= t && t < m.validUntil.getTime())
+      pass = m;
   const base = (input.plan!.charge.amount as number) * input.usage.quantity;
-  if (covered) return { covered, base, best: 0, group: null };
+  if (pass) return { pass, base, best: 0, tier: null };
   let best = base;
-  let group: string | null = null;
-  for (const tier of input.plan!.tiers) {
-    if (!input.groups.includes(tier.group)) continue;
-    const p = tier.price;
+  let tier: Tier | null = null;
+  for (const candidate of input.plan!.tiers) {
+    if (!input.groups.includes(candidate.group)) continue;
+    const p = candidate.price;
     const price =
       p.kind === "free"
         ? 0
         : p.kind === "fixed"
           ? p.amount * input.usage.quantity
           : base - Math.floor((base * p.discountBasisPoints + 5000) / 10_000);
-    if (price < best) {
+    // Ties go to the group that sorts first, as quote records a stable group.
+    if (price < best || (tier !== null && price === best && candidate.group < tier.group)) {
       best = price;
-      group = tier.group;
+      tier = candidate;
     }
   }
-  return { covered, base, best, group };
+  return { pass, base, best, tier };
 }
 
 // A competent engineer builds each Intl.NumberFormat once, not per amount.
 const zhMoney = new Intl.NumberFormat("zh-CN", { style: "currency", currency: "CNY" });
 const enMoney = new Intl.NumberFormat("en", { style: "currency", currency: "CNY" });
+const money = (amount: number) => ({ amount: amount === 0 ? 0 : amount, currency: "CNY" });
 
 /**
  * The baseline: the same job written the straightforward way, fairly: the price by hand, and
- * the explained lines (zh-CN and en text, amounts formatted with one cached formatter per
- * locale).
+ * the same quote as `quote` returns (every line with its staff and public texts in zh-CN and
+ * en, the group that decided, totals), amounts formatted with one cached formatter per
+ * locale. It checks nothing: the input is trusted.
  */
-function naiveExplained(): number[] {
-  return inputs.map((input) => {
+function naiveExplained(): Quote[] {
+  return inputs.map((input): Quote => {
     const r = naivePrice(input);
-    const fmt = (amount: number) => ({
-      "zh-CN": zhMoney.format(amount / 100),
-      en: enMoney.format(amount / 100),
-    });
-    const lines = r.covered
-      ? [{ code: "MEMBERSHIP_COVERED", amount: 0, text: text("月卡覆盖", "Covered by pass") }]
-      : [
-          { code: "PER_USE", amount: r.base, text: fmt(r.base) },
-          ...(r.group ? [{ code: "TIER", amount: r.best - r.base, text: fmt(r.best - r.base) }] : []),
-        ];
-    return lines.reduce((a, l) => a + l.amount, 0);
+    const plan = input.plan!;
+    const lines: QuoteLine[] = [];
+    let decidedBy: Quote["decidedBy"] = null;
+    if (r.pass) {
+      const covered = {
+        "zh-CN": `${r.pass.name["zh-CN"]}覆盖（有效至 ${r.pass.lastDay}）`,
+        en: `Covered by ${r.pass.name.en} (valid through ${r.pass.lastDay})`,
+      };
+      lines.push({
+        kind: "charge",
+        code: "MEMBERSHIP_COVERED",
+        amount: money(0),
+        text: covered,
+        publicText: covered,
+      });
+    } else {
+      const unit = plan.charge.amount as number;
+      const perUse = {
+        "zh-CN": `按次计费：${zhMoney.format(unit / 100)} × ${input.usage.quantity}`,
+        en: `Per use: ${enMoney.format(unit / 100)} × ${input.usage.quantity}`,
+      };
+      lines.push({
+        kind: "charge",
+        code: "PER_USE",
+        amount: money(r.base),
+        text: perUse,
+        publicText: perUse,
+      });
+      if (r.tier) {
+        const info = input.context.groups.get(r.tier.group)!;
+        const delta = r.best - r.base;
+        const zh = zhMoney.format(delta / 100);
+        const en = enMoney.format(delta / 100);
+        const text = { "zh-CN": `${info.name["zh-CN"]}优惠：${zh}`, en: `${info.name.en} concession: ${en}` };
+        const publicText = info.sensitive
+          ? { "zh-CN": `资格优惠：${zh}`, en: `Eligibility concession: ${en}` }
+          : text;
+        lines.push({
+          kind: "adjustment",
+          code: `TIER_${r.tier.price.kind.toUpperCase()}`,
+          amount: money(delta),
+          text,
+          publicText,
+          group: r.tier.group,
+        });
+        decidedBy = { group: r.tier.group, sensitive: info.sensitive };
+      }
+    }
+    return {
+      resourceId: input.resourceId,
+      planId: plan.id,
+      at: input.usage.start.toISOString(),
+      lines,
+      total: money(r.best),
+      deposit: money(0),
+      charge: money(r.best),
+      decidedBy,
+      membershipId: r.pass?.id ?? null,
+      voucherId: null,
+      voucherRefusal: null,
+    };
   });
-}
-
-/** A peer for scale: the bare total only, no lines, no texts, no checks. */
-function bareTotal(): number[] {
-  return inputs.map((input) => naivePrice(input).best);
 }
 
 export default () =>
@@ -141,9 +193,8 @@ export default () =>
     },
     ours: { name: "linli-quote", run: ours },
     baseline: { name: "naive-explained", run: naiveExplained },
-    peers: [{ name: "bare-total", run: bareTotal }],
     extra: {
       targets: { ratio: 1 },
-      note: "baseline: hand-written price plus explained lines, one cached Intl formatter per locale; bare-total: the price only",
+      note: "baseline: the same quotes (lines, staff and public texts, totals) by hand, one cached Intl formatter per locale, compared whole",
     },
   });

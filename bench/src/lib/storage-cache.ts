@@ -31,7 +31,7 @@ const SOURCES = [
   "bench/src/lib/raw-booking.ts",
 ];
 
-function sourceHash(): string {
+function sourceHash(extra: readonly string[] = []): string {
   const hash = createHash("sha256");
   const add = (path: string) => {
     const full = join(root, path);
@@ -42,7 +42,7 @@ function sourceHash(): string {
     }
     for (const name of readdirSync(full).sort()) if (!name.includes(".test.")) add(join(path, name));
   };
-  for (const s of SOURCES) add(s);
+  for (const s of [...SOURCES, ...extra]) add(s);
   return hash.digest("hex").slice(0, 12);
 }
 
@@ -57,9 +57,11 @@ process.once("exit", () => rmSync(scratch, { recursive: true, force: true }));
 export async function cachedSqlite(
   name: string,
   build: (filename: string) => Promise<void>,
+  /** Further sources (paths from the repository root) this data depends on. @default [] */
+  extraSources: readonly string[] = [],
 ): Promise<string> {
   mkdirSync(dataDir, { recursive: true });
-  const cached = join(dataDir, `${name}-${sourceHash()}.db`);
+  const cached = join(dataDir, `${name}-${sourceHash(extraSources)}.db`);
   if (!existsSync(cached)) {
     // Stale builds of the same data (another layout or generator) go first.
     for (const old of readdirSync(dataDir))

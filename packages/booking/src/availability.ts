@@ -1,8 +1,10 @@
 import type { ActorKind, Resource } from "@linli/core";
-import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "./interval";
+import { type Interval, intersectIntervals, normalizeIntervals } from "./interval";
+import { OccupancyBuffers } from "./occupancy-steps";
 import { bufferUnder, capacityUnder, gridUnder } from "./resource-terms";
 import type { RuleKinds } from "./rule-book";
 import type { BookingFacts, BookingRequest, ResolvedRule, RuleContext, WindowContext } from "./rule-kind";
+import { durationKind } from "./rules/duration";
 import { slotGridKind } from "./rules/slot-grid";
 import { slotGridStarts } from "./slot-grid-points";
 import { checkAvailabilityInput } from "./pure-input";
@@ -51,67 +53,62 @@ export interface FreeSlot {
   readonly remaining: number;
 }
 
-/** The occupancy of a resource as a step function: `levels[i]` holds on `[times[i], times[i+1])`. */
-interface Steps {
-  readonly times: number[];
-  readonly levels: number[];
-}
+/**
+ * A `slot-grid` rule's points in the window, asked about by slots in ascending order: two
+ * cursors (slot starts and slot ends) that only move forward.
+ */
+class GridCursor {
+  private i = 0;
+  private j = 0;
+  constructor(private readonly points: readonly number[]) {}
 
-function occupancy(
-  bookings: readonly BookingFacts[],
-  zoneId: string | null,
-  from: number,
-  to: number,
-): Steps {
-  const points: Array<[number, number]> = [];
-  for (const b of bookings) {
-    if (zoneId !== null && b.zoneId !== zoneId) continue;
-    const s = (b.blockStart ?? b.start).getTime();
-    const e = (b.blockEnd ?? b.end).getTime();
-    if (e <= from || s >= to) continue;
-    points.push([s, b.quantity], [e, -b.quantity]);
-  }
-  points.sort((a, b) => a[0] - b[0]);
-  const times: number[] = [Number.NEGATIVE_INFINITY];
-  const levels: number[] = [0];
-  let level = 0;
-  for (let i = 0; i < points.length; ) {
-    const t = points[i]![0];
-    while (i < points.length && points[i]![0] === t) level += points[i++]![1];
-    times.push(t);
-    levels.push(level);
-  }
-  return { times, levels };
-}
-
-/** Peak of the step function over `[from, to)`, starting the search at `hint` (returned advanced). */
-function peakOver(steps: Steps, from: number, to: number, hint: { i: number }): number {
-  const { times, levels } = steps;
-  // Slots come in increasing order: move the hint forward to the step containing `from`.
-  while (hint.i + 1 < times.length && times[hint.i + 1]! <= from) hint.i++;
-  while (hint.i > 0 && times[hint.i]! > from) hint.i--;
-  let peak = levels[hint.i]!;
-  for (let j = hint.i + 1; j < times.length && times[j]! < to; j++) if (levels[j]! > peak) peak = levels[j]!;
-  return peak;
-}
-
-/** Ascending instants, asked about in ascending order (two cursors: slot starts and ends). */
-interface SortedPoints {
   /** True when both `start` and `end` are points; calls must not decrease either. */
-  has(start: number, end: number): boolean;
+  has(start: number, end: number): boolean {
+    const points = this.points;
+    let i = this.i;
+    let j = this.j;
+    while (i < points.length && points[i]! < start) i++;
+    while (j < points.length && points[j]! < end) j++;
+    this.i = i;
+    this.j = j;
+    return points[i] === start && points[j] === end;
+  }
 }
 
-function sortedPoints(points: readonly number[]): SortedPoints {
-  let i = 0;
-  let j = 0;
+/** The request for the slot `[t, e)` (epoch ms). No closure per call: these are module functions. */
+function requestAt(request: Omit<BookingRequest, "start" | "end">, t: number, e: number): BookingRequest {
   return {
-    has(start, end) {
-      while (i < points.length && points[i]! < start) i++;
-      while (j < points.length && points[j]! < end) j++;
-      return points[i] === start && points[j] === end;
-    },
+    resourceId: request.resourceId,
+    zoneId: request.zoneId,
+    start: new Date(t),
+    end: new Date(e),
+    quantity: request.quantity,
+    residentId: request.residentId,
+    actorKind: request.actorKind,
+    groups: request.groups,
   };
 }
+
+/** What a per-slot rule's `evaluate` receives. */
+function contextOf(
+  scene: Omit<RuleContext, "rule" | "request">,
+  rule: ResolvedRule,
+  request: BookingRequest,
+): RuleContext {
+  return {
+    rule,
+    request,
+    now: scene.now,
+    timeZone: scene.timeZone,
+    resource: scene.resource,
+    snapshot: scene.snapshot,
+    capacity: scene.capacity,
+    buffer: scene.buffer,
+  };
+}
+
+const sharedBuffers = new OccupancyBuffers();
+let sharedBuffersBusy = false;
 
 /**
  * The free slots of one resource (or zone) in a window, honouring every rule for the given
@@ -143,7 +140,8 @@ export function availableSlots(input: AvailabilityInput): FreeSlot[] {
   // `slot-grid` rules are read off their grid points, listed once for the window: a slot is
   // refused exactly when its start or end is not one (what the rule's `evaluate` decides,
   // without a local-time conversion per slot).
-  const gridPoints: SortedPoints[] = [];
+  const grids: GridCursor[] = [];
+  let starts: readonly number[] | undefined;
   const window: Omit<WindowContext, "rule"> = {
     start: new Date(from),
     end: new Date(to + duration),
@@ -154,6 +152,26 @@ export function availableSlots(input: AvailabilityInput): FreeSlot[] {
     residentId: input.who.residentId ?? null,
     groups: input.who.groups ?? [],
   };
+  const request: Omit<BookingRequest, "start" | "end"> = {
+    resourceId: resource.id,
+    zoneId,
+    quantity,
+    residentId: input.who.residentId ?? null,
+    actorKind: input.who.actorKind,
+    groups: input.who.groups ?? [],
+  };
+  const scene: Omit<RuleContext, "rule" | "request"> = {
+    now,
+    timeZone,
+    resource,
+    snapshot: {
+      resourceBookings: [],
+      residentBookings: input.residentBookings ?? [],
+      facts: input.facts ?? {},
+    },
+    capacity,
+    buffer,
+  };
   for (const rule of rules) {
     const kind = kinds.get(rule.kind);
     if (!kind) continue;
@@ -162,54 +180,71 @@ export function availableSlots(input: AvailabilityInput): FreeSlot[] {
       allowed = intersectIntervals(allowed, normalizeIntervals(own));
     } else if (kind === slotGridKind && kind.grid) {
       const own = kind.grid(rule.params);
-      gridPoints.push(sortedPoints(slotGridStarts(from, to + duration + 1, own, timeZone)));
+      const points = slotGridStarts(from, to + duration + 1, own, timeZone);
+      // The rule that gives the slot grid gives the slot starts too (those before `to`).
+      if (own.granularityMinutes === grid.granularityMinutes && own.offsetMinutes === grid.offsetMinutes)
+        starts ??= points;
+      grids.push(new GridCursor(points));
+    } else if (kind === durationKind) {
+      // The built-in `duration` reads only the length, the same for every slot: asked once.
+      if (
+        kind.evaluate(rule.params, contextOf(scene, rule, requestAt(request, from, from + duration))).length >
+        0
+      )
+        return [];
     } else if (!kind.capacity && !kind.buffer) perSlot.push(rule);
   }
   if (allowed.length === 0) return [];
 
-  const steps = occupancy(
-    input.bookings,
-    zoneId,
-    from - buffer.afterMs - duration,
-    to + duration + buffer.beforeMs,
-  );
-  const hint = { i: 0 };
-  const out: FreeSlot[] = [];
-  const residentBookings = input.residentBookings ?? [];
-  const facts = input.facts ?? {};
-  for (const t of slotGridStarts(from, to, grid, timeZone)) {
-    const e = t + duration;
-    if (!coveredBy(allowed, t, e)) continue;
-    if (gridPoints.length > 0 && !gridPoints.every((points) => points.has(t, e))) continue;
-    const remaining = capacity - peakOver(steps, t - buffer.beforeMs, e + buffer.afterMs, hint);
-    if (remaining < quantity) continue;
-    if (perSlot.length > 0) {
-      const request: BookingRequest = {
-        resourceId: resource.id,
-        zoneId,
-        start: new Date(t),
-        end: new Date(e),
-        quantity,
-        residentId: input.who.residentId ?? null,
-        actorKind: input.who.actorKind,
-        groups: input.who.groups ?? [],
-      };
-      const refused = perSlot.some((rule) => {
-        const cx: RuleContext = {
-          rule,
-          request,
-          now,
-          timeZone,
-          resource,
-          snapshot: { resourceBookings: [], residentBookings, facts },
-          capacity,
-          buffer,
-        };
-        return kinds.get(rule.kind)!.evaluate(rule.params, cx).length > 0;
-      });
-      if (refused) continue;
+  // One set of buffers serves every call; a call made while they are in use (a plugin rule
+  // asking for availability from inside `evaluate`) gets its own.
+  const shared = !sharedBuffersBusy;
+  const buffers = shared ? sharedBuffers : new OccupancyBuffers();
+  if (shared) sharedBuffersBusy = true;
+  try {
+    const { times, levels, size } = buffers.occupancySteps(
+      input.bookings,
+      zoneId,
+      from - buffer.afterMs - duration,
+      to + duration + buffer.beforeMs,
+    );
+    const { beforeMs, afterMs } = buffer;
+    const out: FreeSlot[] = [];
+    let a = 0; // the allowed interval holding the slot start (slots ascend)
+    let h = 0; // the step holding the slot's blocked start
+    starts ??= slotGridStarts(from, to, grid, timeZone);
+    for (let i = 0; i < starts.length; i++) {
+      const t = starts[i]!;
+      if (t >= to) break;
+      const e = t + duration;
+      while (a + 1 < allowed.length && allowed[a + 1]!.start <= t) a++;
+      const open = allowed[a]!;
+      if (open.start > t || open.end < e) continue;
+      let onGrid = true;
+      for (let g = 0; g < grids.length && onGrid; g++) onGrid = grids[g]!.has(t, e);
+      if (!onGrid) continue;
+      // The peak of the step function over the slot widened by the buffers.
+      const lo = t - beforeMs;
+      const hi = e + afterMs;
+      while (h + 1 < size && times[h + 1]! <= lo) h++;
+      while (h > 0 && times[h]! > lo) h--;
+      let peak = levels[h]!;
+      for (let j = h + 1; j < size && times[j]! < hi; j++) if (levels[j]! > peak) peak = levels[j]!;
+      const remaining = capacity - peak;
+      if (remaining < quantity) continue;
+      if (perSlot.length > 0) {
+        const slot = requestAt(request, t, e);
+        let refused = false;
+        for (let r = 0; r < perSlot.length && !refused; r++) {
+          const rule = perSlot[r]!;
+          refused = kinds.get(rule.kind)!.evaluate(rule.params, contextOf(scene, rule, slot)).length > 0;
+        }
+        if (refused) continue;
+      }
+      out.push({ start: new Date(t), end: new Date(e), remaining });
     }
-    out.push({ start: new Date(t), end: new Date(e), remaining });
+    return out;
+  } finally {
+    if (shared) sharedBuffersBusy = false;
   }
-  return out;
 }

@@ -31,6 +31,18 @@ export const OCCUPYING_STATUSES: readonly BookingStatus[] = [
 ];
 
 /**
+ * The longest interval a booking may occupy, buffers included: 366 days. Declared on the
+ * model (the kernel refuses a longer one), it bounds every overlap read on both sides:
+ * a booking overlapping `[from, to)` ends after `from` and before `to` plus this span, a
+ * range of the `(resourceId, blockEnd, blockStart)` index. Bookings that ended before
+ * `from` (a resource's whole history) are never read, so booking and availability cost the
+ * same with one year or twenty years behind them. Generous on purpose: the bound only
+ * decides how far past `to` the index range reaches, through future bookings, which
+ * booking windows keep few.
+ */
+export const MAX_BOOKING_SPAN_MS = 366 * 86_400_000;
+
+/**
  * A booking of a resource (or one zone of it) by or for a resident. `blockStart`/`blockEnd`
  * is the interval the booking occupies including buffers (turnover time); capacity is
  * checked on it. Both the actor who made the booking and the resident it is for are kept.
@@ -75,11 +87,13 @@ export const bookingModel = defineModel(
   },
   {
     indexes: [
-      { fields: ["resourceId", "blockStart"] },
+      // Overlap reads: `blockEnd` bounded on both sides, `blockStart` checked in the index.
+      { fields: ["resourceId", "blockEnd", "blockStart"] },
       { fields: ["residentId", "start"] },
       { fields: ["status", "start"] },
       { fields: ["seriesId"] },
     ],
+    intervals: [{ start: "blockStart", end: "blockEnd", maxSpanMs: MAX_BOOKING_SPAN_MS }],
   },
 );
 
@@ -112,7 +126,15 @@ export const waitlistEntryModel = defineModel(
     offerExpiresAt: z.date().nullable().default(null),
     bookingId: z.string().nullable().default(null),
   },
-  { indexes: [{ fields: ["resourceId", "status", "position"] }, { fields: ["status", "offerExpiresAt"] }] },
+  {
+    indexes: [
+      { fields: ["resourceId", "status", "position"] },
+      { fields: ["status", "offerExpiresAt"] },
+      // Positions are unique (assigned under the `booking:waitlist` lock): the next one is
+      // read off this index (`ORDER BY position DESC LIMIT 1`), never by a scan.
+      { fields: ["position"], unique: true },
+    ],
+  },
 );
 
 /** A stored waitlist entry. */

@@ -1,7 +1,8 @@
 import type { CommandContext, ModelWhere } from "@linli/core";
 import type { BookingEngine } from "./booking-engine";
 import { bookingErrors } from "./booking-errors";
-import { type Booking, bookingModel, OCCUPYING_STATUSES } from "./booking-models";
+import type { Booking, bookingModel } from "./booking-models";
+import { occupyingBookings, residentBookingsSince } from "./booking-reads";
 import { type BookingEvaluation, evaluateBooking } from "./evaluate-booking";
 import { LinliError } from "@linli/core";
 import { bufferUnder } from "./resource-terms";
@@ -119,23 +120,11 @@ export async function judgePlacement(
     ? [{ field: "id", op: "ne", value: p.replaces.id }]
     : [];
   const window = resourceWindow(block);
-  const resourceBookings = await cx.tx.findMany(bookingModel, {
-    where: [
-      { field: "resourceId", value: p.resourceId },
-      { field: "status", op: "in", value: [...OCCUPYING_STATUSES] },
-      { field: "blockStart", op: "lt", value: window.to },
-      { field: "blockEnd", op: "gt", value: window.from },
-      ...excluded,
-    ],
-  });
+  // Both reads are bounded (the block's window on the end-time index; the resident's
+  // lookback) and read only the fields the rules see.
+  const resourceBookings = await occupyingBookings(cx, p.resourceId, window.from, window.to, excluded);
   const residentBookings = p.residentId
-    ? await cx.tx.findMany(bookingModel, {
-        where: [
-          { field: "residentId", value: p.residentId },
-          { field: "start", op: "gte", value: residentSince(cx.now, p.start) },
-          ...excluded,
-        ],
-      })
+    ? await residentBookingsSince(cx, p.residentId, residentSince(cx.now, p.start), excluded)
     : [];
   return judgeOnSnapshot(cx, engine, p, { resourceBookings, residentBookings }, excluded);
 }

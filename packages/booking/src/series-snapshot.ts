@@ -1,8 +1,9 @@
 import type { CommandContext } from "@linli/core";
 import type { BookingEngine } from "./booking-engine";
-import { type Booking, bookingModel, OCCUPYING_STATUSES } from "./booking-models";
+import { type Booking, OCCUPYING_STATUSES } from "./booking-models";
+import { occupyingBookings, residentBookingsSince } from "./booking-reads";
 import { blockOf, lockKeys, type Placement, residentSince, resourceWindow } from "./judge-placement";
-import type { RuleSnapshot } from "./rule-kind";
+import type { BookingFacts, RuleSnapshot } from "./rule-kind";
 
 /**
  * The bookings a series is judged on, read once for all its occurrences: under the
@@ -17,8 +18,8 @@ export class SeriesSnapshot {
   private constructor(
     private readonly engine: BookingEngine,
     private readonly now: Date,
-    private readonly resource: Booking[],
-    private readonly resident: Booking[],
+    private readonly resource: BookingFacts[],
+    private readonly resident: BookingFacts[],
   ) {}
 
   /** Takes the locks and reads the bookings for the placements of one series (same resource and resident). */
@@ -41,21 +42,9 @@ export class SeriesSnapshot {
       to = Math.max(to, window.to.getTime());
       firstStart = Math.min(firstStart, p.start.getTime());
     }
-    const resource = await cx.tx.findMany(bookingModel, {
-      where: [
-        { field: "resourceId", value: resourceId },
-        { field: "status", op: "in", value: [...OCCUPYING_STATUSES] },
-        { field: "blockStart", op: "lt", value: new Date(to) },
-        { field: "blockEnd", op: "gt", value: new Date(from) },
-      ],
-    });
+    const resource = await occupyingBookings(cx, resourceId, new Date(from), new Date(to));
     const resident = residentId
-      ? await cx.tx.findMany(bookingModel, {
-          where: [
-            { field: "residentId", value: residentId },
-            { field: "start", op: "gte", value: residentSince(cx.now, new Date(firstStart)) },
-          ],
-        })
+      ? await residentBookingsSince(cx, residentId, residentSince(cx.now, new Date(firstStart)))
       : [];
     return new SeriesSnapshot(engine, cx.now, resource, resident);
   }
@@ -68,7 +57,7 @@ export class SeriesSnapshot {
     const since = residentSince(this.now, p.start).getTime();
     return {
       resourceBookings: this.resource.filter(
-        (b) => b.blockStart.getTime() < to && b.blockEnd.getTime() > from,
+        (b) => (b.blockStart ?? b.start).getTime() < to && (b.blockEnd ?? b.end).getTime() > from,
       ),
       residentBookings: this.resident.filter((b) => b.start.getTime() >= since),
     };

@@ -59,7 +59,12 @@ export function pendingEvent(
 export async function appendEvents(tx: Tx, events: readonly PendingEvent[]): Promise<void> {
   if (events.length === 0) return;
   await tx.lock("core:event-seq");
-  const [last] = await tx.findMany(eventModel, { orderBy: [{ field: "seq", direction: "desc" }], limit: 1 });
+  // One entry of the unique `(communityId, seq)` index, read backwards: no sort, no scan.
+  const [last] = await tx.findMany(eventModel, {
+    orderBy: [{ field: "seq", direction: "desc" }],
+    limit: 1,
+    select: ["seq"],
+  });
   let seq = last?.seq ?? 0;
   for (const event of events) {
     event.seq = ++seq;

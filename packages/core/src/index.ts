@@ -186,3 +186,5 @@ export type {
   TransactionOptions,
 } from "./storage-adapter";
 export type { FindManyOptions, OrderBy, StoredValue, WhereClause } from "./where";
+export type { IntervalDef } from "./model";
+export { declaredInterval, overlapWhere } from "./interval-where";

@@ -67,7 +67,12 @@ export const eventModel = defineModel(
     actorId: z.string().nullable().default(null),
     ackedAt: z.date().nullable().default(null),
   },
-  { indexes: [{ fields: ["seq"] }, { fields: ["ackedAt", "seq"] }] },
+  {
+    // `seq` is unique per community (it is assigned under the `core:event-seq` lock): the
+    // unique index says so to the adapters, which then sort by `seq` alone, so the next
+    // sequence (`ORDER BY seq DESC LIMIT 1`) is one entry read off this index, never a sort.
+    indexes: [{ fields: ["seq"], unique: true }, { fields: ["ackedAt", "seq"] }],
+  },
 );
 
 /** Results of commands run with an idempotency key; the row id is the key. */

@@ -26,6 +26,23 @@ export interface IndexDef {
 }
 
 /**
+ * A time interval a model's rows occupy, `[row[start], row[end])`, with an upper bound on its
+ * length. The bound is what makes overlap reads two-sided: a row overlapping `[from, to)` has
+ * `end > from` and, since `end - start <= maxSpanMs`, `end < to + maxSpanMs`, so the read is
+ * a bounded range on an index led by the end field (see `overlapWhere`), whatever the
+ * history before `from`. The kernel refuses a write whose interval is longer
+ * (`VALIDATION_FAILED`, problem `INTERVAL_TOO_LONG`), so the bound always holds.
+ */
+export interface IntervalDef {
+  /** The date field where each row's interval starts. */
+  readonly start: string;
+  /** The date field where it ends (exclusive). */
+  readonly end: string;
+  /** The longest interval a row may hold, in milliseconds (a positive safe integer). */
+  readonly maxSpanMs: number;
+}
+
+/**
  * A model (table) that the kernel or a plugin stores. Every row has `id` and `communityId`
  * (together the primary key) in addition to the declared fields.
  */
@@ -38,6 +55,8 @@ export interface ModelDef<Shape extends z.ZodRawShape = z.ZodRawShape> {
   readonly fields: Readonly<Record<string, FieldDef>>;
   /** Indexes for the queries the owner makes. */
   readonly indexes: readonly IndexDef[];
+  /** Bounded time intervals of the rows, checked by the kernel on every write. */
+  readonly intervals?: readonly IntervalDef[];
 }
 
 /** The fields every row carries. */
@@ -124,11 +143,20 @@ function assertZod4(model: string, field: string, value: unknown): void {
  *   returnedAt: z.date().nullable().default(null),
  * }, { indexes: [{ fields: ["itemId"] }] });
  * ```
+ *
+ * A model whose rows occupy time intervals declares them with a maximum length, and an index
+ * led by the end field, so that overlap reads stay bounded on both sides:
+ * ```ts
+ * defineModel("lending_hold", { itemId: z.string(), from: z.date(), until: z.date() }, {
+ *   indexes: [{ fields: ["itemId", "until", "from"] }],
+ *   intervals: [{ start: "from", end: "until", maxSpanMs: 90 * 86_400_000 }],
+ * });
+ * ```
  */
 export function defineModel<const Shape extends z.ZodRawShape>(
   name: string,
   shape: Shape,
-  options: { indexes?: readonly IndexDef[] } = {},
+  options: { indexes?: readonly IndexDef[]; intervals?: readonly IntervalDef[] } = {},
 ): ModelDef<Shape> {
   if (!MODEL_NAME.test(name)) throw new TypeError(`model name ${name} must be lowercase snake_case`);
   if ("id" in shape || "communityId" in shape)
@@ -141,5 +169,13 @@ export function defineModel<const Shape extends z.ZodRawShape>(
     for (const f of index.fields)
       if (!(f in fields) && f !== "id") throw new TypeError(`model ${name}: index on unknown field ${f}`);
   }
-  return { name, schema, fields, indexes: options.indexes ?? [] };
+  for (const interval of options.intervals ?? []) {
+    for (const f of [interval.start, interval.end])
+      if (fields[f]?.kind !== "date")
+        throw new TypeError(`model ${name}: interval field ${f} is not a date field`);
+    if (!Number.isSafeInteger(interval.maxSpanMs) || interval.maxSpanMs <= 0)
+      throw new TypeError(`model ${name}: interval maxSpanMs must be a positive safe integer`);
+  }
+  const model: ModelDef<Shape> = { name, schema, fields, indexes: options.indexes ?? [] };
+  return options.intervals ? { ...model, intervals: options.intervals } : model;
 }

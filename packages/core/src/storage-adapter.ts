@@ -19,6 +19,14 @@ export interface StorageCapabilities {
   readonly multiProcess: boolean;
   /** Committed writes survive a crash of the process. */
   readonly durable: boolean;
+  /**
+   * Every `Date` and JSON value in the rows the adapter returns is a new object made for
+   * that read alone (as a driver parsing its result makes them), so the kernel hands them to
+   * the caller without copying. Absent or false: the kernel copies them (an adapter that
+   * returns the objects it keeps, such as an in-memory one).
+   * @default false
+   */
+  readonly freshValues?: boolean;
 }
 
 /**

@@ -4,6 +4,7 @@ import { validate } from "./config-problem";
 import { coreErrors } from "./core-errors";
 import { LinliError } from "./errors";
 import type { IdGenerator } from "./ids";
+import { overlapWhere } from "./interval-where";
 import type { InputOf, ModelDef, RowOf } from "./model";
 import { patchSchema } from "./patch-schema";
 import type { AdapterTransaction, StorageCapabilities, StoredRow } from "./storage-adapter";
@@ -72,7 +73,25 @@ export interface Tx {
   get<M extends ModelDef>(model: M, id: string): Promise<RowOf<M>>;
   /** The first row matching. */
   findOne<M extends ModelDef>(model: M, where: readonly ModelWhere<M>[]): Promise<RowOf<M> | null>;
-  /** Rows matching, ordered and paged. */
+  /**
+   * Rows matching, ordered and paged, read as a projection: only the fields in `select` are
+   * read and decoded, and each row holds exactly them (`id` and `communityId` only when
+   * listed), typed `Pick<RowOf<M>, K>`.
+   *
+   * @example
+   * ```ts
+   * const spans = await tx.findMany(bookingModel, { where, select: ["blockStart", "blockEnd"] });
+   * // spans: { blockStart: Date; blockEnd: Date }[]
+   * ```
+   */
+  findMany<M extends ModelDef, const K extends keyof RowOf<M> & string>(
+    model: M,
+    options: ModelFindManyOptions<M> & {
+      /** The fields to read; every row holds exactly these. */
+      readonly select: readonly K[];
+    },
+  ): Promise<Pick<RowOf<M>, K>[]>;
+  /** Rows matching, ordered and paged: whole rows. */
   findMany<M extends ModelDef>(model: M, options?: ModelFindManyOptions<M>): Promise<RowOf<M>[]>;
   /** Updates matching rows with a validated patch; returns how many matched. */
   update<M extends ModelDef>(
@@ -97,13 +116,77 @@ export interface Tx {
    * bookings, loans and reservations use. Takes `lock(key)`, reads the rows in scope, and
    * throws `CAPACITY_EXCEEDED` (nothing written) when the peak load plus `quantity` would
    * exceed `capacity`. Safe under any concurrency the adapter's lock guarantee covers.
+   *
+   * With an `interval` the model declares (`defineModel`'s `intervals`), the read is
+   * bounded on both sides ({@link overlapWhere}): its cost does not grow with the rows
+   * that ended before the new range.
    */
   reserve<M extends ModelDef>(model: M, options: ReserveOptions<M>): Promise<RowOf<M>>;
 }
 
-/** Converts between the kernel's values and what an adapter stores. */
+/** Decodes one stored value of a field. */
+type FieldDecoder = (value: unknown) => unknown;
+
+/** How to decode a model's rows (or a projection of them): field names and their decoders. */
+interface RowPlan {
+  readonly names: readonly string[];
+  readonly decoders: readonly FieldDecoder[];
+}
+
+const asIs: FieldDecoder = (value) => (value === undefined ? null : value);
+const asString: FieldDecoder = asIs;
+
+/**
+ * The decoder of each field kind. A value the adapter made for this read alone (`fresh`: a
+ * driver parsing its result) is handed out as is; otherwise Dates and JSON are copied, so a
+ * caller mutating what it got cannot change what the adapter holds.
+ */
+function decoders(caps: StorageCapabilities, fresh: boolean): Record<string, FieldDecoder> {
+  const date: FieldDecoder =
+    caps.dates === "native"
+      ? fresh
+        ? (v) => (v === undefined || v === null ? null : v instanceof Date ? v : new Date(v as string))
+        : (v) =>
+            v === undefined || v === null
+              ? null
+              : new Date(v instanceof Date ? v.getTime() : (v as string | number))
+      : (v) => (v === undefined || v === null ? null : new Date(v as string | number));
+  const json: FieldDecoder =
+    caps.json && fresh
+      ? asIs
+      : (v) =>
+          v === undefined || v === null
+            ? null
+            : !caps.json && typeof v === "string"
+              ? JSON.parse(v)
+              : typeof v === "object"
+                ? structuredClone(v)
+                : v;
+  const boolean: FieldDecoder = (v) =>
+    v === undefined || v === null ? null : v === true || v === 1 || v === "1";
+  const numeric: FieldDecoder = (v) =>
+    v === undefined || v === null ? null : typeof v === "bigint" ? Number(v) : v;
+  return { date, json, boolean, integer: numeric, number: numeric, string: asString };
+}
+/** Most distinct projections of one model whose plans are kept. */
+const MAX_PLANS_PER_MODEL = 64;
+
+/**
+ * Converts between the kernel's values and what an adapter stores. Decoding is planned once
+ * per model (and per projection): each field gets a decoder chosen for its kind and the
+ * adapter's capabilities, so reading a row is one loop without a switch or an allocation
+ * beyond the row and its values.
+ */
 export class ValueCodec {
-  constructor(private readonly caps: StorageCapabilities) {}
+  private readonly plans = new WeakMap<ModelDef, Map<string, RowPlan>>();
+  private readonly byKind: Readonly<Record<string, FieldDecoder>>;
+  /** Decoders that copy Dates and JSON whatever the adapter: for rows it did not make. */
+  private readonly copying: Readonly<Record<string, FieldDecoder>>;
+
+  constructor(private readonly caps: StorageCapabilities) {
+    this.byKind = decoders(caps, caps.freshValues === true);
+    this.copying = caps.freshValues === true ? decoders(caps, false) : this.byKind;
+  }
 
   /** A value on its way into storage. */
   encode(kind: string | undefined, value: unknown): StoredValue {
@@ -125,21 +208,47 @@ export class ValueCodec {
 
   /** A value on its way out of storage. */
   decode(kind: string | undefined, value: unknown): unknown {
-    if (value === undefined || value === null) return null;
-    switch (kind) {
-      case "date":
-        return value instanceof Date ? new Date(value.getTime()) : new Date(value as string | number);
-      case "json":
-        return this.caps.json || typeof value !== "string" ? structuredClone(value) : JSON.parse(value);
-      case "boolean":
-        return value === true || value === 1 || value === "1";
-      case "integer":
-      case "number":
-        return typeof value === "bigint" ? Number(value) : value;
-      default:
-        return value;
-    }
+    return (this.byKind[kind ?? "string"] ?? asIs)(value);
   }
+
+  /**
+   * The decoding plan of a model's rows, or of the projection `select` (field names the
+   * caller checked), computed once and kept. With `copy`, Dates and JSON are copied even
+   * from an adapter with `freshValues` (for a row the adapter echoes from its input).
+   */
+  plan(model: ModelDef, select?: readonly string[], copy = false): RowPlan {
+    let plans = this.plans.get(model);
+    if (plans === undefined) {
+      plans = new Map();
+      this.plans.set(model, plans);
+    }
+    const byKind = copy ? this.copying : this.byKind;
+    const key = `${copy ? "c" : ""}${select === undefined ? "*" : select.join(",")}`;
+    let plan = plans.get(key);
+    if (plan === undefined) {
+      const names = select ?? ["id", "communityId", ...Object.keys(model.fields)];
+      const decoders = names.map((name) =>
+        name === "id" || name === "communityId"
+          ? asString
+          : (byKind[model.fields[name]?.kind ?? "string"] ?? asIs),
+      );
+      plan = { names, decoders };
+      if (plans.size >= MAX_PLANS_PER_MODEL) plans.clear();
+      plans.set(key, plan);
+    }
+    return plan;
+  }
+}
+
+/** Decodes one stored row by a plan. */
+function decodeWith(plan: RowPlan, row: StoredRow): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const { names, decoders } = plan;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    out[name] = decoders[i]!(row[name]);
+  }
+  return out;
 }
 
 /** What {@link KernelTx.findMany} reads: {@link FindManyOptions} before encoding. */
@@ -167,6 +276,28 @@ function invalid(
 
 const unknownField = (model: ModelDef, field: string) =>
   invalid(model, [{ path: field, code: "UNKNOWN_FIELD", message: { en: "unknown field" } }]);
+
+/**
+ * Refuses a row whose declared interval ({@link ModelDef.intervals}) is longer than its
+ * bound: overlap reads rely on it.
+ */
+function checkIntervals(model: ModelDef, row: Readonly<Record<string, unknown>>): void {
+  for (const interval of model.intervals ?? []) {
+    const start = row[interval.start];
+    const end = row[interval.end];
+    if (!(start instanceof Date) || !(end instanceof Date)) continue;
+    if (end.getTime() - start.getTime() > interval.maxSpanMs)
+      throw invalid(model, [
+        {
+          path: interval.end,
+          code: "INTERVAL_TOO_LONG",
+          message: {
+            en: `${interval.start} to ${interval.end} spans more than ${interval.maxSpanMs} ms`,
+          },
+        },
+      ]);
+  }
+}
 
 /** Parses with zod's fast path first; builds localized problems only when the input is invalid. */
 function parseRow(model: ModelDef, schema: z.ZodType, data: unknown): Record<string, unknown> {
@@ -208,9 +339,7 @@ class KernelTx implements Tx {
   }
 
   private decodeRow<M extends ModelDef>(model: M, row: StoredRow): RowOf<M> {
-    const out: Record<string, unknown> = { id: row.id, communityId: row.communityId };
-    for (const key in model.fields) out[key] = this.codec.decode(model.fields[key]!.kind, row[key]);
-    return out as RowOf<M>;
+    return decodeWith(this.codec.plan(model), row) as RowOf<M>;
   }
 
   private parsePatch(model: ModelDef, patch: Record<string, unknown>): Record<string, unknown> {
@@ -222,10 +351,12 @@ class KernelTx implements Tx {
   async create<M extends ModelDef>(model: M, data: InputOf<M>): Promise<RowOf<M>> {
     const { id, ...fields } = data as { id?: string } & Record<string, unknown>;
     const row = parseRow(model, model.schema, fields);
+    if (model.intervals) checkIntervals(model, row);
     row.id = id ?? this.ids.next(model.name);
     row.communityId = this.communityId;
     const stored = await this.inner.create(model.name, this.encodeRow(model, row));
-    return this.decodeRow(model, stored);
+    // The adapter may echo the values it was given (the caller's own Dates): copy them.
+    return decodeWith(this.codec.plan(model, undefined, true), stored) as RowOf<M>;
   }
 
   async findById<M extends ModelDef>(model: M, id: string): Promise<RowOf<M> | null> {
@@ -249,11 +380,16 @@ class KernelTx implements Tx {
   async findMany<M extends ModelDef>(model: M, options: UntypedFindManyOptions = {}): Promise<RowOf<M>[]> {
     for (const o of options.orderBy ?? [])
       if (kindOf(model, o.field) === undefined) throw unknownField(model, o.field);
+    const select = options.select;
+    if (select) for (const f of select) if (kindOf(model, f) === undefined) throw unknownField(model, f);
     const rows = await this.inner.findMany(model.name, {
       ...options,
       where: this.scoped(model, options.where),
     });
-    return rows.map((row) => this.decodeRow(model, row));
+    const plan = this.codec.plan(model, select);
+    const out = new Array<RowOf<M>>(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = decodeWith(plan, rows[i]!) as RowOf<M>;
+    return out;
   }
 
   async update<M extends ModelDef>(
@@ -263,6 +399,7 @@ class KernelTx implements Tx {
   ): Promise<number> {
     const parsed = this.parsePatch(model, patch as Record<string, unknown>);
     if (Object.keys(parsed).length === 0) return this.inner.count(model.name, this.scoped(model, where));
+    if (model.intervals) await this.checkPatchedIntervals(model, where, parsed);
     return this.inner.update(model.name, this.scoped(model, where), this.encodeRow(model, parsed));
   }
 
@@ -274,6 +411,25 @@ class KernelTx implements Tx {
     const n = await this.update(model, [{ field: "id", value: id }], patch);
     if (n === 0) throw LinliError.from(coreErrors, "NOT_FOUND", { model: model.name, id });
     return this.get(model, id);
+  }
+
+  /** Checks the intervals a patch changes, on every row it would change. */
+  private async checkPatchedIntervals(
+    model: ModelDef,
+    where: readonly UntypedWhere[],
+    parsed: Record<string, unknown>,
+  ): Promise<void> {
+    for (const interval of model.intervals ?? []) {
+      const hasStart = interval.start in parsed;
+      const hasEnd = interval.end in parsed;
+      if (!hasStart && !hasEnd) continue;
+      if (hasStart && hasEnd) {
+        checkIntervals(model, parsed);
+        continue;
+      }
+      const rows = await this.findMany(model, { where, select: [interval.start, interval.end] });
+      for (const row of rows) checkIntervals(model, { ...row, ...parsed });
+    }
   }
 
   delete<M extends ModelDef>(model: M, where: readonly UntypedWhere[]): Promise<number> {
@@ -295,12 +451,27 @@ class KernelTx implements Tx {
     await this.lock(options.key);
     const where: UntypedWhere[] = [...options.scope];
     const range = options.interval;
+    const select: string[] = [];
     if (range) {
-      // Only rows overlapping the new range can compete: start < end' and end > start'.
-      where.push({ field: range.startField, op: "lt", value: range.end });
-      where.push({ field: range.endField, op: "gt", value: range.start });
+      // Only rows overlapping the new range can compete: end > start' and start < end'; and,
+      // when the model bounds the interval's length, end < end' + maxSpan, so the read is a
+      // range bounded on both sides of an index led by the end field.
+      where.push(
+        ...(overlapWhere(model, {
+          startField: range.startField,
+          endField: range.endField,
+          from: range.start,
+          to: range.end,
+        }) as UntypedWhere[]),
+      );
+      select.push(range.startField, range.endField);
     }
-    const rows = (await this.findMany(model, { where })) as Record<string, unknown>[];
+    if (options.quantityField) select.push(options.quantityField);
+    // Only the fields the arithmetic needs are read.
+    const rows = (await this.findMany(model, {
+      where,
+      select: select.length > 0 ? select : ["id"],
+    })) as Record<string, unknown>[];
     const qty = (row: Record<string, unknown>) =>
       options.quantityField ? Number(row[options.quantityField] ?? 0) : 1;
     let used = 0;

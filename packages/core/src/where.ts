@@ -75,7 +75,11 @@ export interface FindManyOptions {
   readonly limit?: number;
   /** Skip this many rows first (after ordering). */
   readonly offset?: number;
-  /** Fields to return; the adapter returns rows holding exactly these fields. All fields when absent. */
+  /**
+   * A projection: when given, each returned row holds exactly these fields (`id` and
+   * `communityId` only when listed), so an adapter reads and returns no other column. Absent:
+   * every field. Where clauses and sort keys may name fields that are not selected.
+   */
   readonly select?: readonly string[];
 }
 

@@ -21,10 +21,42 @@ export function tierAmount(tier: Tier, base: number, quantity: number, rounding:
   let amount: number;
   if (price.kind === "free") amount = 0;
   else if (price.kind === "fixed") amount = price.amount * quantity;
-  else
-    amount =
-      base - Number(divideRounded(BigInt(base) * BigInt(price.discountBasisPoints), 10_000n, rounding));
+  else amount = base - discountOf(base, price.discountBasisPoints, rounding);
   return Math.min(amount, base);
+}
+
+/**
+ * `base × basisPoints / 10,000` rounded by `rounding`: in plain numbers when the product is a
+ * safe integer (every real price; exactly what `divideRounded` gives), else in bigint.
+ */
+function discountOf(base: number, basisPoints: number, rounding: RoundingMode): number {
+  const product = base * basisPoints;
+  if (!Number.isSafeInteger(product))
+    return Number(divideRounded(BigInt(base) * BigInt(basisPoints), 10_000n, rounding));
+  const r = product % 10_000; // exact: both are integers
+  const q = (product - r) / 10_000; // exact: a multiple of 10,000
+  if (r === 0) return q;
+  const negative = product < 0;
+  const away = negative ? q - 1 : q + 1;
+  const twice = Math.abs(r) * 2;
+  switch (rounding) {
+    case "down":
+      return q;
+    case "up":
+      return away;
+    case "floor":
+      return negative ? away : q;
+    case "ceil":
+      return negative ? q : away;
+    case "half-up":
+      return twice >= 10_000 ? away : q;
+    case "half-down":
+      return twice > 10_000 ? away : q;
+    case "half-even":
+      if (twice > 10_000) return away;
+      if (twice < 10_000) return q;
+      return q % 2 === 0 ? q : away;
+  }
 }
 
 /**

@@ -8,6 +8,31 @@ import { voucherDiscount, voucherRefusal } from "./voucher";
 
 const CONCESSION: LocalizedText = { "zh-CN": "资格优惠", en: "Eligibility concession" };
 
+const NO_PRICE_PLAN: LocalizedText = Object.freeze({
+  "zh-CN": "未设价格：免费",
+  en: "No price configured: free",
+});
+
+/** True for a usage the usage schema accepts as it is (checked by hand, without zod). */
+function plainUsage(usage: unknown): boolean {
+  if (typeof usage !== "object" || usage === null) return false;
+  const { start, end, quantity } = usage as { start?: unknown; end?: unknown; quantity?: unknown };
+  if (!(start instanceof Date) || Number.isNaN(start.getTime())) return false;
+  if (end !== null && !(end instanceof Date && end.getTime() >= start.getTime())) return false;
+  return Number.isInteger(quantity) && (quantity as number) > 0 && (quantity as number) <= 1_000_000;
+}
+
+/** A line whose public text is its text. */
+function line(
+  kind: QuoteLineKind,
+  code: string,
+  amount: number,
+  currency: string,
+  text: LocalizedText,
+): QuoteLine {
+  return { kind, code, amount: moneyOf(amount, currency), text, publicText: text };
+}
+
 function moneyOf(amount: number, currency: string): Money {
   if (!Number.isSafeInteger(amount)) throw LinliError.from(coreErrors, "INVALID_AMOUNT", { amount });
   return { amount: amount === 0 ? 0 : amount, currency };
@@ -39,17 +64,12 @@ export function quote(input: QuoteInput): Quote {
   let refusal: Quote["voucherRefusal"] = null;
   let subtotal = 0;
 
-  const push = (kind: QuoteLineKind, code: string, amount: number, text: LocalizedText, extra?: object) => {
-    subtotal += amount;
-    lines.push({ kind, code, amount: moneyOf(amount, currency), text, publicText: text, ...extra });
-  };
-  const adjust = (code: string, to: number, text: (delta: LocalizedText) => LocalizedText) => {
-    const delta = to - subtotal;
-    push("adjustment", code, delta, text(amountTexts(delta, currency)));
-  };
+  // No closure is created per call (each costs an allocation, and a `name` definition under
+  // bundlers that keep names): lines are added by `line` below.
 
-  // The fast check first; the full validation (messages in both locales) only on failure.
-  const checked = priceUsageSchema.safeParse(usage).success ? null : validate(priceUsageSchema, usage);
+  // A plain usage passes a hand-written check of exactly what the schema accepts; anything
+  // else is validated by the schema itself (messages in both locales).
+  const checked = plainUsage(usage) ? null : validate(priceUsageSchema, usage);
   if (checked && !checked.ok) {
     const summary = checked.problems.map((p) => `usage.${p.path}: ${p.message.en}`).join("; ");
     throw LinliError.from(
@@ -63,21 +83,24 @@ export function quote(input: QuoteInput): Quote {
 
   if (membership !== null) {
     membershipId = membership.id;
-    push("charge", "MEMBERSHIP_COVERED", 0, {
-      "zh-CN": `${membership.name["zh-CN"]}覆盖（有效至 ${membership.lastDay}）`,
-      en: `Covered by ${membership.name.en} (valid through ${membership.lastDay})`,
-    });
+    lines.push(
+      line("charge", "MEMBERSHIP_COVERED", 0, currency, {
+        "zh-CN": `${membership.name["zh-CN"]}覆盖（有效至 ${membership.lastDay}）`,
+        en: `Covered by ${membership.name.en} (valid through ${membership.lastDay})`,
+      }),
+    );
   } else if (plan === null) {
-    push("charge", "NO_PRICE_PLAN", 0, { "zh-CN": "未设价格：免费", en: "No price configured: free" });
+    lines.push(line("charge", "NO_PRICE_PLAN", 0, currency, NO_PRICE_PLAN));
   } else {
     const component = context.components.get(plan.charge.kind as string);
     if (!component) throw new TypeError(`no price component of kind ${String(plan.charge.kind)}`);
     const cx: ComponentContext = { planId: plan.id, currency, rounding: context.rounding };
-    for (const line of component.evaluate(plan.charge, usage, cx)) {
-      if (!Number.isSafeInteger(line.amount) || line.amount < 0) {
-        throw LinliError.from(coreErrors, "INVALID_AMOUNT", { amount: line.amount });
+    for (const base of component.evaluate(plan.charge, usage, cx)) {
+      if (!Number.isSafeInteger(base.amount) || base.amount < 0) {
+        throw LinliError.from(coreErrors, "INVALID_AMOUNT", { amount: base.amount });
       }
-      push("charge", line.code, line.amount, line.text);
+      subtotal += base.amount;
+      lines.push(line("charge", base.code, base.amount, currency, base.text));
     }
 
     const tier = bestTier(plan.tiers, input.groups, subtotal, usage.quantity, context.rounding);
@@ -114,10 +137,15 @@ export function quote(input: QuoteInput): Quote {
       const allowed = Math.max(0, plan.cap.amount - (input.chargedThisPeriod ?? 0));
       if (subtotal > allowed) {
         const cap = amountTexts(plan.cap.amount, currency);
-        adjust("MONTHLY_CAP", allowed, (d) => ({
-          "zh-CN": `每月封顶 ${cap["zh-CN"]}：${d["zh-CN"]}`,
-          en: `Monthly cap of ${cap.en}: ${d.en}`,
-        }));
+        const delta = allowed - subtotal;
+        const d = amountTexts(delta, currency);
+        subtotal += delta;
+        lines.push(
+          line("adjustment", "MONTHLY_CAP", delta, currency, {
+            "zh-CN": `每月封顶 ${cap["zh-CN"]}：${d["zh-CN"]}`,
+            en: `Monthly cap of ${cap.en}: ${d.en}`,
+          }),
+        );
       }
     }
 
@@ -126,29 +154,42 @@ export function quote(input: QuoteInput): Quote {
       if (refusal === null && subtotal > 0) {
         const v = input.voucher.voucher;
         voucherId = v.id;
-        adjust("VOUCHER", subtotal - voucherDiscount(v, subtotal, context.rounding), (d) => ({
-          "zh-CN": `优惠券「${v.name["zh-CN"]}」：${d["zh-CN"]}`,
-          en: `Voucher "${v.name.en}": ${d.en}`,
-        }));
+        const delta = -voucherDiscount(v, subtotal, context.rounding);
+        const d = amountTexts(delta, currency);
+        subtotal += delta;
+        lines.push(
+          line("adjustment", "VOUCHER", delta, currency, {
+            "zh-CN": `优惠券「${v.name["zh-CN"]}」：${d["zh-CN"]}`,
+            en: `Voucher "${v.name.en}": ${d.en}`,
+          }),
+        );
       }
     }
 
     if (input.waiver && subtotal > 0) {
       const reason = input.waiver.reason;
-      adjust("STAFF_WAIVER", 0, (d) => ({
-        "zh-CN": `工作人员减免：${d["zh-CN"]}（原因：${reason}）`,
-        en: `Waived by staff: ${d.en} (reason: ${reason})`,
-      }));
+      const delta = -subtotal;
+      const d = amountTexts(delta, currency);
+      subtotal += delta;
+      lines.push(
+        line("adjustment", "STAFF_WAIVER", delta, currency, {
+          "zh-CN": `工作人员减免：${d["zh-CN"]}（原因：${reason}）`,
+          en: `Waived by staff: ${d.en} (reason: ${reason})`,
+        }),
+      );
     }
   }
 
   const charge = subtotal;
   if (plan?.deposit) {
     const d = amountTexts(plan.deposit.amount, currency);
-    push("deposit", "DEPOSIT", plan.deposit.amount, {
-      "zh-CN": `押金（可退）：${d["zh-CN"]}`,
-      en: `Refundable deposit: ${d.en}`,
-    });
+    subtotal += plan.deposit.amount;
+    lines.push(
+      line("deposit", "DEPOSIT", plan.deposit.amount, currency, {
+        "zh-CN": `押金（可退）：${d["zh-CN"]}`,
+        en: `Refundable deposit: ${d.en}`,
+      }),
+    );
   }
   return {
     resourceId: input.resourceId,

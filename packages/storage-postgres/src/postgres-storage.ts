@@ -150,7 +150,15 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
 
   return {
     id: resolved.id,
-    capabilities: { dates: "native", json: true, booleans: true, multiProcess: true, durable: true },
+    capabilities: {
+      dates: "native",
+      json: true,
+      booleans: true,
+      multiProcess: true,
+      durable: true,
+      // pg parses every result anew: its Dates and JSON values belong to the caller.
+      freshValues: true,
+    },
     schema,
     pool,
     get migratedFrom() {

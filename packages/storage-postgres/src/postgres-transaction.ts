@@ -11,7 +11,7 @@ import { postgresErrors } from "./postgres-errors";
 import { duplicate, type FailureContext, toLinliError } from "./postgres-failure";
 import { shortHash } from "./sql-identifier";
 import type { CachedStatement, TableLayout } from "./table-layout";
-import { columnOf, compileTail, compileWhere, pgValue } from "./where-sql";
+import { columnOf, compileFindMany, compileWhere, pgValue } from "./where-sql";
 
 /**
  * Type parsers of every query: `bigint` (integer fields, `count(*)`) as a JavaScript number
@@ -137,14 +137,10 @@ export class PostgresTransaction implements AdapterTransaction {
 
   async findMany(model: string, options: FindManyOptions): Promise<StoredRow[]> {
     const layout = this.layout(model);
-    const w = compileWhere(layout, options.where);
-    const tail = compileTail(layout, options, w.params.length + 1);
-    const statement = cached(
-      layout,
-      `m:${w.key}|${tail.key}`,
-      () => `SELECT ${layout.selectList} FROM ${layout.table} WHERE ${w.sql()}${tail.sql()}`,
-    );
-    const result = await this.exec(statement, [...w.params, ...tail.params], { model });
+    const query = compileFindMany(layout, options);
+    const statement = cached(layout, query.key, query.sql);
+    const result = await this.exec(statement, query.params, { model });
+    if (options.select?.length === 0) return result.rows.map(() => ({}));
     return result.rows as StoredRow[];
   }
 

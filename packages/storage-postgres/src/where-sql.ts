@@ -1,4 +1,5 @@
 import { coreErrors, type FindManyOptions, LinliError, type WhereClause } from "@linli/core";
+import { quoteIdentifier } from "./sql-identifier";
 import type { ColumnLayout, TableLayout } from "./table-layout";
 
 /** A where list compiled to SQL: the shape key (for the statement cache), the SQL and its parameters. */
@@ -134,10 +135,54 @@ export function compileWhere(
 }
 
 /**
+ * True when rows sorted by `orderBy` can never tie within a community: the sort keys
+ * include every field of a unique index of the model, each of them required (never null,
+ * so the index does make them unique).
+ */
+export function uniqueOrder(layout: TableLayout, orderBy: readonly { readonly field: string }[]): boolean {
+  const keys = new Set(orderBy.map((o) => o.field));
+  return layout.model.indexes.some(
+    (index) =>
+      index.unique === true &&
+      index.fields.every((f) => keys.has(f) && layout.model.fields[f]?.required === true),
+  );
+}
+
+/**
+ * The select list of a projection (every column when `select` is absent), and its shape key.
+ * Unknown fields are a `STORAGE_ERROR` (the kernel checks them first).
+ */
+export function compileSelect(
+  layout: TableLayout,
+  select: readonly string[] | undefined,
+): { key: string; sql: () => string } {
+  if (select === undefined) return { key: "*", sql: () => layout.selectList };
+  const columns = select.map((f) => columnOf(layout, f));
+  return {
+    key: select.join(","),
+    sql: () =>
+      columns.length === 0
+        ? `NULL AS "_"`
+        : columns
+            .map((c) => (c.column === c.field ? c.quoted : `${c.quoted} AS ${quoteIdentifier(c.field)}`))
+            .join(", "),
+  };
+}
+
+/**
  * The `ORDER BY … LIMIT … OFFSET …` tail of a query, its shape key and its parameters.
  * Ascending order puts nulls first and descending last, as the reference ordering does
- * (PostgreSQL's default is the opposite, so it is always spelled out); ties are broken by
- * `(community_id, id)` so that pages never overlap or skip rows.
+ * (PostgreSQL's default is the opposite, so it is spelled out on nullable columns); ties are
+ * broken by `(community_id, id)` so that pages never overlap or skip rows.
+ *
+ * Two exceptions keep such reads on their index, without a sort. A required column (never
+ * null: the kernel validates every write) is sorted plain `ASC`/`DESC`, which a b-tree
+ * index serves forwards or backwards (`DESC NULLS LAST` it cannot); only rows older than a
+ * column a later setup added (null there) would sort where PostgreSQL puts nulls. And when
+ * the sort keys cannot tie ({@link uniqueOrder}, e.g. the outbox's `seq`), only
+ * `community_id` follows them, which the query's `community_id = $1` makes constant: the
+ * outbox's next sequence, `ORDER BY seq DESC LIMIT 1`, reads one entry of the
+ * `(community_id, seq)` index.
  */
 export function compileTail(
   layout: TableLayout,
@@ -152,7 +197,8 @@ export function compileTail(
     const c = columnOf(layout, o.field);
     const desc = o.direction === "desc";
     key += `${o.field}:${desc ? "d" : "a"};`;
-    keys.push(`${c.quoted} ${desc ? "DESC NULLS LAST" : "ASC NULLS FIRST"}`);
+    const nulls = c.required ? "" : desc ? " NULLS LAST" : " NULLS FIRST";
+    keys.push(`${c.quoted} ${desc ? "DESC" : "ASC"}${nulls}`);
   }
   const params: unknown[] = [];
   if (paged) {
@@ -164,9 +210,29 @@ export function compileTail(
     params,
     sql: () => {
       let sql = "";
-      if (orderBy.length > 0 || paged) sql += ` ORDER BY ${[...keys, `"community_id"`, `"id"`].join(", ")}`;
+      const ties = uniqueOrder(layout, orderBy) ? [`"community_id"`] : [`"community_id"`, `"id"`];
+      if (orderBy.length > 0 || paged) sql += ` ORDER BY ${[...keys, ...ties].join(", ")}`;
       if (paged) sql += ` LIMIT $${firstParam} OFFSET $${firstParam + 1}`;
       return sql;
     },
+  };
+}
+
+/**
+ * The whole `SELECT` of `findMany`: its shape key (for the statement cache), its SQL and its
+ * parameters. Shared by the transaction and the query-plan tests, so that what the tests
+ * explain is exactly what runs.
+ */
+export function compileFindMany(
+  layout: TableLayout,
+  options: FindManyOptions,
+): { key: string; params: unknown[]; sql: () => string } {
+  const w = compileWhere(layout, options.where);
+  const tail = compileTail(layout, options, w.params.length + 1);
+  const columns = compileSelect(layout, options.select);
+  return {
+    key: `m:${w.key}|${tail.key}|${columns.key}`,
+    params: [...w.params, ...tail.params],
+    sql: () => `SELECT ${columns.sql()} FROM ${layout.table} WHERE ${w.sql()}${tail.sql()}`,
   };
 }

@@ -77,6 +77,51 @@ function setupModel(db: Database, layout: TableLayout): void {
   ).run(name, JSON.stringify(columns), Date.now());
 }
 
+/** The table size the planner is told to assume where it has no statistics of its own. */
+const ASSUMED_ROWS = 1_000_000;
+
+/**
+ * Gives SQLite's query planner statistics for every index it has none for. Without any,
+ * SQLite assumes an equality on an index's first column matches about 10 rows; every index
+ * here is led by `community_id` (one value in most databases), so it would judge a scan of
+ * the whole community through the primary key as good as any index and take it for lookups
+ * such as "the grants of this resident" or "the bookings of this series". The rows written
+ * to `sqlite_stat1` say what is true of linli's tables: `community_id` selects everything,
+ * each further column of an index narrows it (10 rows, then 2, then 1), and a unique index
+ * or the primary key finds one row. Statistics that `ANALYZE` (or `PRAGMA optimize`) wrote
+ * are never replaced: measured numbers are better than these.
+ */
+function seedPlannerStatistics(db: Database, layouts: Iterable<TableLayout>): void {
+  // `ANALYZE` of the small registry table creates `sqlite_stat1` (it cannot be created by hand).
+  db.exec("ANALYZE linli_model");
+  const has = db.prepare(`SELECT 1 FROM sqlite_stat1 WHERE tbl = ? AND idx = ?`).pluck();
+  const insert = db.prepare(`INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)`);
+  let seeded = 0;
+  for (const layout of layouts) {
+    const name = layout.model.name;
+    const indexes = db.prepare(`SELECT name, "unique" FROM pragma_index_list(?)`).all(name) as {
+      name: string;
+      unique: number;
+    }[];
+    for (const index of indexes) {
+      if (has.get(name, index.name) !== undefined) continue;
+      const columns = db.prepare(`SELECT name FROM pragma_index_info(?)`).all(index.name) as {
+        name: string;
+      }[];
+      const stat = [ASSUMED_ROWS];
+      columns.forEach((c, i) => {
+        if (c.name === "community_id" && i === 0) stat.push(ASSUMED_ROWS);
+        else if (index.unique && i === columns.length - 1) stat.push(1);
+        else stat.push(Math.max(1, Math.round(10 / 5 ** (i - 1))));
+      });
+      insert.run(name, index.name, stat.join(" "));
+      seeded++;
+    }
+  }
+  // The planner reads the statistics when the schema is loaded: reload it.
+  if (seeded > 0) db.exec("ANALYZE sqlite_schema");
+}
+
 /**
  * Creates or updates the tables and indexes of `models` in one `BEGIN IMMEDIATE`
  * transaction (all or nothing; concurrent processes set up one after the other). Returns the
@@ -88,6 +133,7 @@ export function setupModels(db: Database, models: readonly ModelDef[]): Map<stri
   db.exec("BEGIN IMMEDIATE");
   try {
     for (const layout of layouts.values()) setupModel(db, layout);
+    seedPlannerStatistics(db, layouts.values());
     db.exec("COMMIT");
   } catch (error) {
     if (db.inTransaction) db.exec("ROLLBACK");

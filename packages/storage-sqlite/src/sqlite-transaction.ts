@@ -10,7 +10,7 @@ import type { Database, Statement } from "better-sqlite3";
 import { quoteIdentifier } from "./sql-identifier";
 import { type FailureContext, toLinliError } from "./sqlite-failure";
 import type { TableLayout } from "./table-layout";
-import { compileTail, compileWhere, type SqlValue, sqlValue } from "./where-sql";
+import { compileFindMany, compileWhere, type SqlValue, sqlValue } from "./where-sql";
 
 /** What a transaction needs from its storage. */
 export interface TransactionScope {
@@ -118,19 +118,11 @@ export class SqliteTransaction implements AdapterTransaction {
 
   async findMany(model: string, options: FindManyOptions): Promise<StoredRow[]> {
     const layout = this.layout(model);
-    const w = compileWhere(layout, options.where);
-    const tail = compileTail(layout, options);
-    const statement = cached(
-      this.scope,
-      layout,
-      `m:${w.key}|${tail.key}`,
-      () => `SELECT ${layout.selectList} FROM ${layout.table} WHERE ${w.sql()}${tail.sql()}`,
-    );
-    const params = w.params;
-    if (options.limit !== undefined) params.push(options.limit);
-    if (options.limit !== undefined || options.offset !== undefined) params.push(options.offset ?? 0);
+    const query = compileFindMany(layout, options);
+    const statement = cached(this.scope, layout, query.key, query.sql);
     try {
-      return statement.all(params) as StoredRow[];
+      if (options.select?.length === 0) return statement.all(query.params).map(() => ({}));
+      return statement.all(query.params) as StoredRow[];
     } catch (error) {
       throw this.fail(error, model);
     }

@@ -146,9 +146,52 @@ export function compileWhere(layout: TableLayout, where: readonly WhereClause[] 
 }
 
 /**
+ * True when rows sorted by `orderBy` can never tie within a community: the sort keys
+ * include every field of a unique index of the model, each of them required (never null,
+ * so the index does make them unique).
+ */
+export function uniqueOrder(layout: TableLayout, orderBy: readonly { readonly field: string }[]): boolean {
+  const keys = new Set(orderBy.map((o) => o.field));
+  return layout.model.indexes.some(
+    (index) =>
+      index.unique === true &&
+      index.fields.every((f) => keys.has(f) && layout.model.fields[f]?.required === true),
+  );
+}
+
+/**
+ * The select list of a projection (every column when `select` is absent), and its shape key.
+ * Unknown fields are a `STORAGE_ERROR` (the kernel checks them first).
+ */
+export function compileSelect(
+  layout: TableLayout,
+  select: readonly string[] | undefined,
+): { key: string; sql: () => string } {
+  if (select === undefined) return { key: "*", sql: () => layout.selectList };
+  for (const f of select) columnOf(layout, f);
+  return {
+    key: select.join(","),
+    sql: () =>
+      select.length === 0
+        ? 'NULL AS "_"'
+        : select
+            .map((f) => {
+              const column = layout.byField.get(f)!.column;
+              return column === f
+                ? quoteIdentifier(column)
+                : `${quoteIdentifier(column)} AS ${quoteIdentifier(f)}`;
+            })
+            .join(", "),
+  };
+}
+
+/**
  * The `ORDER BY … LIMIT … OFFSET …` tail of a query, and its shape key. Ascending order
  * puts nulls first, as SQLite does; ties are broken by `(community_id, id)` so that pages
- * never overlap or skip rows.
+ * never overlap or skip rows. When the sort keys cannot tie ({@link uniqueOrder}, e.g. the
+ * outbox's `seq`), only `community_id` follows them, which the query's `community_id = ?`
+ * makes constant: an index led by `(community_id, keys…)` then serves the whole order
+ * (read forwards or backwards, no sort), and `LIMIT 1` reads one index entry.
  */
 export function compileTail(
   layout: TableLayout,
@@ -170,11 +213,34 @@ export function compileTail(
         const keys = orderBy.map(
           (o) => `${columnOf(layout, o.field)} ${o.direction === "desc" ? "DESC" : "ASC"}`,
         );
-        keys.push(`"community_id" ASC`, `"id" ASC`);
+        if (uniqueOrder(layout, orderBy)) keys.push(`"community_id" ASC`);
+        else keys.push(`"community_id" ASC`, `"id" ASC`);
         sql += ` ORDER BY ${keys.join(", ")}`;
       }
       if (paged) sql += ` LIMIT ${options.limit !== undefined ? "?" : "-1"} OFFSET ?`;
       return sql;
     },
+  };
+}
+
+/**
+ * The whole `SELECT` of `findMany`: its shape key (for the statement cache), its SQL and its
+ * parameters. Shared by the transaction and the query-plan tests, so that what the tests
+ * explain is exactly what runs.
+ */
+export function compileFindMany(
+  layout: TableLayout,
+  options: FindManyOptions,
+): { key: string; params: SqlValue[]; sql: () => string } {
+  const w = compileWhere(layout, options.where);
+  const tail = compileTail(layout, options);
+  const columns = compileSelect(layout, options.select);
+  const params = w.params;
+  if (options.limit !== undefined) params.push(options.limit);
+  if (options.limit !== undefined || options.offset !== undefined) params.push(options.offset ?? 0);
+  return {
+    key: `m:${w.key}|${tail.key}|${columns.key}`,
+    params,
+    sql: () => `SELECT ${columns.sql()} FROM ${layout.table} WHERE ${w.sql()}${tail.sql()}`,
   };
 }

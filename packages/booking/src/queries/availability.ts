@@ -3,7 +3,7 @@ import { z } from "zod";
 import { availableSlots, type FreeSlot } from "../availability";
 import type { BookingEngine } from "../booking-engine";
 import { idInput } from "../booking-inputs";
-import { bookingModel, OCCUPYING_STATUSES } from "../booking-models";
+import { occupyingBookings, residentBookingsSince } from "../booking-reads";
 import { bufferUnder } from "../resource-terms";
 import { loadRuleFacts } from "../rule-facts";
 
@@ -55,12 +55,7 @@ export const availability = (engine: BookingEngine) =>
       const residentId = cx.subject ?? null;
       const groups = residentId ? await cx.groupsOf(residentId, input.start) : [];
       const residentBookings = residentId
-        ? await cx.tx.findMany(bookingModel, {
-            where: [
-              { field: "residentId", value: residentId },
-              { field: "start", op: "gte", value: new Date(cx.now.getTime() - 366 * DAY_MS) },
-            ],
-          })
+        ? await residentBookingsSince(cx, residentId, new Date(cx.now.getTime() - 366 * DAY_MS))
         : [];
       const out: ResourceAvailability[] = [];
       for (const resourceId of resourceIds) {
@@ -68,14 +63,13 @@ export const availability = (engine: BookingEngine) =>
         const resolved = rules.rulesFor(resourceId);
         const buffer = bufferUnder(resolved, rules.kinds);
         const margin = buffer.beforeMs + buffer.afterMs + DAY_MS;
-        const bookings = await cx.tx.findMany(bookingModel, {
-          where: [
-            { field: "resourceId", value: resourceId },
-            { field: "status", op: "in", value: [...OCCUPYING_STATUSES] },
-            { field: "blockStart", op: "lt", value: new Date(input.end.getTime() + margin) },
-            { field: "blockEnd", op: "gt", value: new Date(input.start.getTime() - margin) },
-          ],
-        });
+        // Bounded on both sides, whatever the resource's history (see `occupyingBookings`).
+        const bookings = await occupyingBookings(
+          cx,
+          resourceId,
+          new Date(input.start.getTime() - margin),
+          new Date(input.end.getTime() + margin),
+        );
         const facts = await loadRuleFacts(cx, resolved, rules.kinds, {
           resourceId,
           residentId,

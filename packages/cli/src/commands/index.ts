@@ -3,7 +3,9 @@ import { explainCommand } from "./explain";
 import { exportCommand } from "./export";
 import { importCommand } from "./import";
 import { schemaCommand } from "./schema";
+import { simulateCommand } from "./simulate";
 import { validateCommand } from "./validate";
+import { whatifCommand } from "./whatif";
 
 /**
  * Every subcommand of `linli`, in help order: one module per file in this folder, each a
@@ -15,4 +17,6 @@ export const commandModules: readonly CommandModule[] = [
   explainCommand,
   importCommand,
   exportCommand,
+  simulateCommand,
+  whatifCommand,
 ];

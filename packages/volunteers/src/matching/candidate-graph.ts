@@ -109,30 +109,37 @@ export class VolunteerIndex {
     for (const c of certifications) consider(this.byCertification.get(c));
     if (request.language !== undefined) consider(this.byLanguage.get(request.language));
     if (this.byDay.size > 0) consider(this.byDay.get(Math.floor(request.start.getTime() / DAY)));
-    if (this.settings.maxWalkingMinutes !== undefined && best.length > 0) {
+    // The walking list costs a pass over every place the first time: only when nothing else narrowed.
+    if (this.settings.maxWalkingMinutes !== undefined && best.length > 0 && best === this.active) {
       consider(this.within(placeId, this.settings.maxWalkingMinutes));
     }
     return best;
   }
 }
 
+/** Continuity values by code, as stored in {@link MatchGraph.continuity}. */
+export const CONTINUITY_CODES: readonly MatchContinuity[] = ["none", "past-helper", "backup", "pair"];
+const CODE_OF: Readonly<Record<MatchContinuity, number>> = { none: 0, "past-helper": 1, backup: 2, pair: 3 };
+
 /**
  * The candidate graph of a batch, on indices (request and volunteer positions in the input).
  * Use {@link matchGraphProblem} for the same graph as an {@link AssignmentProblem}.
  */
 export interface MatchGraph {
+  /** Number of candidate edges (the typed arrays below may be longer). */
+  readonly edgeCount: number;
   /** Request of each candidate edge. */
-  readonly edgeRequest: readonly number[];
+  readonly edgeRequest: Int32Array;
   /** Volunteer of each edge. */
-  readonly edgeVolunteer: readonly number[];
+  readonly edgeVolunteer: Int32Array;
   /** The pair's reported cost, per edge. */
-  readonly costs: readonly number[];
+  readonly costs: Float64Array;
   /** The cost the solver minimizes: the reported cost minus `pairPriority` for the pair. */
-  readonly solverCosts: readonly number[];
-  /** The continuity, per edge. */
-  readonly continuity: readonly MatchContinuity[];
+  readonly solverCosts: Float64Array;
+  /** The continuity of each edge, as an index into {@link CONTINUITY_CODES}. */
+  readonly continuity: Uint8Array;
   /** Overlap slot of each edge (an index into `slotVolunteer`), -1 when none. */
-  readonly edgeSlot: readonly number[];
+  readonly edgeSlot: Int32Array;
   /** The volunteer of each overlap slot (each of capacity 1). */
   readonly slotVolunteer: readonly number[];
   /** The bonus that puts pairs first (0 when `keepPairs` is false or no pair is a candidate). */
@@ -161,7 +168,7 @@ export function buildMatchGraph(
   volunteers: readonly MatchVolunteer[],
   settings: MatchSettings,
 ): MatchGraph {
-  const walking = new WalkingCache(settings.walkingMinutes);
+  const walking = WalkingCache.of(settings.walkingMinutes);
   const index = new VolunteerIndex(volunteers, settings, walking);
   const starts = new Float64Array(requests.length);
   const ends = new Float64Array(requests.length);
@@ -172,10 +179,27 @@ export function buildMatchGraph(
   index.indexDays(new Set(Array.from(starts, (s) => Math.floor(s / DAY))));
   // Requests in order of start, so each volunteer's edges come out sorted by start.
   const order = Array.from(requests.keys()).sort((a, b) => starts[a]! - starts[b]! || a - b);
-  const edgeRequest: number[] = [];
-  const edgeVolunteer: number[] = [];
-  const costs: number[] = [];
-  const continuity: MatchContinuity[] = [];
+  let capacity = Math.max(64, requests.length * 8);
+  let edgeRequest = new Int32Array(capacity);
+  let edgeVolunteer = new Int32Array(capacity);
+  let costs = new Float64Array(capacity);
+  let continuity = new Uint8Array(capacity);
+  let E = 0;
+  const grow = () => {
+    capacity *= 2;
+    const r = new Int32Array(capacity);
+    r.set(edgeRequest);
+    edgeRequest = r;
+    const v = new Int32Array(capacity);
+    v.set(edgeVolunteer);
+    edgeVolunteer = v;
+    const c = new Float64Array(capacity);
+    c.set(costs);
+    costs = c;
+    const k = new Uint8Array(capacity);
+    k.set(continuity);
+    continuity = k;
+  };
   const candidateCounts: number[] = new Array(requests.length).fill(0);
   let minCost = Number.POSITIVE_INFINITY;
   let maxCost = Number.NEGATIVE_INFINITY;
@@ -190,10 +214,12 @@ export function buildMatchGraph(
       if (firstExclusion(request, certifications, v, settings, minutes) !== undefined) continue;
       const c = continuityOf(request, v.volunteer.id);
       const cost = pairCost(request, v.volunteer, c, settings, minutes);
-      edgeRequest.push(r);
-      edgeVolunteer.push(v.index);
-      costs.push(cost);
-      continuity.push(c);
+      if (E === capacity) grow();
+      edgeRequest[E] = r;
+      edgeVolunteer[E] = v.index;
+      costs[E] = cost;
+      continuity[E] = CODE_OF[c];
+      E++;
       if (cost < minCost) minCost = cost;
       if (cost > maxCost) maxCost = cost;
       if (c === "pair") pairs++;
@@ -201,11 +227,20 @@ export function buildMatchGraph(
     }
     candidateCounts[r] = count;
   }
+  // Larger than any difference of the other costs (edges, and the batch's fairness increments).
+  let maxCapacity = 0;
+  for (const v of volunteers) maxCapacity = Math.max(maxCapacity, Math.min(v.capacity, requests.length));
+  const increments =
+    settings.fairnessWithinBatch === true && settings.weights.fairness > 0
+      ? Math.round(settings.weights.fairness * Math.max(0, maxCapacity - 1))
+      : 0;
   const pairPriority =
-    settings.keepPairs === false || pairs === 0 ? 0 : (maxCost - minCost) * Math.max(1, requests.length) + 1;
-  const E = edgeRequest.length;
-  const solverCosts =
-    pairPriority === 0 ? costs : costs.map((c, e) => (continuity[e] === "pair" ? c - pairPriority : c));
+    settings.keepPairs === false || pairs === 0
+      ? 0
+      : (maxCost - minCost + increments) * Math.max(1, requests.length) + 1;
+  const solverCosts = pairPriority === 0 ? costs : costs.slice();
+  if (pairPriority !== 0)
+    for (let e = 0; e < E; e++) if (continuity[e] === CODE_OF.pair) solverCosts[e]! -= pairPriority;
 
   // Overlap groups per volunteer (edges are already in order of start for each volunteer).
   const byVolunteer = new Int32Array(volunteers.length + 1);
@@ -216,7 +251,7 @@ export function buildMatchGraph(
     const fill = byVolunteer.slice(0, volunteers.length);
     for (let e = 0; e < E; e++) sorted[fill[edgeVolunteer[e]!]!++] = e;
   }
-  const edgeSlot: number[] = new Array(E).fill(-1);
+  const edgeSlot = new Int32Array(E).fill(-1);
   const slotVolunteer: number[] = [];
   for (let v = 0; v < volunteers.length; v++) {
     const from = byVolunteer[v]!;
@@ -242,11 +277,12 @@ export function buildMatchGraph(
     close(to);
   }
   return {
-    edgeRequest,
-    edgeVolunteer,
-    costs,
-    solverCosts,
-    continuity,
+    edgeCount: E,
+    edgeRequest: edgeRequest.subarray(0, E),
+    edgeVolunteer: edgeVolunteer.subarray(0, E),
+    costs: costs.subarray(0, E),
+    solverCosts: solverCosts.subarray(0, E),
+    continuity: continuity.subarray(0, E),
     edgeSlot,
     slotVolunteer,
     pairPriority,
@@ -271,14 +307,15 @@ export function matchGraphProblem(
     worker: volunteers[v]!.id,
     capacity: 1,
   }));
-  const edges: AssignmentEdge[] = graph.edgeRequest.map((r, e) => {
+  const edges: AssignmentEdge[] = [];
+  for (let e = 0; e < graph.edgeCount; e++) {
     const edge = {
-      task: requests[r]!.id,
+      task: requests[graph.edgeRequest[e]!]!.id,
       worker: volunteers[graph.edgeVolunteer[e]!]!.id,
       cost: graph.solverCosts[e]!,
     };
     const slot = graph.edgeSlot[e]!;
-    return slot < 0 ? edge : { ...edge, slot: `slot-${slot}` };
-  });
+    edges.push(slot < 0 ? edge : { ...edge, slot: `slot-${slot}` });
+  }
   return { tasks: requests, workers: volunteers, edges, slots };
 }

@@ -67,40 +67,55 @@ export interface PreparedVolunteer {
   /** The matching window ends (ms). */
   readonly ends: Float64Array;
   /** Certifications held. */
-  readonly certifications: ReadonlySet<string>;
+  readonly certifications: readonly string[];
   /** Languages spoken. */
-  readonly languages: ReadonlySet<string>;
+  readonly languages: readonly string[];
   /** The id of the volunteer's place in the call's {@link WalkingCache}. */
   readonly placeId: number;
 }
 
-/** Prepares a volunteer (merges and sorts the windows, builds the sets). */
+/** Prepares a volunteer (merges and sorts the windows). */
 export function prepareVolunteer(
   volunteer: MatchVolunteer,
   index: number,
   walking: WalkingCache,
 ): PreparedVolunteer {
-  const windows = volunteer.windows
-    .map((w) => [w.start.getTime(), w.end.getTime()] as const)
-    .filter(([s, e]) => e > s)
-    .sort((a, b) => a[0] - b[0]);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const [s, e] of windows) {
-    const last = ends.length - 1;
-    if (last >= 0 && s <= ends[last]!) ends[last] = Math.max(ends[last]!, e);
+  const windows = volunteer.windows;
+  const n = windows.length;
+  let rawStarts = new Float64Array(n);
+  let rawEnds = new Float64Array(n);
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    rawStarts[i] = windows[i]!.start.getTime();
+    rawEnds[i] = windows[i]!.end.getTime();
+    if (i > 0 && rawStarts[i]! < rawStarts[i - 1]!) sorted = false;
+  }
+  if (!sorted) {
+    const order = Array.from(rawStarts.keys()).sort((a, b) => rawStarts[a]! - rawStarts[b]!);
+    rawStarts = Float64Array.from(order, (i) => rawStarts[i]!);
+    rawEnds = Float64Array.from(order, (i) => rawEnds[i]!);
+  }
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const s = rawStarts[i]!;
+    const e = rawEnds[i]!;
+    if (!(e > s)) continue;
+    if (k > 0 && s <= ends[k - 1]!) ends[k - 1] = Math.max(ends[k - 1]!, e);
     else {
-      starts.push(s);
-      ends.push(e);
+      starts[k] = s;
+      ends[k] = e;
+      k++;
     }
   }
   return {
     volunteer,
     index,
-    starts: Float64Array.from(starts),
-    ends: Float64Array.from(ends),
-    certifications: new Set(volunteer.certifications),
-    languages: new Set(volunteer.languages),
+    starts: starts.subarray(0, k),
+    ends: ends.subarray(0, k),
+    certifications: volunteer.certifications,
+    languages: volunteer.languages,
     placeId: walking.placeId(volunteer.place),
   };
 }
@@ -121,6 +136,8 @@ export function isAvailable(v: PreparedVolunteer, start: number, end: number): b
   return found >= 0 && v.ends[found]! >= end;
 }
 
+const SHARED_CACHES = new WeakMap<MatchSettings["walkingMinutes"], WalkingCache>();
+
 /**
  * Walking minutes, asked once per pair of places and remembered for the call. Places get small
  * integer ids so the engine's inner loop reads a number, not a string map.
@@ -133,6 +150,20 @@ export class WalkingCache {
 
   /** Uses the settings' `walkingMinutes`. */
   constructor(private readonly walkingMinutes: MatchSettings["walkingMinutes"]) {}
+
+  /**
+   * The cache of a `walkingMinutes` function, shared by the calls that pass the same function
+   * (it must be pure: the same places always give the same minutes). Held weakly: it goes when
+   * the function goes. A cache that grows past 4,096 places is replaced by a fresh one.
+   */
+  static of(walkingMinutes: MatchSettings["walkingMinutes"]): WalkingCache {
+    let cache = SHARED_CACHES.get(walkingMinutes);
+    if (!cache || cache.names.length > 4096) {
+      cache = new WalkingCache(walkingMinutes);
+      SHARED_CACHES.set(walkingMinutes, cache);
+    }
+    return cache;
+  }
 
   /** The id of a place (undefined included). */
   placeId(place: string | undefined): number {
@@ -196,8 +227,8 @@ export function firstExclusion(
     const level = volunteer.skills[required.skill];
     if (level === undefined || level < (required.minLevel ?? Number.NEGATIVE_INFINITY)) return "skills";
   }
-  for (const c of certifications) if (!v.certifications.has(c)) return "certifications";
-  if (request.language !== undefined && !v.languages.has(request.language)) return "language";
+  for (const c of certifications) if (!v.certifications.includes(c)) return "certifications";
+  if (request.language !== undefined && !v.languages.includes(request.language)) return "language";
   if (!isAvailable(v, request.start.getTime(), request.end.getTime())) return "availability";
   const rule = settings.ageRule;
   if (

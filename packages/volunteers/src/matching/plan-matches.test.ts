@@ -185,7 +185,7 @@ function checkPlan(plan: MatchPlan, { requests, volunteers, settings }: Instance
     expect(served.has(r.id)).toBe(false);
     served.add(r.id);
     expect(feasible(r, v, settings)).toBe(true);
-    expect(m.cost).toBe(cost(r, v, settings));
+    if (!settings.fairnessWithinBatch) expect(m.cost).toBe(cost(r, v, settings));
     expect(Object.values(m.terms).reduce((a, b) => a + b, 0)).toBe(m.cost);
     for (const other of tasks.get(v.id) ?? []) expect(overlaps(other, r)).toBe(false);
     tasks.set(v.id, [...(tasks.get(v.id) ?? []), r]);
@@ -218,10 +218,29 @@ function highsOptimum({ requests, volunteers, settings }: Instance): {
   if (vars.length === 0) return { served: 0, pairs: 0, cost: 0 };
   const costs = vars.map((x) => x.cost);
   const range = Math.max(...costs) - Math.min(...costs) + 1;
-  const pairWeight = settings.keepPairs === false ? 0 : range * (requests.length + 1);
+  const increments =
+    settings.fairnessWithinBatch === true
+      ? Math.round(settings.weights.fairness * Math.max(0, ...volunteers.map((v) => v.capacity)))
+      : 0;
+  const pairWeight = settings.keepPairs === false ? 0 : (range + increments) * (requests.length + 1);
   const serveWeight = (range + pairWeight) * (requests.length + 1);
   const obj = vars.map((x, i) => `${x.cost - serveWeight - (x.pair ? pairWeight : 0)} x${i}`);
   const rows: string[] = [];
+  const bounds: string[] = [];
+  // Fairness within the batch: the k-th task of a volunteer adds round(fairness * k) (unit y variables).
+  const within = settings.fairnessWithinBatch === true && settings.weights.fairness > 0;
+  if (within) {
+    volunteers.forEach((v, vi) => {
+      const mine = vars.flatMap((x, i) => (x.v === v ? [`x${i}`] : []));
+      if (mine.length === 0) return;
+      const units = Array.from({ length: Math.min(v.capacity, mine.length) }, (_, k) => `y${vi}_${k}`);
+      units.forEach((y, k) => {
+        obj.push(`${Math.round(settings.weights.fairness * k)} ${y}`);
+        bounds.push(` 0 <= ${y} <= 1`);
+      });
+      rows.push(`${mine.join(" + ")}${units.map((y) => ` - ${y}`).join("")} = 0`);
+    });
+  }
   for (const r of requests) {
     const xs = vars.flatMap((x, i) => (x.r === r ? [`x${i}`] : []));
     if (xs.length > 1) rows.push(`${xs.join(" + ")} <= 1`);
@@ -240,6 +259,7 @@ function highsOptimum({ requests, volunteers, settings }: Instance): {
     ` obj: ${obj.join("\n + ").replace(/\+ -/g, "- ")}`,
     "Subject To",
     ...(rows.length > 0 ? rows.map((row, i) => ` c${i}: ${row}`) : [" c0: x0 <= 1"]),
+    ...(bounds.length > 0 ? ["Bounds", ...bounds] : []),
     "Binaries",
     ...vars.map((_, i) => ` x${i}`),
     "End",
@@ -249,6 +269,13 @@ function highsOptimum({ requests, volunteers, settings }: Instance): {
   let served = 0;
   let pairs = 0;
   let total = 0;
+  if (within) {
+    for (const [name, column] of Object.entries(result.Columns)) {
+      if (!name.startsWith("y")) continue;
+      const k = Number(name.split("_")[1]);
+      total += Math.round(primal(column)) * Math.round(settings.weights.fairness * k);
+    }
+  }
   vars.forEach((x, i) => {
     if (Math.round(primal(result.Columns[`x${i}`])) !== 1) return;
     served++;
@@ -263,13 +290,18 @@ const sizes = fc.record({
   nR: fc.integer({ min: 0, max: 60 }),
   nV: fc.integer({ min: 0, max: 60 }),
   keepPairs: fc.boolean(),
+  withinBatch: fc.boolean(),
 });
 
 describe("planMatches", () => {
-  it("equals HiGHS on random instances up to 60 x 60 (capacities, overlaps, all hard rules)", () => {
+  it("equals HiGHS on random instances up to 60 x 60 (capacities, overlaps, all hard rules, fairness within the batch)", () => {
     fc.assert(
-      fc.property(sizes, ({ seed, nR, nV, keepPairs }) => {
-        const instance = randomInstance(seed, nR, nV, false, keepPairs);
+      fc.property(sizes, ({ seed, nR, nV, keepPairs, withinBatch }) => {
+        const generated = randomInstance(seed, nR, nV, false, keepPairs);
+        const instance = {
+          ...generated,
+          settings: { ...generated.settings, fairnessWithinBatch: withinBatch },
+        };
         const plan = planMatches(instance.requests, instance.volunteers, instance.settings);
         checkPlan(plan, instance);
         const reference = highsOptimum(instance);

@@ -1,4 +1,4 @@
-import { buildMatchGraph } from "./candidate-graph";
+import { buildMatchGraph, CONTINUITY_CODES } from "./candidate-graph";
 import { countExclusions } from "./count-exclusions";
 import { pairCost } from "./criteria";
 import { solveIndexed } from "./flow-core";
@@ -93,7 +93,7 @@ export function planMatches(
       continue;
     }
     const v = graph.index.all[graph.edgeVolunteer[e]!]!;
-    const continuity = graph.continuity[e]!;
+    const continuity = CONTINUITY_CODES[graph.continuity[e]!]!;
     const terms: Record<string, number> = {};
     const minutes = graph.walking.between(v.placeId, to(request));
     let cost = pairCost(request, v.volunteer, continuity, settings, minutes, terms);

@@ -29,7 +29,7 @@ export function rankCandidates(
   settings: MatchSettings,
 ): RankedCandidates {
   checkMatchInput([request], volunteers, settings);
-  const walking = new WalkingCache(settings.walkingMinutes);
+  const walking = WalkingCache.of(settings.walkingMinutes);
   const certifications = requiredCertificationsOf(request, settings);
   const candidates: RankedCandidate[] = [];
   const excluded: Record<string, number> = {};

@@ -1,0 +1,66 @@
+import { type CommandContext, type ModelWhere, overlapWhere } from "@linli/core";
+import { bookingModel, OCCUPYING_STATUSES } from "./booking-models";
+import type { BookingFacts } from "./rule-kind";
+
+/**
+ * The fields of a booking the rules and the availability sweep read ({@link BookingFacts}):
+ * the snapshot reads select only these, not the booking's 29 columns.
+ */
+export const BOOKING_FACT_FIELDS = [
+  "id",
+  "resourceId",
+  "zoneId",
+  "residentId",
+  "start",
+  "end",
+  "blockStart",
+  "blockEnd",
+  "quantity",
+  "status",
+  "noShowAt",
+] as const;
+
+/**
+ * The bookings holding capacity on a resource whose occupied block overlaps `[from, to)`.
+ * The read is bounded on both sides (`blockEnd` in `(from, to + MAX_BOOKING_SPAN_MS)`, see
+ * `overlapWhere`) on the `(resourceId, blockEnd, blockStart)` index: its cost depends on the
+ * bookings around the window, never on the resource's history before it.
+ */
+export function occupyingBookings(
+  cx: Pick<CommandContext, "tx">,
+  resourceId: string,
+  from: Date,
+  to: Date,
+  excluded: readonly ModelWhere<typeof bookingModel>[] = [],
+): Promise<BookingFacts[]> {
+  return cx.tx.findMany(bookingModel, {
+    where: [
+      { field: "resourceId", value: resourceId },
+      ...overlapWhere(bookingModel, { startField: "blockStart", endField: "blockEnd", from, to }),
+      { field: "status", op: "in", value: [...OCCUPYING_STATUSES] },
+      ...excluded,
+    ],
+    select: BOOKING_FACT_FIELDS,
+  });
+}
+
+/**
+ * A resident's bookings (every state) starting at or after `since`: their future ones and
+ * the lookback the quotas and no-show rules count (`residentId`, `start` on the
+ * `(residentId, start)` index). Bounded by the lookback, not by the resident's history.
+ */
+export function residentBookingsSince(
+  cx: Pick<CommandContext, "tx">,
+  residentId: string,
+  since: Date,
+  excluded: readonly ModelWhere<typeof bookingModel>[] = [],
+): Promise<BookingFacts[]> {
+  return cx.tx.findMany(bookingModel, {
+    where: [
+      { field: "residentId", value: residentId },
+      { field: "start", op: "gte", value: since },
+      ...excluded,
+    ],
+    select: BOOKING_FACT_FIELDS,
+  });
+}

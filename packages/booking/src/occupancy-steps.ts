@@ -1,0 +1,107 @@
+import type { BookingFacts } from "./rule-kind";
+
+/**
+ * The occupancy of a resource as a step function, in flat typed arrays (no object per
+ * booking or per boundary): `levels[i]` units are in use on `[times[i], times[i + 1])` for
+ * `i < size`, `times[0]` is `-Infinity` with level 0, and the last level holds to `+Infinity`.
+ */
+export interface OccupancySteps {
+  /** Boundaries, ascending and distinct (epoch ms); the first is `-Infinity`. */
+  readonly times: Float64Array;
+  /** Units in use from each boundary to the next. */
+  readonly levels: Float64Array;
+  /** Number of steps (`times` and `levels` are longer). */
+  readonly size: number;
+}
+
+/**
+ * Reusable working memory for {@link occupancySteps}: typed arrays grown to the largest
+ * booking list seen, so that a call allocates nothing in the common case (a typed array of
+ * more than a few elements lives outside the JavaScript heap and costs far more to create
+ * than to fill). The steps it returns are valid until its next use.
+ */
+export class OccupancyBuffers {
+  private room = 0;
+  private starts = new Float64Array(0);
+  private ends = new Float64Array(0);
+  private quantities = new Float64Array(0);
+  private bounds = new Float64Array(0);
+  private times = new Float64Array(1);
+  private levels = new Float64Array(1);
+
+  private grow(n: number): void {
+    if (n <= this.room) return;
+    const room = Math.max(n, 2 * this.room, 64);
+    this.room = room;
+    this.starts = new Float64Array(room);
+    this.ends = new Float64Array(room);
+    this.quantities = new Float64Array(room);
+    this.bounds = new Float64Array(2 * room);
+    this.times = new Float64Array(2 * room + 1);
+    this.levels = new Float64Array(2 * room + 1);
+  }
+
+  /**
+   * The step function of the bookings (their blocked ranges, buffers included) of one zone
+   * (`null`: every booking) that overlap `[from, to)`. The boundaries are sorted once,
+   * natively, as numbers; each booking then adds its quantity at its start and takes it off
+   * at its end, and a prefix sum gives the levels.
+   */
+  occupancySteps(
+    bookings: readonly BookingFacts[],
+    zoneId: string | null,
+    from: number,
+    to: number,
+  ): OccupancySteps {
+    this.grow(bookings.length);
+    const { starts, ends, quantities, times, levels } = this;
+    let k = 0;
+    for (let i = 0; i < bookings.length; i++) {
+      const b = bookings[i]!;
+      if (zoneId !== null && b.zoneId !== zoneId) continue;
+      const s = (b.blockStart ?? b.start).getTime();
+      const e = (b.blockEnd ?? b.end).getTime();
+      if (e <= from || s >= to) continue;
+      starts[k] = s;
+      ends[k] = e;
+      quantities[k] = b.quantity;
+      k++;
+    }
+    const bounds = this.bounds.subarray(0, 2 * k);
+    bounds.set(starts.subarray(0, k));
+    bounds.set(ends.subarray(0, k), k);
+    bounds.sort();
+    times[0] = Number.NEGATIVE_INFINITY;
+    levels[0] = 0;
+    let size = 1;
+    for (let i = 0; i < bounds.length; i++) {
+      const t = bounds[i]!;
+      if (t !== times[size - 1]) {
+        times[size] = t;
+        levels[size] = 0;
+        size++;
+      }
+    }
+    for (let i = 0; i < k; i++) {
+      const q = quantities[i]!;
+      const at = indexOf(times, size, starts[i]!);
+      levels[at] = levels[at]! + q;
+      const until = indexOf(times, size, ends[i]!);
+      levels[until] = levels[until]! - q;
+    }
+    for (let i = 1; i < size; i++) levels[i] = levels[i]! + levels[i - 1]!;
+    return { times, levels, size };
+  }
+}
+
+/** Index of `value` in the ascending `times[1..size)` (it is there). */
+function indexOf(times: Float64Array, size: number, value: number): number {
+  let lo = 1;
+  let hi = size - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,12 +1,10 @@
-import { bookingPlugin } from "@linli/booking";
-import { createCommunity } from "@linli/core";
-import { pricingPlugin } from "@linli/pricing";
+import { type Community, createCommunity } from "@linli/core";
 import { sqliteStorage } from "@linli/storage-sqlite";
 import { resolve } from "node:path";
 import { type CliContext, type CliLang, langOf } from "./cli-context";
 import { checkLoadedConfig } from "./config/check-config";
 import { loadConfig } from "./config/load-config";
-import { installedPlugins } from "./plugins";
+import { type CommunityPlugins, communityPlugins, installedPlugins } from "./plugins";
 import { formatReport } from "./problem-report";
 
 /** The staff actor of import and export. */
@@ -32,11 +30,15 @@ export function loadChecked(file: string, context: CliContext, lang?: CliLang) {
 }
 
 /** A community on a SQLite file (created when missing) with the configuration's plugins. Close it after use. */
-export function openCommunityDb(config: CheckedConfig, db: string, context: CliContext) {
+export function openCommunityDb(
+  config: CheckedConfig,
+  db: string,
+  context: CliContext,
+): Promise<Community<CommunityPlugins>> {
   return createCommunity({
     // Parsed YAML or JSON, checked above; createCommunity validates it again.
     config: config as Parameters<typeof createCommunity>[0]["config"],
     storage: sqliteStorage({ filename: resolve(context.io.cwd, db) }),
-    plugins: [bookingPlugin(), pricingPlugin()],
+    plugins: communityPlugins(),
   });
 }

@@ -9,7 +9,7 @@ export {
 } from "./cli-context";
 export { buildProgram, CLI_VERSION, runCli } from "./program";
 export { commandModules } from "./commands/index";
-export { installedPlugins } from "./plugins";
+export { type CommunityPlugins, communityPlugins, installedPlugins } from "./plugins";
 export {
   type LoadConfigOptions,
   type LoadedConfig,

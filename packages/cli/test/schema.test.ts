@@ -9,7 +9,7 @@ describe("linli schema", () => {
     expect(code).toBe(0);
     const schema = JSON.parse(out);
     expect(Object.keys(schema.properties)).toEqual(
-      expect.arrayContaining(["extends", "community", "resources", "booking", "pricing"]),
+      expect.arrayContaining(["extends", "community", "resources", "booking", "pricing", "volunteers"]),
     );
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     const check = ajv.compile(schema);

@@ -120,4 +120,14 @@ mistakes.yaml:33:18  pricing.plans[0].tiers[0].group  UNKNOWN_GROUP
     expect(code).toBe(0);
     expect(out).toMatch(/^✔ .*\.json: no problems\n$/);
   });
+
+  test("mistakes in the volunteers section of a file extending wangjialong: an unknown age band and price resource, at their lines", async () => {
+    const { code, out } = await run(["validate", "volunteers-mistakes.yaml", "--lang", "en"]);
+    expect(code).toBe(1);
+    expect(out.split("\n").filter((l) => l.startsWith("volunteers-mistakes.yaml"))).toEqual([
+      "volunteers-mistakes.yaml:5:22  volunteers.ageRule.volunteerBands[0]  UNKNOWN_AGE_BAND",
+      "volunteers-mistakes.yaml:9:22  volunteers.kinds[4].priceResource  UNKNOWN_RESOURCE",
+    ]);
+    expect(out).toContain('Unknown age band "young-old"');
+  });
 });

@@ -4,6 +4,7 @@ import { bookingPlugin } from "@linli/booking";
 import { createCommunity, manualClock, sequentialIds } from "@linli/core";
 import { pricingPlugin } from "@linli/pricing";
 import { memoryStorage } from "@linli/storage-memory";
+import { volunteersPlugin } from "@linli/volunteers";
 import { describe, expect, test } from "vitest";
 import { presetCopy } from "./index";
 
@@ -13,7 +14,7 @@ async function hub() {
   const community = await createCommunity({
     config: presetCopy("library-of-things"),
     storage: memoryStorage(),
-    plugins: [bookingPlugin(), pricingPlugin()],
+    plugins: [bookingPlugin(), pricingPlugin(), volunteersPlugin()],
     clock: manualClock("2026-03-20T12:00:00Z"),
     ids: sequentialIds(),
   });
@@ -83,5 +84,27 @@ describe("the High Street Library of Things", () => {
     const second = await c.as(counter).for("amara").pricing.quote(late(5));
     expect(second.total.amount).toBe(200);
     expect(second.lines.map((l) => l.code)).toContain("MONTHLY_CAP");
+  });
+
+  test("its own volunteer rota: a repair-café fixer is assigned a repair at home (assign mode, unpriced, no age rule)", async () => {
+    const c = await hub();
+    await c.as(counter).volunteers.register({
+      id: "fixer",
+      name: "Sam",
+      placeId: "hub",
+      skills: { fixing: 3 },
+      teams: ["repair-cafe-fixers"],
+      weekly: [{ weekday: 6, from: "10:00", to: "16:00" }],
+    });
+    const request = await c.as(counter).for("amara").volunteers.requests.create({
+      kind: "home-repair",
+      placeId: "hub",
+      start: "2026-03-28T10:00:00Z",
+      end: "2026-03-28T12:00:00Z",
+      durationMinutes: 60,
+    });
+    expect(request.view === "staff" ? request.price : "not staff").toBeNull();
+    const { matched } = await c.as(counter).volunteers.match();
+    expect(matched.map((m) => [m.volunteerId, m.status])).toEqual([["fixer", "accepted"]]);
   });
 });

@@ -1,6 +1,7 @@
 // Each Wangjialong fact of the domain brief (the 2023 news report) that booking and pricing can
-// express, checked against the preset. Facts of lending and volunteers (the tool catalog, the
-// 42-member Alley Pioneers team, pairing) are checked when those sections land.
+// express, checked against the preset. The volunteer facts (the 42-member Alley Pioneers and
+// their duties, pairing, home repair through volunteers) are in wangjialong-volunteer-facts.test.ts;
+// the tool catalog is checked when lending lands.
 import { bookingPlugin } from "@linli/booking";
 import { createCommunity, manualClock, sequentialIds } from "@linli/core";
 import { pricingPlugin } from "@linli/pricing";

@@ -10,6 +10,7 @@ import {
   type ResidentProfile,
 } from "../explain/desk-community";
 import { type ExplainSubject, explainBookingText, explainQuoteText } from "../explain/explain-text";
+import { addExplainMatch } from "./explain-match";
 
 /** The options of `explain book` and `explain quote`. */
 interface RequestOptions {
@@ -137,7 +138,7 @@ async function explain(kind: "book" | "quote", file: string, options: RequestOpt
 }
 
 /**
- * `linli explain --config <file> book|quote --resource X --profile groups --at T`: builds a
+ * `linli explain --config <file> book|quote|match …`: builds a
  * throwaway in-memory community from the config and a resident with the profile, asks the
  * public API as the desk would, and prints the decision with every reason and the price line
  * by line. Exit code 0 when explained (allowed or refused), 1 when the config or the request is wrong.
@@ -146,9 +147,13 @@ export const explainCommand: CommandModule = (program, context) => {
   const explainCmd = program
     .command("explain")
     .description("explain what the rules decide for a request, as a desk clerk reads it")
-    .requiredOption("--config <file>", "the community configuration (YAML or JSON)");
+    .option("--config <file>", "the community configuration (YAML or JSON)");
   const run = (kind: "book" | "quote") => async (options: RequestOptions) => {
-    const { config } = explainCmd.opts<{ config: string }>();
+    const { config } = explainCmd.opts<{ config?: string }>();
+    if (!config) {
+      context.io.err("--config <file> is required\n");
+      return context.fail(1);
+    }
     await explain(kind, config, options, context);
   };
   requestOptions(
@@ -157,4 +162,5 @@ export const explainCommand: CommandModule = (program, context) => {
   requestOptions(explainCmd.command("quote").description("what would this use cost, and why?")).action(
     run("quote"),
   );
+  addExplainMatch(explainCmd, context);
 };

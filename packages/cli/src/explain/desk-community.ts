@@ -1,7 +1,6 @@
-import { bookingPlugin } from "@linli/booking";
-import { createCommunity, manualClock, sequentialIds, zonedInstant } from "@linli/core";
-import { pricingPlugin } from "@linli/pricing";
+import { type Community, createCommunity, manualClock, sequentialIds, zonedInstant } from "@linli/core";
 import { sqliteStorage } from "@linli/storage-sqlite";
+import { type CommunityPlugins, communityPlugins } from "../plugins";
 
 /** The desk clerk every explanation acts as. */
 export const DESK = { kind: "staff", id: "desk" } as const;
@@ -12,6 +11,8 @@ export interface ResidentProfile {
   readonly groups: readonly string[];
   /** Age in years at the time asked about, if it matters. */
   readonly age?: number;
+  /** The resident's home place (a courtyard), if it matters. */
+  readonly placeId?: string;
 }
 
 /** The id of the throwaway resident. */
@@ -22,16 +23,26 @@ export const PROFILE_RESIDENT = "resident";
  * clock at `now` and one resident with the profile's groups. Close it after use. `config` is
  * parsed YAML or JSON (`any`): createCommunity validates it.
  */
-export async function deskCommunity(config: any, profile: ResidentProfile, now: Date) {
+export async function deskCommunity(
+  config: any,
+  profile: ResidentProfile,
+  now: Date,
+): Promise<Community<CommunityPlugins>> {
   const community = await createCommunity({
     config,
     storage: sqliteStorage({ filename: ":memory:" }),
-    plugins: [bookingPlugin(), pricingPlugin()],
+    plugins: communityPlugins(),
     clock: manualClock(now),
     ids: sequentialIds(),
   });
   const birthYear = profile.age === undefined ? null : now.getUTCFullYear() - profile.age;
-  await community.residents.register({ actor: DESK, id: PROFILE_RESIDENT, name: "resident", birthYear });
+  await community.residents.register({
+    actor: DESK,
+    id: PROFILE_RESIDENT,
+    name: "resident",
+    birthYear,
+    ...(profile.placeId === undefined ? {} : { placeId: profile.placeId }),
+  });
   for (const groupId of profile.groups) {
     await community.eligibility.grant({
       actor: DESK,

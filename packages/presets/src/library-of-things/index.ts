@@ -3,6 +3,7 @@ import { libraryOfThingsBase, libraryOfThingsCommunity } from "./community";
 import { lateFees } from "./late-fees";
 import { membership } from "./membership";
 import { things } from "./things";
+import { libraryVolunteers } from "./volunteers";
 import { workshop } from "./workshop";
 
 /** The areas of the library of things, one module each. */
@@ -12,11 +13,13 @@ export const libraryOfThingsParts = {
   membership,
   lateFees,
   workshop,
+  volunteers: libraryVolunteers,
 } as const;
 
 /**
  * A UK library of things (Europe/London, GBP): members borrow household kit for days at a
- * time, pay a sliding-scale yearly membership, a day rate for big kit and late fees.
+ * time, pay a sliding-scale yearly membership, a day rate for big kit and late fees; a small
+ * volunteer rota staffs the counter and the repair café.
  */
 export const libraryOfThings: PresetConfig = composePreset(
   libraryOfThingsBase,

@@ -14,7 +14,8 @@ export const ALLEY_PIONEERS_SINCE = 2012;
  * The duty teams of Wangjialong: the team itself (`alley-pioneers`, everyone), the built-in
  * `patrol`, `sanitation-inspection`, `garbage-sorting` and `drying-room-duty`, and the duties
  * the source names besides (mediation, policy explaining, civil pet keeping, street order,
- * feedback collection), plus the repair volunteers on duty at the tool room.
+ * feedback collection), the repair volunteers on duty at the tool room, and the members of the
+ * courtyard councils (`courtyard-council`, who decide courtyard affairs and mediate disputes).
  */
 export const DUTY_TEAMS = [
   "alley-pioneers",
@@ -28,6 +29,7 @@ export const DUTY_TEAMS = [
   "street-order",
   "feedback-collection",
   "tool-room-duty",
+  "courtyard-council",
 ] as const;
 
 const BUILT_IN = new Set(["patrol", "sanitation-inspection", "garbage-sorting", "drying-room-duty"]);

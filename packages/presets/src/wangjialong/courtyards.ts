@@ -1,7 +1,7 @@
 // 4. Neighbourly mutual-aid circle: three courtyard party branches, each covering one or a few
 // neighbouring courtyards; each courtyard turns idle space into a neighbours' centre for leisure,
-// study and receiving guests, for the courtyard's residents. Courtyard councils and the volunteer
-// team arrive with the volunteers plugin (see the package README).
+// study and receiving guests, for the courtyard's residents. The volunteer team, its duties and
+// the courtyard councils (a duty team) are in alley-pioneers.ts; volunteers live in these courtyards.
 import { everyDay, type PresetPart, text } from "../preset-part";
 
 /** The three courtyards (the source does not name them). */

@@ -56,7 +56,8 @@ export const dryingRoom: PresetPart = {
       appliesTo: { resources: ["drying-room"] },
       weekly: everyDay({ from: "08:00", to: "20:00" }),
     },
-    // Veteran party members and retired tailors staff ironing and tailoring at fixed times each week.
+    // Veteran party members and retired tailors staff ironing and tailoring at fixed times each
+    // week (their duty shifts: DRYING_ROOM_DUTY in duty-timetable.ts, checked equal by a test).
     {
       id: "drying-room-staffed-hours",
       kind: "opening-hours",

@@ -35,9 +35,8 @@ export const DRYING_ROOM_DUTY: readonly WeeklyDuty[] = [
 
 /**
  * Every weekly duty: safety patrols twice a day, garbage sorting every morning, sanitation
- * inspection on Mondays and Thursdays, the drying room's duty, the repair volunteers on duty at
- * the tool room in its opening hours (two at once, as many as the home-repair service's
- * capacity), and a mediation hour on Wednesdays.
+ * inspection on Mondays and Thursdays, the drying room's duty, one repair volunteer on duty at
+ * the tool room in its opening hours, and a mediation hour on Wednesdays.
  */
 export const WANGJIALONG_DUTY_TIMETABLE: readonly WeeklyDuty[] = [
   ...duty("patrol", ALL_DAYS, "08:00", "10:00", 2),
@@ -45,8 +44,8 @@ export const WANGJIALONG_DUTY_TIMETABLE: readonly WeeklyDuty[] = [
   ...duty("garbage-sorting", ALL_DAYS, "07:00", "08:30", 1),
   ...duty("sanitation-inspection", [1, 4], "09:00", "11:00", 2),
   ...DRYING_ROOM_DUTY,
-  ...duty("tool-room-duty", ALL_DAYS, "09:00", "11:30", 2),
-  ...duty("tool-room-duty", WORKDAYS, "15:00", "18:00", 2),
+  ...duty("tool-room-duty", ALL_DAYS, "09:00", "11:30", 1),
+  ...duty("tool-room-duty", WORKDAYS, "15:00", "18:00", 1),
   ...duty("mediation", [3], "15:00", "17:00", 1),
 ];
 

@@ -112,7 +112,7 @@ function profile(i: number): Omit<SeedVolunteer, "id" | "name" | "role" | "place
             ? [...on(WORKDAYS, "09:00", "11:30"), ...on(WORKDAYS, "15:00", "18:00")]
             : [...on([6, 7], "09:00", "12:00"), ...on([2, 4], "18:00", "21:00")],
         maxTasksPerWeek: 4,
-        maxShiftsPerMonth: 8,
+        maxShiftsPerMonth: 12,
         preferredKinds: ["home-repair"],
         ageBand: i < 4 ? "adult" : "younger-elderly",
       };
@@ -132,7 +132,14 @@ function profile(i: number): Omit<SeedVolunteer, "id" | "name" | "role" | "place
       return {
         skills: { ironing: 3, "policy-explaining": 4, mediation: 4 },
         certifications: [],
-        teams: ["alley-pioneers", "drying-room-duty", "policy-explaining", "mediation", "patrol"],
+        teams: [
+          "alley-pioneers",
+          "drying-room-duty",
+          "policy-explaining",
+          "mediation",
+          "courtyard-council",
+          "patrol",
+        ],
         weekly: [...DRYING_ROOM_TIMES, ...on([3], "15:00", "17:00"), ...on(EVERY_DAY, "19:00", "21:00")],
         maxTasksPerWeek: 2,
         maxShiftsPerMonth: 10,

@@ -30,6 +30,7 @@ export {
   type HoldStatus,
   holdModel,
   ITEM_STATUSES,
+  MAX_CLAIM_SPAN_MS,
   type Item,
   type ItemStatus,
   type ItemType,

@@ -114,6 +114,15 @@ export const loanModel = defineModel(
 export const CLAIM_STATUSES = ["active", "released", "picked-up", "cancelled", "expired"] as const;
 
 /**
+ * The longest a claim can span, in ms: a loan's claim runs from its start (the check-out, or
+ * the old due date for a renewal) to a due date at most 365 loan days later, moved at most
+ * 401 days on to the next opening (`dueDate` looks no further); a reservation spans at most 91
+ * days. 800 days bound both, so the kernel's `overlapWhere` reads the claims around a window
+ * as a range bounded on both sides of the `(status, end, start)` index.
+ */
+export const MAX_CLAIM_SPAN_MS = 800 * 86_400_000;
+
+/**
  * A claim on a unit over a time range: a loan (from check-out to its due date) or a
  * reservation for a future pickup. Claims are inserted with `tx.reserve` at capacity 1 per
  * unit, so a reservation and a walk-in loan can never take the same unit at the same time.
@@ -138,9 +147,12 @@ export const claimModel = defineModel(
     indexes: [
       { fields: ["itemId", "status"] },
       { fields: ["status", "start"] },
+      // Overlap reads (`overlapWhere`): `end` bounded on both sides, `start` checked in the index.
+      { fields: ["status", "end", "start"] },
       { fields: ["residentId", "status"] },
       { fields: ["loanId"] },
     ],
+    intervals: [{ start: "start", end: "end", maxSpanMs: MAX_CLAIM_SPAN_MS }],
   },
 );
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { auditModel, memberModel } from "./member-model";
 import { defineModel } from "./model";
 
 /** A resident of the community. */
@@ -85,4 +86,6 @@ export const kernelModels = [
   eligibilityGrantModel,
   eventModel,
   idempotencyModel,
+  memberModel,
+  auditModel,
 ];

@@ -75,7 +75,8 @@ export const exportPersonalData = defineQuery({
  * `core.privacy.erase`: anonymises the subject resident on their request (staff): name
  * replaced by {@link ERASED_NAME}; phone, birth year, home place and eligibility evidence
  * cleared; every plugin's `personalData.erase` run. Ids, bookings, amounts and grants' groups
- * and periods are kept, so the community's statistics do not change. Audited.
+ * and periods are kept, so the community's statistics do not change. The reasons of earlier
+ * audit records about the resident are cleared (who, when and what stay). Audited.
  */
 export const erasePersonalData = defineCommand({
   allow: "staff",
@@ -92,6 +93,9 @@ export const erasePersonalData = defineCommand({
     await cx.tx.update(eligibilityGrantModel, [{ field: "residentId", value: residentId }], {
       evidenceRef: null,
     });
+    // The audit trail is append-only, with one exception made here and nowhere else: the free
+    // text staff wrote about the person (a reason naming them) is cleared; who, when and what stay.
+    await cx.tx.update(auditModel, [{ field: "residentId", value: residentId }], { reason: ERASED_NAME });
     for (const plugin of personalDataPlugins(cx)) {
       await plugin.personalData?.erase({ ...cx, options: cx.config[plugin.id] }, residentId);
     }

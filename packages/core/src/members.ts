@@ -71,7 +71,7 @@ export async function verifyActor(
     throw unknownActor();
   }
   const member = await findMember(tx, declared, actor.id);
-  if (!member || !member.active || member.kind !== actor.kind) throw unknownActor();
+  if (!member?.active || member.kind !== actor.kind) throw unknownActor();
   return member.roles;
 }
 

@@ -248,7 +248,18 @@ export class Runtime {
           }
           const events: PendingEvent[] = [];
           const audits: PendingAudit[] = [];
-          const cx = this.commandContext(tx, name, actor, roles, subject, options, now, readOnly, events, audits);
+          const cx = this.commandContext(
+            tx,
+            name,
+            actor,
+            roles,
+            subject,
+            options,
+            now,
+            readOnly,
+            events,
+            audits,
+          );
           for (const hook of this.before.get(name) ?? []) await hook(cx, input);
           const result = await def.run(cx, input);
           for (const hook of this.after.get(name) ?? []) await hook(cx, input, result);

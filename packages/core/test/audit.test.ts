@@ -14,7 +14,12 @@ describe("audit trail", () => {
     });
     clock.set(new Date(Date.parse("2026-06-01T02:05:00Z")));
     await community.eligibility.revoke({ actor: admin, grantId: grant.id, reason: "moved away" });
-    await community.members.setRoles({ actor: admin, id: "desk-1", roles: ["desk", "cashier"], reason: "training" });
+    await community.members.setRoles({
+      actor: admin,
+      id: "desk-1",
+      roles: ["desk", "cashier"],
+      reason: "training",
+    });
     const { records, nextAfterSeq } = await community.audit.list({ actor: staff });
     expect(nextAfterSeq).toBeUndefined();
     expect(records.map((a) => [a.seq, a.action, a.actorKind, a.actorId, a.residentId, a.reason])).toEqual([

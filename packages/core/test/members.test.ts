@@ -29,12 +29,12 @@ describe("members: every acting id is verified", () => {
 
   it("a declared id acting as another kind is UNKNOWN_ACTOR (desk-1 is staff, not admin)", async () => {
     const { community } = await testCommunity();
-    expect(await code(community.residents.register({ actor: { kind: "admin", id: "desk-1" }, name: "x" }))).toBe(
-      "UNKNOWN_ACTOR",
-    );
-    expect(await code(community.residents.register({ actor: { kind: "staff", id: "admin-1" }, name: "x" }))).toBe(
-      "UNKNOWN_ACTOR",
-    );
+    expect(
+      await code(community.residents.register({ actor: { kind: "admin", id: "desk-1" }, name: "x" })),
+    ).toBe("UNKNOWN_ACTOR");
+    expect(
+      await code(community.residents.register({ actor: { kind: "staff", id: "admin-1" }, name: "x" })),
+    ).toBe("UNKNOWN_ACTOR");
   });
 
   it("admins add, change and deactivate members; a deactivated member is refused at once", async () => {
@@ -74,7 +74,9 @@ describe("members: every acting id is verified", () => {
       "ACCESS_DENIED",
     );
     expect(await code(community.members.deactivate({ actor: staff, id: "admin-1" }))).toBe("ACCESS_DENIED");
-    expect(await code(community.members.add({ actor: admin, id: "desk-1", kind: "staff" }))).toBe("DUPLICATE");
+    expect(await code(community.members.add({ actor: admin, id: "desk-1", kind: "staff" }))).toBe(
+      "DUPLICATE",
+    );
   });
 
   it("a volunteer must be a registered resident and an active volunteer member", async () => {
@@ -123,7 +125,13 @@ describe("permissions by role from configuration", () => {
   });
 
   it("duplicate member ids in the configuration are a config problem", async () => {
-    const config = { ...baseConfig(), members: [{ id: "a", kind: "staff" }, { id: "a", kind: "admin" }] };
+    const config = {
+      ...baseConfig(),
+      members: [
+        { id: "a", kind: "staff" },
+        { id: "a", kind: "admin" },
+      ],
+    };
     const error = await testCommunity([], config).catch((e) => e);
     expect(isLinliError(error, "CONFIG_INVALID")).toBe(true);
     expect(JSON.stringify(error.details)).toContain("DUPLICATE_ID");

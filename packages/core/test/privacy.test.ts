@@ -46,7 +46,9 @@ describe("privacy", () => {
     const data = await community.privacy.export({ actor: { kind: "resident", id: wang.id } });
     expect(data.residentId).toBe(wang.id);
     expect(data.core.resident).toMatchObject({ name: "王奶奶", phone: "13800000000", birthYear: 1941 });
-    expect(data.core.eligibility).toMatchObject([{ groupId: "minimum-subsistence", evidenceRef: "低保证 123" }]);
+    expect(data.core.eligibility).toMatchObject([
+      { groupId: "minimum-subsistence", evidenceRef: "低保证 123" },
+    ]);
     expect(data.core.delegationsGiven).toMatchObject([{ delegateId: li.id }]);
     expect(data.core.audit).toMatchObject([{ action: "eligibility.granted" }]);
     // Staff may export it on the resident's request.
@@ -59,9 +61,19 @@ describe("privacy", () => {
       .erase({ actor: { kind: "resident", id: wang.id }, reason: "asked" })
       .catch((e) => e);
     expect(isLinliError(refused, "ACCESS_DENIED")).toBe(true);
-    await community.privacy.erase({ actor: staff, forResident: wang.id, reason: "resident's written request" });
+    await community.privacy.erase({
+      actor: staff,
+      forResident: wang.id,
+      reason: "resident's written request",
+    });
     const after = await community.residents.get({ actor: staff, forResident: wang.id });
-    expect(after).toMatchObject({ id: wang.id, name: ERASED_NAME, phone: null, birthYear: null, placeId: null });
+    expect(after).toMatchObject({
+      id: wang.id,
+      name: ERASED_NAME,
+      phone: null,
+      birthYear: null,
+      placeId: null,
+    });
     const [grant] = await community.eligibility.grantsOf({ actor: admin, forResident: wang.id });
     expect(grant).toMatchObject({ groupId: "minimum-subsistence", evidenceRef: null });
     const exported = JSON.stringify(await community.privacy.export({ actor: staff, forResident: wang.id }));

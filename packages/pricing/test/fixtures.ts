@@ -31,6 +31,7 @@ export function wangjialongConfig() {
       { id: "desk-1", kind: "staff" },
       { id: "admin-1", kind: "admin" },
       { id: "scheduler", kind: "system" },
+      { id: "wechat-callback", kind: "system" },
     ],
     community: {
       id: "wangjialong",

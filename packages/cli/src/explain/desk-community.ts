@@ -2,6 +2,7 @@ import { bookingPlugin } from "@linli/booking";
 import { createCommunity, manualClock, sequentialIds, zonedInstant } from "@linli/core";
 import { pricingPlugin } from "@linli/pricing";
 import { sqliteStorage } from "@linli/storage-sqlite";
+import { withOperator } from "../community-db";
 
 /** The desk clerk every explanation acts as. */
 export const DESK = { kind: "staff", id: "desk" } as const;
@@ -24,7 +25,7 @@ export const PROFILE_RESIDENT = "resident";
  */
 export async function deskCommunity(config: any, profile: ResidentProfile, now: Date) {
   const community = await createCommunity({
-    config,
+    config: withOperator(config, DESK),
     storage: sqliteStorage({ filename: ":memory:" }),
     plugins: [bookingPlugin(), pricingPlugin()],
     clock: manualClock(now),

@@ -2,12 +2,7 @@ import { z } from "zod";
 import { accessDenied } from "../access";
 import { isStaffLike } from "../actor";
 import { type CommandContext, defineCommand, defineQuery } from "../command";
-import {
-  delegationModel,
-  eligibilityGrantModel,
-  householdModel,
-  residentModel,
-} from "../kernel-models";
+import { delegationModel, eligibilityGrantModel, householdModel, residentModel } from "../kernel-models";
 import { auditModel, memberModel } from "../member-model";
 import { personalDataPlugins } from "../personal-data";
 

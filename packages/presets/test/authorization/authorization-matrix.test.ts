@@ -25,7 +25,8 @@ function commandPaths(api: Record<string, unknown>, prefix = ""): string[] {
     if (prefix === "" && NOT_COMMANDS.has(key)) continue;
     const path = prefix ? `${prefix}.${key}` : key;
     if (typeof value === "function") out.push(path);
-    else if (value && typeof value === "object") out.push(...commandPaths(value as Record<string, unknown>, path));
+    else if (value && typeof value === "object")
+      out.push(...commandPaths(value as Record<string, unknown>, path));
   }
   return out.sort();
 }

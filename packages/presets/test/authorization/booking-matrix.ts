@@ -7,7 +7,11 @@ export const bookingMatrix: MatrixTable = {
     subject: true,
     input: async (w) => ({ resourceId: "room", ...w.slot(3) }),
   },
-  "booking.cancel": { allow: OWNER_AND_STAFF, subject: false, input: async (w) => ({ bookingId: await w.booking() }) },
+  "booking.cancel": {
+    allow: OWNER_AND_STAFF,
+    subject: false,
+    input: async (w) => ({ bookingId: await w.booking() }),
+  },
   "booking.reschedule": {
     allow: OWNER_AND_STAFF,
     subject: false,
@@ -20,8 +24,16 @@ export const bookingMatrix: MatrixTable = {
     subject: false,
     input: async (w) => ({ bookingId: await w.startingSoon() }),
   },
-  "booking.complete": { allow: STAFF, subject: false, input: async (w) => ({ bookingId: await w.checkedIn() }) },
-  "booking.markNoShow": { allow: STAFF, subject: false, input: async (w) => ({ bookingId: await w.started() }) },
+  "booking.complete": {
+    allow: STAFF,
+    subject: false,
+    input: async (w) => ({ bookingId: await w.checkedIn() }),
+  },
+  "booking.markNoShow": {
+    allow: STAFF,
+    subject: false,
+    input: async (w) => ({ bookingId: await w.started() }),
+  },
   "booking.sweep": { allow: STAFF, subject: false, input: async () => ({}) },
   "booking.dueReminders": { allow: STAFF, subject: false, input: async () => ({}) },
   "booking.waitlist.join": {
@@ -47,14 +59,22 @@ export const bookingMatrix: MatrixTable = {
     subject: true,
     input: async (w) => ({ resourceId: "room", rrule: "FREQ=DAILY;COUNT=2", ...w.slot(8) }),
   },
-  "booking.get": { allow: OWNER_AND_STAFF, subject: false, input: async (w) => ({ bookingId: await w.booking() }) },
+  "booking.get": {
+    allow: OWNER_AND_STAFF,
+    subject: false,
+    input: async (w) => ({ bookingId: await w.booking() }),
+  },
   "booking.list": { allow: OWNER_AND_STAFF, subject: true, input: async () => ({}) },
   "booking.availability": {
     allow: OWNER_AND_STAFF,
     subject: true,
     input: async (w) => ({ resourceId: "room", ...w.slot(3) }),
   },
-  "booking.check": { allow: OWNER_AND_STAFF, subject: true, input: async (w) => ({ resourceId: "room", ...w.slot(3) }) },
+  "booking.check": {
+    allow: OWNER_AND_STAFF,
+    subject: true,
+    input: async (w) => ({ resourceId: "room", ...w.slot(3) }),
+  },
   "booking.residentCalendar": { allow: OWNER_AND_STAFF, subject: true, input: async () => ({}) },
   "booking.resourceCalendar": {
     allow: EVERY_VERIFIED,

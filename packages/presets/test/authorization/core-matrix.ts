@@ -6,7 +6,11 @@ export const coreMatrix: MatrixTable = {
   "residents.get": { allow: ["self", "delegate", ...STAFF], subject: true, input: async () => ({}) },
   "residents.list": { allow: STAFF, subject: false, input: async () => ({}) },
   "households.create": { allow: STAFF, subject: false, input: async () => ({ name: "一户" }) },
-  "delegations.grant": { allow: ["self", ...STAFF], subject: true, input: async () => ({ delegateId: "li" }) },
+  "delegations.grant": {
+    allow: ["self", ...STAFF],
+    subject: true,
+    input: async () => ({ delegateId: "li" }),
+  },
   "delegations.revoke": {
     allow: ["self", "delegate", ...STAFF],
     subject: false,
@@ -20,7 +24,11 @@ export const coreMatrix: MatrixTable = {
   "events.ack": { allow: STAFF, subject: false, input: async () => ({ eventIds: ["1"] }) },
   "members.add": { allow: ADMINS, subject: false, input: async () => ({ id: "desk-new", kind: "staff" }) },
   "members.deactivate": { allow: ADMINS, subject: false, input: async () => ({ id: "desk-1" }) },
-  "members.setRoles": { allow: ADMINS, subject: false, input: async () => ({ id: "desk-1", roles: ["admin"] }) },
+  "members.setRoles": {
+    allow: ADMINS,
+    subject: false,
+    input: async () => ({ id: "desk-1", roles: ["admin"] }),
+  },
   "members.get": { allow: STAFF, subject: false, input: async () => ({ id: "desk-1" }) },
   "audit.list": { allow: STAFF, subject: false, input: async () => ({}) },
   "privacy.export": { allow: ["self", ...STAFF], subject: true, input: async () => ({}) },

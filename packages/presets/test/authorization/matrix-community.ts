@@ -1,6 +1,14 @@
 import { bookingPlugin } from "@linli/booking";
-import { type AnyPlugin, createCommunity, manualClock, sequentialIds } from "@linli/core";
-import { pricingPlugin } from "@linli/pricing";
+
+type BookingPlugin = ReturnType<typeof bookingPlugin>;
+import {
+  type AnyPlugin,
+  type CommunityConfigInput,
+  createCommunity,
+  manualClock,
+  sequentialIds,
+} from "@linli/core";
+import { type PricingPlugin, pricingPlugin } from "@linli/pricing";
 import { memoryStorage } from "@linli/storage-memory";
 import type { Actor } from "@linli/core";
 import type { Profile } from "./matrix-types";
@@ -13,7 +21,7 @@ export function matrixPlugins(): readonly AnyPlugin[] {
 }
 
 /** A small community with every kind of thing a command can be about. */
-export function matrixConfig() {
+export function matrixConfig(): CommunityConfigInput<readonly [BookingPlugin, PricingPlugin]> {
   return {
     community: { id: "matrix", name: text("矩阵社区", "Matrix"), timeZone: "Asia/Shanghai", currency: "CNY" },
     groups: [{ id: "hardship", name: text("困难户", "Household in difficulty") }],
@@ -122,14 +130,20 @@ export async function matrixWorld() {
     },
     /** A confirmed booking of the room for wang. */
     booking: async (hour = 2): Promise<string> =>
-      (await c.booking.book({ actor: DESK, forResident: "wang", resourceId: "room", ...slot(hour) })).booking.id,
+      (await c.booking.book({ actor: DESK, forResident: "wang", resourceId: "room", ...slot(hour) })).booking
+        .id,
     /** A booking of the hall by wang, awaiting approval. */
     pending: async (): Promise<string> =>
       (await c.booking.book({ actor: actors.self, resourceId: "hall", ...slot() })).booking.id,
     /** Wang waiting for the room li holds; `offer` cancels li's booking so wang is offered it. */
     waitlist: async (offer: boolean): Promise<string> => {
       const li = await c.booking.book({ actor: DESK, forResident: "li", resourceId: "room", ...slot(5) });
-      const entry = await c.booking.waitlist.join({ actor: DESK, forResident: "wang", resourceId: "room", ...slot(5) });
+      const entry = await c.booking.waitlist.join({
+        actor: DESK,
+        forResident: "wang",
+        resourceId: "room",
+        ...slot(5),
+      });
       if (offer) await c.booking.cancel({ actor: DESK, bookingId: li.booking.id });
       return entry.id;
     },

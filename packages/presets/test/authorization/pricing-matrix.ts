@@ -17,7 +17,11 @@ export const pricingMatrix: MatrixTable = {
     refusal: "null",
     input: async (w) => ({ bookingId: await w.booking() }),
   },
-  "pricing.hasValidMembership": { allow: OWNER_AND_STAFF, subject: true, input: async () => ({ resourceId: "hall" }) },
+  "pricing.hasValidMembership": {
+    allow: OWNER_AND_STAFF,
+    subject: true,
+    input: async () => ({ resourceId: "hall" }),
+  },
   "pricing.memberships.purchase": {
     allow: OWNER_AND_STAFF,
     subject: true,

@@ -25,8 +25,19 @@ async function statistics(api: any) {
 describe("erasure on request", () => {
   it("anonymises the person; the month's bookings by resource and revenue totals are unchanged", async () => {
     const { api } = await matrixWorld();
-    await api.residents.register({ actor: desk, id: "zhao", name: "赵阿姨", phone: "13911112222", birthYear: 1950 });
-    await api.eligibility.grant({ actor: desk, forResident: "zhao", groupId: "hardship", evidenceRef: "困难证 77" });
+    await api.residents.register({
+      actor: desk,
+      id: "zhao",
+      name: "赵阿姨",
+      phone: "13911112222",
+      birthYear: 1950,
+    });
+    await api.eligibility.grant({
+      actor: desk,
+      forResident: "zhao",
+      groupId: "hardship",
+      evidenceRef: "困难证 77",
+    });
     const day = (d: number, h: number) => ({
       start: new Date(Date.UTC(2026, 6, d, h)),
       end: new Date(Date.UTC(2026, 6, d, h + 1)),
@@ -45,7 +56,12 @@ describe("erasure on request", () => {
         note: `${who} 的备注：电话 13911112222`,
       });
     }
-    const cancelled = await api.booking.book({ actor: desk, forResident: "zhao", resourceId: "room", ...day(9, 2) });
+    const cancelled = await api.booking.book({
+      actor: desk,
+      forResident: "zhao",
+      resourceId: "room",
+      ...day(9, 2),
+    });
     await api.booking.cancel({ actor: desk, bookingId: cancelled.booking.id, reason: "赵阿姨 住院" });
     await api.pricing.charge({ actor: desk, forResident: "zhao", resourceId: "room" });
     await api.pricing.memberships.purchase({ actor: desk, forResident: "zhao", planId: "room-monthly" });
@@ -57,7 +73,13 @@ describe("erasure on request", () => {
       reference: "wx-赵-0001",
     });
     const [entry] = await api.pricing.ledger.entries({ actor: desk, forResident: "zhao" });
-    await api.pricing.ledger.waive({ actor: desk, forResident: "zhao", amount: 100, reason: "赵阿姨 困难", relatesTo: entry.id });
+    await api.pricing.ledger.waive({
+      actor: desk,
+      forResident: "zhao",
+      amount: 100,
+      reason: "赵阿姨 困难",
+      relatesTo: entry.id,
+    });
 
     const before = await statistics(api);
     expect(before.bookings["room/confirmed"]).toBeGreaterThan(0);

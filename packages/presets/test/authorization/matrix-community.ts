@@ -7,6 +7,7 @@ import {
   createCommunity,
   manualClock,
   sequentialIds,
+  type StorageAdapter,
 } from "@linli/core";
 import { type PricingPlugin, pricingPlugin } from "@linli/pricing";
 import { memoryStorage } from "@linli/storage-memory";
@@ -84,11 +85,11 @@ const slot = (hour = 2) => ({
 });
 
 /** A fresh community for one matrix case, with its residents, members and helpers. */
-export async function matrixWorld() {
+export async function matrixWorld(storage: StorageAdapter = memoryStorage()) {
   const clock = manualClock("2026-07-01T01:00:00Z");
   const community = await createCommunity({
     config: matrixConfig(),
-    storage: memoryStorage(),
+    storage,
     plugins: matrixPlugins(),
     clock,
     ids: sequentialIds(),

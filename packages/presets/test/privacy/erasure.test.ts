@@ -1,5 +1,7 @@
 // Erasure on request (issue 16): the person is gone, the month's statistics are unchanged.
-import { ERASED_NAME } from "@linli/core";
+import { ERASED_NAME, type StorageAdapter } from "@linli/core";
+import { memoryStorage } from "@linli/storage-memory";
+import { sqliteStorage } from "@linli/storage-sqlite";
 import { describe, expect, it } from "vitest";
 import { actorOf, matrixWorld } from "../authorization/matrix-community";
 
@@ -22,9 +24,14 @@ async function statistics(api: any) {
   return { bookings, revenue };
 }
 
-describe("erasure on request", () => {
+const adapters: Record<string, () => StorageAdapter> = {
+  memory: () => memoryStorage(),
+  sqlite: () => sqliteStorage({ filename: ":memory:" }),
+};
+
+describe.each(Object.keys(adapters))("erasure on request (%s)", (adapter) => {
   it("anonymises the person; the month's bookings by resource and revenue totals are unchanged", async () => {
-    const { api } = await matrixWorld();
+    const { api, community } = await matrixWorld(adapters[adapter]!());
     await api.residents.register({
       actor: desk,
       id: "zhao",
@@ -95,5 +102,6 @@ describe("erasure on request", () => {
     // Other residents keep their data.
     const li = await api.booking.list({ actor: desk, forResident: "li", ...july });
     expect(li.map((b: { note: string | null }) => b.note)).toEqual(["li 的备注：电话 13911112222"]);
+    await community.close();
   });
 });

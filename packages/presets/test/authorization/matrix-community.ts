@@ -85,10 +85,13 @@ const slot = (hour = 2) => ({
 });
 
 /** A fresh community for one matrix case, with its residents, members and helpers. */
-export async function matrixWorld(storage: StorageAdapter = memoryStorage()) {
+export async function matrixWorld(
+  storage: StorageAdapter = memoryStorage(),
+  permissions: Readonly<Record<string, string[]>> = {},
+) {
   const clock = manualClock("2026-07-01T01:00:00Z");
   const community = await createCommunity({
-    config: matrixConfig(),
+    config: { ...matrixConfig(), permissions },
     storage,
     plugins: matrixPlugins(),
     clock,

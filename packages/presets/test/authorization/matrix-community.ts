@@ -46,6 +46,7 @@ export function matrixConfig(): CommunityConfigInput<readonly [BookingPlugin, Pr
           name: text("活动室", "Room"),
           appliesTo: { resources: ["room", "hall"] },
           charge: { kind: "per-use", amount: 500 },
+          tiers: [{ group: "hardship", price: { kind: "free" } }],
         },
       ],
       memberships: [

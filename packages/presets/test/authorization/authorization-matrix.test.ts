@@ -62,6 +62,13 @@ describe("authorization matrix: every command x every actor", () => {
     expect(commandPaths(api)).toEqual(Object.keys(rows).sort());
   });
 
+  it("can fail: a row that opened residents.list to residents, or closed booking.book to them, is caught", async () => {
+    const list = { ...coreMatrix["residents.list"]!, allow: ["self" as const] };
+    expect(await attempt("residents.list", list, "self")).toBe("refused");
+    expect(await attempt("booking.book", bookingMatrix["booking.book"]!, "self")).toBe("allowed");
+    expect(await attempt("booking.book", bookingMatrix["booking.book"]!, "other")).toBe("refused");
+  });
+
   for (const [path, row] of Object.entries(rows)) {
     it(`${path}: allowed for ${row.allow.join(", ")}; refused for the rest`, async () => {
       const got: Record<string, string> = {};

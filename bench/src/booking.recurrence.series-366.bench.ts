@@ -18,6 +18,7 @@ const desk = { kind: "staff", id: "desk-1" } as const;
 
 const text = (zh: string, en: string) => ({ "zh-CN": zh, en });
 const config: CommunityConfigInput<readonly [ReturnType<typeof bookingPlugin>]> = {
+  members: [{ id: "desk-1", kind: "staff" }],
   community: {
     id: "bench",
     name: text("基准社区", "Bench community"),

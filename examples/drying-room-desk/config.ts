@@ -9,6 +9,8 @@ const text = (zh: string, en: string) => ({ "zh-CN": zh, en });
 
 /** The community configuration this example runs. */
 export const dryingRoomConfig = defineCommunityConfig([bookingPlugin(), pricingPlugin()], {
+  // Staff who act are declared: linli verifies every actor id.
+  members: [{ id: "desk-1", kind: "staff" }],
   community: {
     id: "wangjialong",
     name: text("王家垅社区", "Wangjialong Community"),

@@ -66,6 +66,8 @@ export async function quickstart() {
         currency: "CNY",
       },
       groups: [{ id: "elderly-living-alone", name: { "zh-CN": "独居老人", en: "Elderly living alone" } }],
+      // Staff who act are declared: linli verifies every actor id.
+      members: [{ id: "desk-1", kind: "staff" }],
       notices: { maxLength: 100 },
     },
     storage: memoryStorage(),

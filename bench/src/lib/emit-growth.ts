@@ -33,6 +33,7 @@ export async function pingCommunity(storage: StorageAdapter, history: number) {
   const plugins = [pingPlugin()] as const;
   const community = await createCommunity({
     config: defineCommunityConfig(plugins, {
+      members: [{ id: "desk", kind: "staff" }],
       community: {
         id: COMMUNITY,
         name: text("基准社区", "Bench community"),

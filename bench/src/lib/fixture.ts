@@ -31,6 +31,10 @@ const week = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 /** The community config (booking plugin only). `capacity` of each room. */
 export function benchConfig(capacity = 1) {
   return defineCommunityConfig([bookingPlugin()], {
+    members: [
+      { id: "desk", kind: "staff" },
+      { id: "desk-1", kind: "staff" },
+    ],
     community: { id: COMMUNITY, name: text("基准社区", "Bench community"), timeZone: ZONE, currency: "CNY" },
     resources: rooms.map((id) => ({ id, kind: "space" as const, name: text(id, id), capacity })),
     resourceGroups: [{ id: "rooms", name: text("活动室", "Rooms"), resources: rooms }],

@@ -3,6 +3,7 @@ import { bookingConfigSchema, checkBookingConfig } from "./booking-config";
 import { createBookingEngine } from "./booking-engine";
 import { bookingErrors } from "./booking-errors";
 import { bookingModels } from "./booking-models";
+import { bookingPersonalData } from "./booking-personal-data";
 import { approve, reject } from "./commands/approval";
 import { checkIn, complete, markNoShow } from "./commands/attendance";
 import { book } from "./commands/book";
@@ -45,6 +46,7 @@ export function bookingPlugin() {
     events: bookingEvents,
     registries: [bookingRuleKinds],
     contributes: [contribute(bookingRuleKinds, builtInRuleKinds)],
+    personalData: bookingPersonalData,
     api: (ctx) => {
       const engine = createBookingEngine(ctx.config, ctx.options, ctx.registries);
       const api = ctx.commands({

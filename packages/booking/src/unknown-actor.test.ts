@@ -21,7 +21,9 @@ describe("a resident acts only under a registered id", () => {
     for (const attempt of attempts) {
       await expect(attempt()).rejects.toMatchObject({
         code: "UNKNOWN_ACTOR",
-        messages: { en: "The acting person is not a registered resident of this community" },
+        messages: {
+          en: "The acting person is not a registered, active resident or member of this community",
+        },
       });
     }
     expect(await community.booking.list({ actor: desk })).toEqual([]);

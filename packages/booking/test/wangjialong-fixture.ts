@@ -15,6 +15,12 @@ export function wangjialongConfig(
 ): CommunityConfigInput<readonly [ReturnType<typeof bookingPlugin>]> {
   const text = (zh: string, en: string) => ({ "zh-CN": zh, en });
   return {
+    // Every non-resident actor the tests use is declared: linli verifies actor ids.
+    members: [
+      { id: "desk-1", kind: "staff" },
+      { id: "admin-1", kind: "admin" },
+      { id: "scheduler", kind: "system" },
+    ],
     community: {
       id: "wangjialong",
       name: text("王家垅社区", "Wangjialong Community"),

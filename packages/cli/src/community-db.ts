@@ -10,6 +10,17 @@ import { formatReport } from "./problem-report";
 /** The staff actor of import and export. */
 export const CLI_STAFF = { kind: "staff", id: "linli-cli" } as const;
 
+/**
+ * The configuration with the CLI's own operator declared as a member: linli verifies every
+ * acting id, and whoever runs the CLI on a database file already holds all of its data.
+ * Unchanged when the configuration declares that id itself.
+ */
+export function withOperator<C>(config: C, operator: { readonly kind: "staff"; readonly id: string }): C {
+  const members = ((config as { members?: { id: string }[] }).members ?? []) as { id: string }[];
+  if (members.some((m) => m.id === operator.id)) return config;
+  return { ...config, members: [...members, { id: operator.id, kind: operator.kind }] };
+}
+
 /** What commands read of a checked configuration. */
 export interface CheckedConfig {
   readonly community: { readonly id: string; readonly timeZone: string; readonly locale?: string };
@@ -37,7 +48,7 @@ export function openCommunityDb(
 ): Promise<Community<CommunityPlugins>> {
   return createCommunity({
     // Parsed YAML or JSON, checked above; createCommunity validates it again.
-    config: config as Parameters<typeof createCommunity>[0]["config"],
+    config: withOperator(config, CLI_STAFF) as Parameters<typeof createCommunity>[0]["config"],
     storage: sqliteStorage({ filename: resolve(context.io.cwd, db) }),
     plugins: communityPlugins(),
   });

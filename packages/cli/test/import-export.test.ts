@@ -63,7 +63,7 @@ describe("linli import and export", () => {
     const db = freshDb();
     await run(["import", "--config", config, "--db", db, "--csv", "residents.csv"], fixtures);
     const community = await createCommunity({
-      config: presetCopy("wangjialong"),
+      config: { ...presetCopy("wangjialong"), members: [{ id: "desk", kind: "staff" }] },
       storage: sqliteStorage({ filename: db }),
       plugins: [bookingPlugin(), pricingPlugin()],
     });

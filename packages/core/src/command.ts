@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Actor, ActorKind } from "./actor";
 import type { CommunityConfig } from "./plugin";
+import type { AuditEntry } from "./audit";
 import type { AnyEventDef, PayloadOf } from "./event-def";
 import type { DomainEvent } from "./events";
 import type { IdGenerator } from "./ids";
@@ -42,6 +43,11 @@ export interface CommandContext<Options = unknown, Subject extends string | unde
   readonly tx: Tx;
   /** Who issues the command. */
   readonly actor: Actor;
+  /**
+   * The acting member's roles (`desk`, `admin`…; `resident` for a resident), verified by the
+   * kernel before `run`, for finer checks than `allow` and the configuration's `permissions`.
+   */
+  readonly roles: readonly string[];
   /** The resident the command concerns, resolved by the kernel (see {@link SubjectMode}). */
   readonly subject: Subject;
   /** The instant of the command, from the injected clock, fixed for the whole command. */
@@ -61,6 +67,13 @@ export interface CommandContext<Options = unknown, Subject extends string | unde
    * transaction (its `seq` is 0 until then). Queries may not emit.
    */
   emit<E extends AnyEventDef>(event: E, payload: PayloadOf<E>): Promise<DomainEvent>;
+  /**
+   * Appends an audit record (who, when, what, about whom, why) for a sensitive decision: a
+   * waiver, a price override, an approval, a change of eligibility or roles. Written with the
+   * command's changes, or not at all; append-only; readable by staff (`core.audit.list`).
+   * Queries may not audit.
+   */
+  audit(entry: AuditEntry): void;
   /** Throws `ACCESS_DENIED` unless the actor is staff, admin or system. */
   requireStaff(action: string): void;
   /** Throws `ACCESS_DENIED` unless the actor may act for `residentId` (self, delegate, or staff). */

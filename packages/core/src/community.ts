@@ -96,6 +96,7 @@ export async function createCommunity<const P extends readonly AnyPlugin[] = []>
     api[plugin.id] = built;
   }
   runtime.checkHooks();
+  runtime.checkPermissions();
   try {
     await options.storage.setup(set.models);
   } catch (error) {

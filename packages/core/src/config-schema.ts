@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCurrency } from "./money";
+import { recordIdSchema } from "./record-id";
 import { isTimeZone } from "./zone-offsets";
 
 /** True for a BCP 47 locale tag that `Intl` can format with (`zh-CN`, `en-GB`; not `en_US`, not empty). */
@@ -116,6 +117,37 @@ export const resourceGroupSchema = z.object({
   resources: z.array(idSchema).min(1),
 });
 
+/** The actor kinds a member acts as (residents are registered with `core.residents.register`). */
+export const MEMBER_KINDS = ["staff", "admin", "system", "volunteer"] as const;
+
+/** A member's roles when none are given: `desk` for staff, the kind's own name otherwise. */
+export function defaultRoles(kind: (typeof MEMBER_KINDS)[number]): string[] {
+  return [kind === "staff" ? "desk" : kind];
+}
+
+/**
+ * A staff member, admin, system account or volunteer allowed to act in this community. Every
+ * non-resident actor must be a declared (or stored, see `core.members.add`) active member.
+ */
+export const memberSchema = z.object({
+  /** The id the host app passes as `actor.id`. */
+  id: recordIdSchema,
+  /** The actor kind this id acts as. */
+  kind: z.enum(MEMBER_KINDS),
+  /** Roles that `permissions` refer to. @default ["desk"] for staff, [kind] otherwise */
+  roles: z.array(idSchema).max(20).optional(),
+  /** A display name. */
+  name: z.string().min(1).max(200).optional(),
+});
+
+/**
+ * Per-command permissions by role: `{ "pricing.ledger.waive": ["admin"] }` lets only admins
+ * waive fees. An entry only narrows who may run a command (its own `allow` and checks still
+ * apply); commands without an entry follow the default policy (see docs/guarantees.md).
+ * Residents have the role `resident`.
+ */
+export const permissionsSchema = z.record(z.string().min(1).max(200), z.array(idSchema).max(20));
+
 /** The kernel's part of a community configuration. */
 export const kernelConfigShape = {
   community: communitySectionSchema,
@@ -124,6 +156,8 @@ export const kernelConfigShape = {
   groups: z.array(eligibilityGroupSchema).default([]),
   resources: z.array(resourceSchema).default([]),
   resourceGroups: z.array(resourceGroupSchema).default([]),
+  members: z.array(memberSchema).max(10_000).default([]),
+  permissions: permissionsSchema.default({}),
 };
 
 /** The kernel's part of the configuration, as parsed. */
@@ -140,3 +174,5 @@ export type EligibilityGroup = z.output<typeof eligibilityGroupSchema>;
 export type Resource = z.output<typeof resourceSchema>;
 /** A resource group, as parsed. */
 export type ResourceGroup = z.output<typeof resourceGroupSchema>;
+/** A declared member, as parsed. */
+export type MemberDecl = z.output<typeof memberSchema>;

@@ -51,8 +51,8 @@ export const coreErrors = defineErrors({
     en: "Idempotency key {key} was already used for another command ({command})",
   },
   UNKNOWN_ACTOR: {
-    "zh-CN": "操作者不是本社区已登记的居民",
-    en: "The acting person is not a registered resident of this community",
+    "zh-CN": "操作者不是本社区已登记且有效的居民或成员",
+    en: "The acting person is not a registered, active resident or member of this community",
   },
   UNKNOWN_RESIDENT: {
     "zh-CN": "居民 {residentId} 不存在",
@@ -102,6 +102,14 @@ export const coreErrors = defineErrors({
   STORAGE_CAPABILITY_MISSING: {
     "zh-CN": "存储适配器 {adapter} 缺少必需能力 {capability}",
     en: "Storage adapter {adapter} lacks the required capability {capability}",
+  },
+  UNKNOWN_PERMISSION_COMMAND: {
+    "zh-CN": "配置的 permissions 指向不存在的命令 {command}",
+    en: "permissions names {command}, which is not a command of this community",
+  },
+  INVALID_AUDIT_ENTRY: {
+    "zh-CN": "审计记录无效：{summary}",
+    en: "Invalid audit record: {summary}",
   },
 });
 

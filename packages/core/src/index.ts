@@ -188,3 +188,17 @@ export type {
 export type { FindManyOptions, OrderBy, StoredValue, WhereClause } from "./where";
 export type { IntervalDef } from "./model";
 export { declaredInterval, overlapWhere } from "./interval-where";
+
+// Members, audit trail and personal data (issue 16).
+export {
+  defaultRoles,
+  MEMBER_KINDS,
+  type MemberDecl,
+  memberSchema,
+  permissionsSchema,
+} from "./config-schema";
+export { type EffectiveMember, RESIDENT_ROLE } from "./members";
+export type { AuditEntry } from "./audit";
+export type { AuditPage, AuditRecord } from "./kernel/audit";
+export type { PersonalDataHooks } from "./personal-data";
+export { ERASED_NAME, type PersonalDataExport } from "./kernel/privacy";

@@ -3,6 +3,9 @@ import { createHousehold, getResident, listResidents, registerResident } from ".
 import { grantDelegation, revokeDelegation } from "./kernel/delegations";
 import { grantEligibility, groupsOf, grantsOf, revokeEligibility } from "./kernel/eligibility";
 import { ackEvents, listEvents } from "./kernel/outbox";
+import { listAudit } from "./kernel/audit";
+import { addMember, deactivateMember, getMember, setMemberRoles } from "./kernel/members";
+import { erasePersonalData, exportPersonalData } from "./kernel/privacy";
 import type { delegationModel, eligibilityGrantModel, householdModel, residentModel } from "./kernel-models";
 import type { RowOf } from "./model";
 import type { PluginContext } from "./plugin";
@@ -23,6 +26,9 @@ export const kernelCommands = {
   delegations: { grant: grantDelegation, revoke: revokeDelegation },
   eligibility: { grant: grantEligibility, revoke: revokeEligibility, groupsOf, grantsOf },
   events: { list: listEvents, ack: ackEvents },
+  members: { add: addMember, deactivate: deactivateMember, setRoles: setMemberRoles, get: getMember },
+  audit: { list: listAudit },
+  privacy: { export: exportPersonalData, erase: erasePersonalData },
 };
 
 /** Builds the kernel's own API (residents, households, delegations, eligibility, events). */

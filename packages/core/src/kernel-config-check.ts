@@ -18,6 +18,7 @@ export function checkKernelConfig(config: KernelConfig, report: ReportProblem): 
     groups: config.groups,
     resources: config.resources,
     resourceGroups: config.resourceGroups,
+    members: config.members,
   };
   for (const [key, list] of Object.entries(lists)) {
     for (const i of duplicates(list.map((x) => x.id))) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { auditModel, memberModel } from "./member-model";
 import { defineModel } from "./model";
 
 /** A resident of the community. */
@@ -90,4 +91,6 @@ export const kernelModels = [
   eligibilityGrantModel,
   eventModel,
   idempotencyModel,
+  memberModel,
+  auditModel,
 ];

@@ -7,6 +7,7 @@ import type { EventMap, Subscription } from "./event-def";
 import type { IdGenerator } from "./ids";
 import type { LocalizedText } from "./message";
 import type { ModelDef } from "./model";
+import type { PersonalDataHooks } from "./personal-data";
 import type { Contribution, Registries, RegistryKey } from "./registry";
 
 /** A community's configuration as parsed: the kernel's part plus one section per plugin id. */
@@ -133,6 +134,12 @@ export interface LinliPlugin<Id extends string = string, Api = unknown, C extend
   };
   /** In-transaction subscribers, made with `subscribe(eventDef, fn)`. */
   readonly on?: readonly Subscription<any>[];
+  /**
+   * How the plugin exports and erases a resident's data, for the kernel's
+   * `core.privacy.export` and `core.privacy.erase`. A plugin that stores anything about a
+   * resident should give it.
+   */
+  readonly personalData?: PersonalDataHooks<OptionsOf<C>>;
   /** Builds the plugin's API (usually `ctx.commands({...})`); the result becomes `community[id]`. */
   readonly api: (ctx: PluginContext<OptionsOf<C>>) => Api;
 }

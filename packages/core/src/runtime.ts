@@ -19,10 +19,14 @@ import { activeGroups } from "./eligibility";
 import { LinliError } from "./errors";
 import type { AnyEventDef, Subscription, TypedEvent } from "./event-def";
 import { appendEvents, type PendingEvent, pendingEvent } from "./events";
+import { appendAudit, type PendingAudit, pendingAudit } from "./audit";
+import type { MemberDecl } from "./config-schema";
+import { checkPermission, declaredMembers, verifyActor } from "./members";
+import { registerPersonalData } from "./personal-data";
 import type { IdGenerator } from "./ids";
 import { canonicalJson, fromStoredJson, toStoredJson } from "./json-value";
 import { coreEvents } from "./kernel/kernel-events";
-import { eligibilityGrantModel, eventModel, idempotencyModel, residentModel } from "./kernel-models";
+import { eligibilityGrantModel, eventModel, idempotencyModel } from "./kernel-models";
 import type { RowOf } from "./model";
 import type { AfterHook, AnyPlugin, BeforeHook, CommunityConfig, PluginContext } from "./plugin";
 import type { Registries } from "./registry";
@@ -82,10 +86,14 @@ export class Runtime {
   readonly commandNames = new Set<string>();
   /** Plugin APIs by id, filled as plugins are built. */
   readonly apis = new Map<string, unknown>();
+  /** The members declared in the configuration, by id. */
+  private readonly declared: ReadonlyMap<string, MemberDecl>;
 
   constructor(readonly options: RuntimeOptions) {
     this.communityId = options.config.community.id;
     this.codec = new ValueCodec(options.adapter.capabilities);
+    this.declared = declaredMembers(options.config);
+    registerPersonalData(options.registries, options.plugins);
     const installed = new Set(options.plugins.map((p) => p.id));
     for (const def of Object.values(coreEvents)) this.events.set(def.name, def);
     for (const plugin of options.plugins) {
@@ -130,6 +138,17 @@ export class Runtime {
         if (!this.commandNames.has(name))
           throw LinliError.from(coreErrors, "UNKNOWN_COMMAND", { plugin: plugin.id, command: name });
       }
+    }
+  }
+
+  /**
+   * Refuses `permissions` entries that name no command of this community (a typo would
+   * otherwise leave the command open). Called once every plugin's API is built.
+   */
+  checkPermissions(): void {
+    for (const command of Object.keys(this.options.config.permissions ?? {})) {
+      if (!this.commandNames.has(command))
+        throw LinliError.from(coreErrors, "UNKNOWN_PERMISSION_COMMAND", { command });
     }
   }
 
@@ -206,6 +225,8 @@ export class Runtime {
         async (tx) => {
           // Who acts and for whom is checked first, on a replay too: a key cannot return
           // what the actor may no longer see (a revoked delegation, say).
+          const roles = await verifyActor(tx, this.declared, actor);
+          checkPermission(this.options.config, name, actor, roles);
           const subject = await this.resolveSubject(tx, name, mode, actor, forResident);
           let fingerprint = "";
           const scopedKey =
@@ -226,10 +247,23 @@ export class Runtime {
             }
           }
           const events: PendingEvent[] = [];
-          const cx = this.commandContext(tx, name, actor, subject, options, now, readOnly, events);
+          const audits: PendingAudit[] = [];
+          const cx = this.commandContext(
+            tx,
+            name,
+            actor,
+            roles,
+            subject,
+            options,
+            now,
+            readOnly,
+            events,
+            audits,
+          );
           for (const hook of this.before.get(name) ?? []) await hook(cx, input);
           const result = await def.run(cx, input);
           for (const hook of this.after.get(name) ?? []) await hook(cx, input, result);
+          await appendAudit(tx, audits);
           await appendEvents(tx, events);
           if (scopedKey !== undefined && !readOnly) {
             await tx.create(idempotencyModel, {
@@ -255,11 +289,6 @@ export class Runtime {
     actor: Actor,
     forResident: string | undefined,
   ): Promise<string | undefined> {
-    // A resident acts only under an id the community registered: an unknown id would take
-    // capacity and run up charges on a ledger nobody can read.
-    if (actor.kind === "resident" && !(await tx.findById(residentModel, actor.id))) {
-      throw LinliError.from(coreErrors, "UNKNOWN_ACTOR", {});
-    }
     if (mode === "none") return undefined;
     if (forResident !== undefined) {
       // Staff learn that an id is unknown; anyone else gets the same refusal whether the
@@ -278,11 +307,13 @@ export class Runtime {
     tx: Tx,
     name: string,
     actor: Actor,
+    roles: readonly string[],
     subject: string | undefined,
     options: unknown,
     now: Date,
     readOnly: boolean,
     events: PendingEvent[],
+    audits: PendingAudit[],
   ): CommandContext {
     // A resident's grants are read once per command (a series asks for the groups at every
     // occurrence); the kernel's grant and revoke commands emit their event, which drops the copy.
@@ -298,6 +329,7 @@ export class Runtime {
     const cx: CommandContext = {
       tx,
       actor,
+      roles,
       subject,
       now,
       ids: this.options.ids,
@@ -333,6 +365,10 @@ export class Runtime {
           await sub.run({ ...cx, options: own }, event as TypedEvent<AnyEventDef>);
         }
         return event;
+      },
+      audit: (entry) => {
+        if (readOnly) throw new TypeError(`query ${name} may not write audit records`);
+        audits.push(pendingAudit(name, actor, now, entry));
       },
       requireStaff: (action) => {
         if (!isStaffLike(actor)) throw accessDenied(actor, action);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { activeGroups, isLinliError } from "../src/index";
-import { staff, testCommunity } from "./fixtures";
+import { admin, staff, testCommunity } from "./fixtures";
 
 const DAY = 86_400_000;
 
@@ -73,6 +73,7 @@ describe("eligibility", () => {
     const { community } = await testCommunity();
     const r = await community.residents.register({ actor: staff, name: "王奶奶" });
     const volunteer = await community.residents.register({ actor: staff, name: "小巷先锋 老陈" });
+    await community.members.add({ actor: admin, id: volunteer.id, kind: "volunteer" });
     for (const actor of [
       { kind: "volunteer", id: volunteer.id } as const,
       { kind: "resident", id: r.id } as const,

@@ -66,11 +66,23 @@ export function baseConfig(): KernelConfigInput {
         resources: ["drying-room", "tool-room"],
       },
     ],
+    // Every non-resident actor the tests use is declared: linli verifies actor ids.
+    members: [
+      { id: "desk-1", kind: "staff" },
+      { id: "admin-1", kind: "admin" },
+      { id: "scheduler", kind: "system" },
+    ],
   };
 }
 
-/** The staff actor used in tests. */
+/** The staff actor used in tests (declared in {@link baseConfig}'s members, role `desk`). */
 export const staff = { kind: "staff", id: "desk-1" } as const;
+
+/** The admin actor used in tests (declared in {@link baseConfig}'s members). */
+export const admin = { kind: "admin", id: "admin-1" } as const;
+
+/** The system actor used in tests (declared in {@link baseConfig}'s members). */
+export const system = { kind: "system", id: "scheduler" } as const;
 
 /** A community on the memory adapter with a manual clock and sequential ids. */
 export async function testCommunity<const P extends readonly AnyPlugin[] = []>(

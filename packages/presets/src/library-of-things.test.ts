@@ -12,7 +12,8 @@ const counter = { kind: "staff", id: "counter" } as const;
 
 async function hub() {
   const community = await createCommunity({
-    config: presetCopy("library-of-things"),
+    // A preset declares no staff: the community adds its own (linli verifies every actor id).
+    config: { ...presetCopy("library-of-things"), members: [{ id: "counter", kind: "staff" }] },
     storage: memoryStorage(),
     plugins: [bookingPlugin(), pricingPlugin(), volunteersPlugin()],
     clock: manualClock("2026-03-20T12:00:00Z"),

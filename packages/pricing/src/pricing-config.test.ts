@@ -36,9 +36,9 @@ describe("pricing configuration", () => {
   test("a community without a pricing section loads, and every use is free with the reason", async () => {
     const { pricing: _, ...config } = wangjialongConfig();
     const { community } = await testCommunity({ config });
-    await community.residents.register({ actor: { kind: "staff", id: "d" }, id: "li", name: "li" });
+    await community.residents.register({ actor: { kind: "staff", id: "desk-1" }, id: "li", name: "li" });
     const q = await community.pricing.quote({
-      actor: { kind: "staff", id: "d" },
+      actor: { kind: "staff", id: "desk-1" },
       forResident: "li",
       resourceId: "gym",
     });

@@ -25,6 +25,7 @@ import { pricingConfigSchema } from "./pricing-config";
 import { checkPricingConfig } from "./pricing-config-check";
 import { pricingErrors } from "./pricing-errors";
 import { pricingModels } from "./pricing-models";
+import { pricingPersonalData } from "./pricing-personal-data";
 import { hasValidMembership } from "./queries/has-valid-membership";
 import { balance, entries } from "./queries/ledger";
 import { list } from "./queries/list-memberships";
@@ -72,6 +73,7 @@ export function pricingPlugin() {
       contribute(bookingRuleKinds, [requiresMembershipKind(bookOf)]),
     ],
     on: bookingSubscriptions(bookOf),
+    personalData: pricingPersonalData,
     api: (ctx) => {
       const book = compilePriceBook(ctx.options, ctx.config, ctx.registries);
       books.set(ctx.config, book);

@@ -26,6 +26,13 @@ const text = (zh: string, en: string) => ({ "zh-CN": zh, en });
  */
 export function wangjialongConfig() {
   return defineCommunityConfig([pricingPlugin()], {
+    // Every non-resident actor the tests use is declared: linli verifies actor ids.
+    members: [
+      { id: "desk-1", kind: "staff" },
+      { id: "admin-1", kind: "admin" },
+      { id: "scheduler", kind: "system" },
+      { id: "wechat-callback", kind: "system" },
+    ],
     community: {
       id: "wangjialong",
       name: text("王家垅社区", "Wangjialong"),

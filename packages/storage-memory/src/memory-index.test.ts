@@ -109,6 +109,7 @@ async function measure(n: number) {
         timeZone: "Asia/Shanghai",
         currency: "CNY",
       },
+      members: [{ id: "desk", kind: "staff" }],
     },
     storage,
     clock: manualClock("2026-06-01T00:00:00Z"),

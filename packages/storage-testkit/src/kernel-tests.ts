@@ -11,6 +11,7 @@ const config = {
     timeZone: "Asia/Shanghai",
     currency: "CNY",
   },
+  members: [{ id: "desk-1", kind: "staff" as const }],
 };
 const staff = { kind: "staff", id: "desk-1" } as const;
 

@@ -9,7 +9,11 @@ export const approve = defineCommand({
   allow: "staff",
   subject: "none",
   input: z.object({ bookingId: idInput }),
-  run: (cx, input) => approveBooking(cx, input.bookingId),
+  run: async (cx, input) => {
+    const booking = await approveBooking(cx, input.bookingId);
+    cx.audit({ action: "booking.approved", residentId: booking.residentId, target: `booking:${booking.id}` });
+    return booking;
+  },
 });
 
 /** `booking.reject`: staff reject a booking awaiting approval. Emits `BookingRejected`. */
@@ -18,5 +22,14 @@ export const reject = (engine: BookingEngine) =>
     allow: "staff",
     subject: "none",
     input: z.object({ bookingId: idInput, reason: z.string().max(500).optional() }),
-    run: (cx, input) => rejectBooking(cx, engine, input.bookingId, input.reason ?? null),
+    run: async (cx, input) => {
+      const booking = await rejectBooking(cx, engine, input.bookingId, input.reason ?? null);
+      cx.audit({
+        action: "booking.rejected",
+        residentId: booking.residentId,
+        target: `booking:${booking.id}`,
+        reason: input.reason ?? null,
+      });
+      return booking;
+    },
   });

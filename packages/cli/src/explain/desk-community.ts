@@ -1,6 +1,7 @@
 import { type Community, createCommunity, manualClock, sequentialIds, zonedInstant } from "@linli/core";
 import { sqliteStorage } from "@linli/storage-sqlite";
 import { type CommunityPlugins, communityPlugins } from "../plugins";
+import { withOperator } from "../community-db";
 
 /** The desk clerk every explanation acts as. */
 export const DESK = { kind: "staff", id: "desk" } as const;
@@ -29,7 +30,7 @@ export async function deskCommunity(
   now: Date,
 ): Promise<Community<CommunityPlugins>> {
   const community = await createCommunity({
-    config,
+    config: withOperator(config, DESK),
     storage: sqliteStorage({ filename: ":memory:" }),
     plugins: communityPlugins(),
     clock: manualClock(now),

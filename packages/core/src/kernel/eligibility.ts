@@ -54,6 +54,12 @@ export const grantEligibility = defineCommand({
       validFrom,
       validUntil,
     });
+    cx.audit({
+      action: "eligibility.granted",
+      residentId: grant.residentId,
+      target: `eligibility-grant:${grant.id}`,
+      details: { groupId: grant.groupId, selfDeclared },
+    });
     await cx.emit(coreEvents.EligibilityGranted, {
       grantId: grant.id,
       residentId: grant.residentId,
@@ -67,11 +73,18 @@ export const grantEligibility = defineCommand({
 export const revokeEligibility = defineCommand({
   allow: "staff",
   subject: "none",
-  input: z.object({ grantId: recordIdSchema }),
-  run: async (cx, { grantId }) => {
+  input: z.object({ grantId: recordIdSchema, reason: z.string().max(1000).optional() }),
+  run: async (cx, { grantId, reason }) => {
     const grant = await cx.tx.updateById(eligibilityGrantModel, grantId, {
       revokedAt: cx.now,
       revokedBy: cx.actor.id,
+    });
+    cx.audit({
+      action: "eligibility.revoked",
+      residentId: grant.residentId,
+      target: `eligibility-grant:${grantId}`,
+      reason: reason ?? null,
+      details: { groupId: grant.groupId },
     });
     await cx.emit(coreEvents.EligibilityRevoked, {
       grantId,

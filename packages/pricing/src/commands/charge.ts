@@ -20,6 +20,15 @@ export const charge = (book: PriceBook) =>
         ...usageRequestOf(cx.subject, input, cx.now),
         ...(input.waiverReason ? { waiver: { reason: input.waiverReason, by: cx.actor.id } } : {}),
       });
+      if (input.waiverReason !== undefined) {
+        cx.audit({
+          action: "fee.waived",
+          residentId: cx.subject,
+          target: `usage:${usage.id}`,
+          reason: input.waiverReason,
+          details: { resourceId: input.resourceId },
+        });
+      }
       return { usageId: usage.id, quote: visibleQuote(cx.actor, quote) };
     },
   });

@@ -20,6 +20,13 @@ export const correct = defineCommand({
   }),
   run: async (cx, input) => {
     await ledgerEntryOf(cx.tx, cx.subject, input.relatesTo);
+    cx.audit({
+      action: "price.corrected",
+      residentId: cx.subject,
+      target: `ledger-entry:${input.relatesTo}`,
+      reason: input.reason,
+      details: { amount: input.amount, currency: cx.config.community.currency },
+    });
     return appendEntry(cx, {
       residentId: cx.subject,
       kind: "correction",

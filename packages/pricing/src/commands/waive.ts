@@ -20,6 +20,13 @@ export const waive = defineCommand({
       throw LinliError.from(pricingErrors, "WAIVER_EXCEEDS_BALANCE", { amount: input.amount, balance });
     }
     if (input.relatesTo) await ledgerEntryOf(cx.tx, residentId, input.relatesTo);
+    cx.audit({
+      action: "fee.waived",
+      residentId,
+      target: input.relatesTo ? `ledger-entry:${input.relatesTo}` : null,
+      reason: input.reason,
+      details: { amount: input.amount, currency: cx.config.community.currency },
+    });
     return appendEntry(cx, {
       residentId,
       kind: "waiver",

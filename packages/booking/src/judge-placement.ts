@@ -123,9 +123,11 @@ export async function judgePlacement(
   // Both reads are bounded (the block's window on the end-time index; the resident's
   // lookback) and read only the fields the rules see.
   const resourceBookings = await occupyingBookings(cx, p.resourceId, window.from, window.to, excluded);
-  const residentBookings = p.residentId
-    ? await residentBookingsSince(cx, p.residentId, residentSince(cx.now, p.start), excluded)
-    : [];
+  // The resident's lookback is read only when a rule of the resource reads it (`RuleKind.reads`).
+  const residentBookings =
+    p.residentId && engine.rules.needsResidentBookings(p.resourceId)
+      ? await residentBookingsSince(cx, p.residentId, residentSince(cx.now, p.start), excluded)
+      : [];
   return judgeOnSnapshot(cx, engine, p, { resourceBookings, residentBookings }, excluded);
 }
 

@@ -4,7 +4,14 @@ import type { RuleConfig } from "./booking-config";
 import type { BookingOptions } from "./booking-config";
 import { bookingErrors } from "./booking-errors";
 import { checkRuleFacts } from "./rule-facts";
-import type { AnyRuleKind, BookingFacts, CancellationTerms, CheckInTerms, ResolvedRule } from "./rule-kind";
+import {
+  type AnyRuleKind,
+  type BookingFacts,
+  type CancellationTerms,
+  type CheckInTerms,
+  type ResolvedRule,
+  readsResidentBookings,
+} from "./rule-kind";
 
 /** The rule kinds by name. */
 export type RuleKinds = ReadonlyMap<string, AnyRuleKind>;
@@ -43,6 +50,7 @@ export function resolveRule(rule: RuleConfig, targets: ReadonlySet<string>): Res
 export class RuleBook {
   private readonly byResource = new Map<string, ResolvedRule[]>();
   private readonly resources = new Map<string, Resource>();
+  private readonly residentReaders = new Set<string>();
 
   constructor(
     readonly config: CommunityConfig,
@@ -61,7 +69,18 @@ export class RuleBook {
     for (const [id, rules] of this.byResource) {
       if (!rules.some((r) => r.kind === "capacity"))
         rules.push({ ...IMPLICIT_CAPACITY, targets: new Set([id]) });
+      // A rule of a kind not registered reads everything: evaluating it fails anyway.
+      if (rules.some((r) => readsResidentBookings(kinds.get(r.kind) ?? {}))) this.residentReaders.add(id);
     }
+  }
+
+  /**
+   * Whether a rule that applies to the resource reads the resident's bookings
+   * (`RuleKind.reads`): when none does, booking skips that read.
+   */
+  needsResidentBookings(resourceId: string): boolean {
+    this.resource(resourceId);
+    return this.residentReaders.has(resourceId);
   }
 
   /** The resource, or `UNKNOWN_RESOURCE`. */

@@ -134,6 +134,14 @@ export interface RuleKind<S extends z.ZodObject = z.ZodObject, K extends string 
    * each in the transaction whenever a rule of this kind applies (see `defineRuleFact`).
    */
   readonly facts?: readonly RuleFact[];
+  /**
+   * The stored data this kind's `evaluate` reads from the snapshot besides the resource's
+   * bookings. Booking reads the resident's bookings (a year of lookback and their future
+   * ones) only when a rule that applies to the resource reads them, so a resource whose rules
+   * need none books without that read. A kind that omits `reads` is taken to read the
+   * resident's bookings (a kind written before `reads` existed keeps its data).
+   */
+  readonly reads?: RuleReads;
   /** Every violation of this rule by the request; empty when allowed. Pure. */
   evaluate(params: z.output<S>, cx: RuleContext): Violation[];
   /**
@@ -166,11 +174,25 @@ export interface RuleKind<S extends z.ZodObject = z.ZodObject, K extends string 
   checkIn?(params: z.output<S>, booking: BookingFacts, timeZone: string): CheckInTerms;
 }
 
+/** What a rule kind reads from the snapshot ({@link RuleKind.reads}). */
+export interface RuleReads {
+  /**
+   * `snapshot.residentBookings`: the resident's own bookings (quotas, caps, no-shows).
+   * @default false
+   */
+  readonly residentBookings?: boolean;
+}
+
 /** Any rule kind (for registries and lists of kinds). */
 export type AnyRuleKind = RuleKind<any, string>;
 
 /** The registry of rule kinds: booking contributes the built-in kinds, other plugins add theirs. */
 export const bookingRuleKinds = defineRegistry<AnyRuleKind>("booking.rule-kinds");
+
+/** Whether a rule kind reads the resident's bookings: declared `true`, or `reads` omitted. */
+export function readsResidentBookings(kind: Pick<AnyRuleKind, "reads">): boolean {
+  return kind.reads === undefined || kind.reads.residentBookings === true;
+}
 
 /** Declares a rule kind with its params type and literal name inferred. */
 export function defineRuleKind<S extends z.ZodObject, const K extends string>(

@@ -43,9 +43,10 @@ export class SeriesSnapshot {
       firstStart = Math.min(firstStart, p.start.getTime());
     }
     const resource = await occupyingBookings(cx, resourceId, new Date(from), new Date(to));
-    const resident = residentId
-      ? await residentBookingsSince(cx, residentId, residentSince(cx.now, new Date(firstStart)))
-      : [];
+    const resident =
+      residentId && engine.rules.needsResidentBookings(resourceId)
+        ? await residentBookingsSince(cx, residentId, residentSince(cx.now, new Date(firstStart)))
+        : [];
     return new SeriesSnapshot(engine, cx.now, resource, resident);
   }
 

@@ -22,15 +22,37 @@ export function membershipsOf(tx: Tx, residentId: string): Promise<Membership[]>
   });
 }
 
-/** A resident's memberships as quotes see them, with the uses each has left (not counting `excludeUsageId`). */
+/** The fields of a membership a coverage is built from (not its price, purchase or refund). */
+const COVERAGE_FIELDS = ["id", "planId", "validFrom", "validUntil", "cancelledAt", "usesAllowed"] as const;
+
+/**
+ * A resident's memberships as quotes see them, with the uses each has left (not counting
+ * `excludeUsageId`). With `validAt`, only those bought to be valid at that instant (what a
+ * quote of a use starting then can be covered by): a year of past passes and cards is
+ * neither read nor counted.
+ */
 export async function coveragesOf(
   tx: Tx,
   book: PriceBook,
   residentId: string,
   excludeUsageId?: string,
+  validAt?: Date,
 ): Promise<MembershipCoverage[]> {
   const out: MembershipCoverage[] = [];
-  for (const m of await membershipsOf(tx, residentId)) {
+  const held = await tx.findMany(membershipModel, {
+    where: [
+      { field: "residentId", value: residentId },
+      ...(validAt
+        ? ([
+            { field: "validFrom", op: "lte", value: validAt },
+            { field: "validUntil", op: "gt", value: validAt },
+          ] as const)
+        : []),
+    ],
+    orderBy: [{ field: "validFrom" }],
+    select: COVERAGE_FIELDS,
+  });
+  for (const m of held) {
     const plan = book.membershipPlan(m.planId);
     if (!plan) continue; // a plan removed from the config covers nothing any more
     const used =

@@ -50,7 +50,8 @@ export async function quoteUsage(
   }
   const plan = book.planFor(request.resourceId);
   const groups = await cx.groupsOf(request.residentId, request.start);
-  const memberships = await coveragesOf(cx.tx, book, request.residentId, excludeUsageId);
+  // Only the memberships valid at the start can cover the use (`coveringMembership`).
+  const memberships = await coveragesOf(cx.tx, book, request.residentId, excludeUsageId, request.start);
   // A resource without a price plan that memberships cover is for members only: quoting it
   // as free to a non-member would lie.
   if (
@@ -69,6 +70,8 @@ export async function quoteUsage(
         { field: "period", value: periodOf(book, request.start) },
         { field: "reversedAt", value: null },
       ],
+      // Only the charges: a use's row also holds its whole stored quote.
+      select: ["id", "charged"],
     });
     for (const u of earlier) if (u.id !== excludeUsageId) chargedThisPeriod += u.charged;
   }

@@ -54,9 +54,11 @@ export const availability = (engine: BookingEngine) =>
         input.resourceId !== undefined ? [input.resourceId] : rules.group(input.resourceGroupId ?? "");
       const residentId = cx.subject ?? null;
       const groups = residentId ? await cx.groupsOf(residentId, input.start) : [];
-      const residentBookings = residentId
-        ? await residentBookingsSince(cx, residentId, new Date(cx.now.getTime() - 366 * DAY_MS))
-        : [];
+      // Read once for every resource, and only when a rule of one of them reads it.
+      const residentBookings =
+        residentId && resourceIds.some((id) => rules.needsResidentBookings(id))
+          ? await residentBookingsSince(cx, residentId, new Date(cx.now.getTime() - 366 * DAY_MS))
+          : [];
       const out: ResourceAvailability[] = [];
       for (const resourceId of resourceIds) {
         const resource = rules.resource(resourceId);

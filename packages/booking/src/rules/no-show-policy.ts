@@ -56,6 +56,7 @@ export const noShowPolicyKind = defineRuleKind({
     en: "No-show policy: after N no-shows in a period, booking is suspended for M days",
   },
   params: noShowPolicyParams,
+  reads: { residentBookings: true },
   evaluate(params, cx) {
     const { request, snapshot, rule, now, timeZone } = cx;
     if (!request.residentId) return [];

@@ -26,6 +26,7 @@ export const whoMayBookKind = defineRuleKind({
     en: "Who may book (eligibility groups, residents only, staff only)",
   },
   params: whoMayBookParams,
+  reads: { residentBookings: false },
   evaluate(params, cx) {
     const { request, rule } = cx;
     const out = [];

@@ -31,6 +31,8 @@ export default async function demoMonth(): Promise<void> {
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);
     const requests = result.tally.resources.reduce((s, u) => s + u.requests, 0);
+    const row = (title: string, label: string) =>
+      result.tally.sections.find((s) => s.title.startsWith(title))?.rows.find(([k]) => k === label)?.[1];
     emit({
       id: "demo.month",
       value: Math.round(ms),
@@ -42,6 +44,9 @@ export default async function demoMonth(): Promise<void> {
       samples: 1,
       cpuMs: Math.round((used.user + used.system) / 1000),
       memberships: result.tally.memberships.sold,
+      loans: row("Tool room", "loans"),
+      helpRequests: row("Help requests", "requests made"),
+      shiftSeatsServed: row("Duty shifts", "seats served"),
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -68,3 +68,5 @@ export { type WhatifResult, whatif, whatifText } from "./simulate/whatif";
 export { htmlReport } from "./report/html-report";
 export { type ReportChart, reportCharts } from "./report/report-charts";
 export { type ChartSize, renderSvgChart } from "./report/svg-chart";
+/** One volunteer's load in a simulation's tally (`TallyData.volunteers`). */
+export type { VolunteerLoad } from "./simulate/tally";

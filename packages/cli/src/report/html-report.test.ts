@@ -11,6 +11,7 @@ describe("htmlReport", () => {
       "chart-occupancy-day",
       "chart-revenue-waivers",
       "chart-refusals",
+      "chart-volunteer-load",
     ]) {
       const section = html.slice(html.indexOf(`id="${id}"`));
       expect(section.slice(0, section.indexOf("</section>"))).toMatch(/<svg[\s\S]*<\/svg>/);
@@ -24,8 +25,19 @@ describe("htmlReport", () => {
   });
 
   it("draws no chart it has no data for", () => {
-    const empty = { ...sampleResult(), tally: { ...sampleResult().tally, money: [], refusals: {} } };
+    const empty = {
+      ...sampleResult(),
+      tally: { ...sampleResult().tally, money: [], refusals: {}, volunteers: [] },
+    };
     expect(reportCharts(empty).map((c) => c.id)).toEqual(["chart-occupancy-hour", "chart-occupancy-day"]);
+  });
+
+  it("draws the volunteer load heaviest first, help requests and duty shifts stacked", () => {
+    const chart = reportCharts(sampleResult()).find((c) => c.id === "chart-volunteer-load");
+    expect(chart?.svg).toMatch(/<svg[\s\S]*<\/svg>/);
+    const svg = chart?.svg ?? "";
+    expect(svg.indexOf("李秀英")).toBeGreaterThan(-1);
+    expect(svg).toContain("duty shifts");
   });
 
   it("escapes text", () => {

@@ -152,11 +152,59 @@ export function refusalsChart(result: SimulationResult): ReportChart {
   };
 }
 
+/**
+ * Volunteer load: a stacked bar per volunteer, hours of help requests and of duty shifts,
+ * heaviest first: how evenly the team carried the work.
+ */
+export function volunteerLoadChart(result: SimulationResult): ReportChart {
+  const rows = [...result.tally.volunteers].sort(
+    (a, b) =>
+      b.taskMinutes + b.shiftMinutes - (a.taskMinutes + a.shiftMinutes) ||
+      (a.volunteerId < b.volunteerId ? -1 : 1),
+  );
+  const h = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
+  const labels = rows.map((v) => `${v.name} (${v.volunteerId})`);
+  return {
+    id: "chart-volunteer-load",
+    title: "Volunteer load",
+    caption:
+      "Hours each volunteer served over the simulation: help requests completed and duty shifts attended, heaviest first.",
+    svg: renderSvgChart(
+      {
+        tooltip: {},
+        legend: { data: ["help requests", "duty shifts"], top: 0 },
+        grid: { left: 200, right: 40, top: 40, bottom: 40 },
+        xAxis: { type: "value", name: "hours" },
+        yAxis: { type: "category", data: labels, inverse: true },
+        series: [
+          {
+            name: "help requests",
+            type: "bar",
+            stack: "load",
+            data: rows.map((v) => h(v.taskMinutes)),
+            itemStyle: { color: "#2a9d8f" },
+          },
+          {
+            name: "duty shifts",
+            type: "bar",
+            stack: "load",
+            data: rows.map((v) => h(v.shiftMinutes)),
+            itemStyle: { color: "#e9c46a" },
+          },
+        ],
+      },
+      { width: 960, height: Math.max(220, 80 + rows.length * 18) },
+    ),
+  };
+}
+
 /** Every chart the result has data for (no empty charts). */
 export function reportCharts(result: SimulationResult): ReportChart[] {
   const charts = [occupancyByHourChart(result), occupancyByDayChart(result)];
   if (result.tally.money.some((m) => m.paid > 0 || m.waived > 0))
     charts.push(revenueVersusWaiversChart(result));
   if (Object.keys(result.tally.refusals).length > 0) charts.push(refusalsChart(result));
+  if (result.tally.volunteers.some((v) => v.taskMinutes + v.shiftMinutes > 0))
+    charts.push(volunteerLoadChart(result));
   return charts;
 }

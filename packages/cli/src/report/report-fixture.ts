@@ -20,6 +20,26 @@ export function sampleResult(): SimulationResult {
   tally.refused("drying-room", ["QUOTA_EXCEEDED", "CAPACITY_FULL"], "hardship");
   tally.priced(null, 1500, 0);
   tally.priced("hardship", 0, 300);
+  tally.volunteerLoads([
+    {
+      volunteerId: "pioneer-02",
+      name: "李秀英",
+      taskMinutes: 90,
+      shiftMinutes: 300,
+      tasks: 2,
+      shifts: 2,
+      noShows: 0,
+    },
+    {
+      volunteerId: "pioneer-01",
+      name: "王建国",
+      taskMinutes: 0,
+      shiftMinutes: 150,
+      tasks: 0,
+      shifts: 1,
+      noShows: 1,
+    },
+  ]);
   return {
     community: { id: "wangjialong", name: { "zh-CN": "王家垅社区", en: "Wangjialong <Community>" } },
     currency: "CNY",

@@ -54,6 +54,7 @@ describe("the simulation report in a real browser", { timeout: 180_000 }, () => 
         "chart-occupancy-day",
         "chart-revenue-waivers",
         "chart-refusals",
+        "chart-volunteer-load",
       ]);
       for (const chart of charts) {
         expect(chart.width, chart.id).toBeGreaterThan(300);

@@ -14,8 +14,10 @@ import {
   zonedInstant,
   addLocalDays,
 } from "@linli/core";
+import { lendingPlugin } from "@linli/lending";
 import { pricingPlugin } from "@linli/pricing";
 import { sqliteStorage } from "@linli/storage-sqlite";
+import { volunteersPlugin } from "@linli/volunteers";
 import { defaultDomains } from "./domains/index";
 import { generateResidents } from "./resident-profiles";
 import { SeededRandom } from "./seeded-random";
@@ -62,7 +64,12 @@ export interface SimulateExtras {
   readonly domains?: () => readonly SimulationDomain[];
 }
 
-const plugins = (): SimulationPlugins => [bookingPlugin(), pricingPlugin()];
+const plugins = (): SimulationPlugins => [
+  bookingPlugin(),
+  pricingPlugin(),
+  lendingPlugin(),
+  volunteersPlugin(),
+];
 
 /**
  * Runs a seeded synthetic stretch of community life on embedded SQLite, through the
@@ -101,11 +108,14 @@ async function run(
   extras: SimulateExtras,
   kept: string | null,
 ): Promise<SimulationResult> {
+  const domains = (extras.domains ?? defaultDomains)();
+  let prepared = config;
+  for (const domain of domains) prepared = domain.prepareConfig?.(prepared) ?? prepared;
   const storage = sqliteStorage({ filename: options.filename, synchronous: "NORMAL" });
   // Before the first day: residents are registered the evening before.
   const clock = manualClock(new Date(0));
   const community = await createCommunity({
-    config,
+    config: prepared,
     storage,
     plugins: plugins(),
     clock,
@@ -161,7 +171,6 @@ async function run(
       confirmedBookings,
       schedule: (action) => queue.push(action),
     };
-    const domains = (extras.domains ?? defaultDomains)();
     for (const domain of domains)
       await domain.setup?.(world, SeededRandom.derive(options.seed, domain.id, "setup"));
 

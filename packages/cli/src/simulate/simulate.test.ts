@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { wangjialong } from "@linli/presets";
+import { libraryOfThings, wangjialong } from "@linli/presets";
 import { afterAll, describe, expect, it } from "vitest";
 import { simulate } from "./run-simulation";
 import { summaryText } from "./summary-text";
@@ -49,8 +49,34 @@ describe("simulate", { timeout: 180_000 }, () => {
       "## Use per resource",
       "## Refusals by reason",
       "## Revenue and waived value",
+      "## Tool room (loans)",
+      "## Help requests (volunteers)",
+      "## Duty shifts",
+      "## Volunteer hours and fairness",
     ])
       expect(text).toContain(title);
+  });
+
+  it("lends tools, serves help requests and staffs duty shifts through lending and volunteers", async () => {
+    const result = await simulate(wangjialong, { ...small, days: 4, residents: 1500 });
+    const row = (title: string, label: string) =>
+      result.tally.sections.find((s) => s.title.startsWith(title))?.rows.find(([k]) => k === label)?.[1];
+    // The preset has no lending section: the simulation installs the tool room's catalog.
+    expect(row("Tool room", "kinds of tool / units at the start")).toBe("24 / 46");
+    expect(row("Tool room", "loans")).toBeGreaterThan(0);
+    expect(row("Tool room", "returns")).toBeGreaterThan(0);
+    expect(row("Help requests", "served (completed)")).toBeGreaterThan(0);
+    expect(row("Duty shifts", "seats served")).toBeGreaterThan(0);
+    // The preset's 42 Alley Pioneers, each with a load; the ledger's hours are tasks plus shifts.
+    expect(result.tally.volunteers).toHaveLength(42);
+    const minutes = result.tally.volunteers.reduce((s, v) => s + v.taskMinutes + v.shiftMinutes, 0);
+    expect(row("Volunteer hours", "hours served (hours ledger)")).toBe(Math.round((minutes / 60) * 10) / 10);
+  });
+
+  it("runs a community without lending or volunteers sections on the plugins' defaults", async () => {
+    const result = await simulate(libraryOfThings, { days: 2, seed: 7, residents: 300 });
+    expect(result.tally.volunteers.length).toBeGreaterThan(0);
+    expect(result.tally.sections.map((s) => s.title)).toContain("Tool room (loans)");
   });
 
   it("keeps its database in a new file when asked, and refuses an existing one before writing", async () => {

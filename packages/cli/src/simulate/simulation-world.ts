@@ -1,12 +1,22 @@
 import type { bookingPlugin } from "@linli/booking";
-import type { Actor, Community, CommunityConfig, ManualClock } from "@linli/core";
+import type { Actor, Community, CommunityConfig, CommunityConfigInput, ManualClock } from "@linli/core";
+import type { lendingPlugin } from "@linli/lending";
 import type { pricingPlugin } from "@linli/pricing";
+import type { volunteersPlugin } from "@linli/volunteers";
 import type { ResidentProfile } from "./resident-profiles";
 import type { SeededRandom } from "./seeded-random";
 import type { Tally } from "./tally";
 
-/** The plugins a simulated community runs (booking and pricing; lending and volunteers join later). */
-export type SimulationPlugins = readonly [ReturnType<typeof bookingPlugin>, ReturnType<typeof pricingPlugin>];
+/** The plugins a simulated community runs: booking, pricing, lending and volunteers. */
+export type SimulationPlugins = readonly [
+  ReturnType<typeof bookingPlugin>,
+  ReturnType<typeof pricingPlugin>,
+  ReturnType<typeof lendingPlugin>,
+  ReturnType<typeof volunteersPlugin>,
+];
+
+/** A configuration a simulation runs (the sections of its plugins, each optional). */
+export type SimulationConfigInput = CommunityConfigInput<SimulationPlugins>;
 
 /** The community a simulation drives, through its public API only. */
 export type SimulationCommunity = Community<SimulationPlugins>;
@@ -95,6 +105,12 @@ export interface SimulationAction {
 export interface SimulationDomain {
   /** Stable id: keys its random stream and its summary section. */
   readonly id: string;
+  /**
+   * Before the community is created: returns the configuration with what this domain's
+   * plugin needs and the community does not configure (the loans domain adds a tool room's
+   * `lending` section when there is none). Returns a new object; never mutates its input.
+   */
+  prepareConfig?(config: SimulationConfigInput): SimulationConfigInput;
   /** Once, before the first day (register things, buy season passes). */
   setup?(world: SimulationWorld, rng: SeededRandom): Promise<void>;
   /** The day's actions: the runner merges every domain's actions in time order. */

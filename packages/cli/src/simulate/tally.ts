@@ -40,6 +40,24 @@ export interface TallySection {
   readonly rows: readonly (readonly [string, string | number])[];
 }
 
+/** One volunteer's load over the simulation (the volunteer-load chart and the fairness figures). */
+export interface VolunteerLoad {
+  /** The volunteer id. */
+  readonly volunteerId: string;
+  /** Display name. */
+  readonly name: string;
+  /** Minutes of help requests completed. */
+  readonly taskMinutes: number;
+  /** Minutes of duty shifts served. */
+  readonly shiftMinutes: number;
+  /** Help requests completed. */
+  readonly tasks: number;
+  /** Duty shifts served. */
+  readonly shifts: number;
+  /** Tasks and shifts not turned up to. */
+  readonly noShows: number;
+}
+
 /** Everything a simulation counted, as plain data (the summary, the report and whatif read it). */
 export interface TallyData {
   /** Use per resource, in configuration order. */
@@ -56,6 +74,8 @@ export interface TallyData {
   readonly memberships: { sold: number; paid: number; waived: number };
   /** Extra sections added by domains. */
   readonly sections: readonly TallySection[];
+  /** Every volunteer's load, by id (empty when no volunteer was simulated). */
+  readonly volunteers: readonly VolunteerLoad[];
 }
 
 /** Counts a simulation's outcomes. Cheap to update: maps and arrays, no I/O. */
@@ -66,6 +86,7 @@ export class Tally {
   private readonly refusedGroups = new Map<string, number>();
   private readonly groupMoney = new Map<string, GroupMoney>();
   private readonly extra: TallySection[] = [];
+  private loads: VolunteerLoad[] = [];
   private readonly membershipTotals = { sold: 0, paid: 0, waived: 0 };
 
   /** Starts counting for these resources over `days` days. */
@@ -167,6 +188,13 @@ export class Tally {
     this.extra.push(section);
   }
 
+  /** Records every volunteer's load (replaces what was recorded before). */
+  volunteerLoads(loads: readonly VolunteerLoad[]): void {
+    this.loads = [...loads].sort((a, b) =>
+      a.volunteerId < b.volunteerId ? -1 : a.volunteerId > b.volunteerId ? 1 : 0,
+    );
+  }
+
   /** The counts as plain data; maps become records with keys sorted for stable output. */
   data(): TallyData {
     const sorted = (m: Map<string, number>) =>
@@ -183,6 +211,7 @@ export class Tally {
         .sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0)),
       memberships: { ...this.membershipTotals },
       sections: [...this.extra],
+      volunteers: this.loads.map((l) => ({ ...l })),
     };
   }
 }

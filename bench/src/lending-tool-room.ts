@@ -53,6 +53,8 @@ export async function toolRoomBench() {
   const clock = manualClock("2026-09-22T02:00:00Z");
   const community = await createCommunity({
     config: {
+      // Every non-resident actor is declared: linli verifies actor ids.
+      members: [{ id: "desk", kind: "staff" }, { id: "scheduler", kind: "system" }],
       community: {
         id: "wangjialong",
         name: text("王家垅社区", "Wangjialong"),

@@ -197,7 +197,7 @@ export {
   memberSchema,
   permissionsSchema,
 } from "./config-schema";
-export { type EffectiveMember, RESIDENT_ROLE } from "./members";
+export { type EffectiveMember, enrolVolunteer, RESIDENT_ROLE } from "./members";
 export type { AuditEntry } from "./audit";
 export type { AuditPage, AuditRecord } from "./kernel/audit";
 export type { PersonalDataHooks } from "./personal-data";

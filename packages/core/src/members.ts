@@ -95,3 +95,22 @@ export function requireAdmin(actor: Actor, action: string): void {
 function unknownActor(): LinliError {
   return LinliError.from(coreErrors, "UNKNOWN_ACTOR", {});
 }
+
+/**
+ * Enrols `id` as an active volunteer member, for plugins that register volunteers (such as
+ * `@linli/volunteers`): from then on `{ kind: "volunteer", id }` passes the kernel's actor
+ * check. A stored record of another kind is left as it is (an id acts as one kind), and an
+ * inactive volunteer record is not reactivated here: that is an admin's decision
+ * (`core.members.setRoles` / `add`). Runs in the caller's transaction.
+ */
+export async function enrolVolunteer(tx: Tx, id: string, at: Date, name: string | null = null): Promise<void> {
+  if (await tx.findById(memberModel, id)) return;
+  await tx.create(memberModel, {
+    id,
+    kind: "volunteer",
+    roles: defaultRoles("volunteer"),
+    name,
+    active: true,
+    updatedAt: at,
+  });
+}

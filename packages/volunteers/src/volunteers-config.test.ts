@@ -40,7 +40,7 @@ test("config problems are reported at load, all at once, with paths and codes", 
 
 test("a community without a volunteers section gets the defaults", async () => {
   const c = await createCommunity({
-    config: { community },
+    config: { community, members: [{ id: "s", kind: "staff" }] },
     storage: memoryStorage(),
     plugins: [volunteersPlugin()],
   });

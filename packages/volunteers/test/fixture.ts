@@ -32,6 +32,8 @@ const plugins = [pricingPlugin(), volunteersPlugin()] as const;
 /** Wangjialong with its three courtyards, the home-repair price and the pairing rule. */
 export function volunteersConfig() {
   return defineCommunityConfig(plugins, {
+    // Every non-resident actor is declared: linli verifies actor ids.
+    members: [{ id: "desk-1", kind: "staff" }, { id: "volunteers", kind: "system" }, { id: "admin-1", kind: "admin" }],
     community: {
       id: "wangjialong",
       name: text("王家垅社区", "Wangjialong"),

@@ -111,6 +111,11 @@ async function run(
   const domains = (extras.domains ?? defaultDomains)();
   let prepared = config;
   for (const domain of domains) prepared = domain.prepareConfig?.(prepared) ?? prepared;
+  // The simulation's desk and the volunteers plugin's quoting account act as declared members.
+  prepared = withMembers(prepared, [
+    { id: "desk-1", kind: "staff" },
+    { id: "volunteers", kind: "system" },
+  ]);
   const storage = sqliteStorage({ filename: options.filename, synchronous: "NORMAL" });
   // Before the first day: residents are registered the evening before.
   const clock = manualClock(new Date(0));
@@ -208,4 +213,11 @@ async function run(
   } finally {
     await community.close();
   }
+}
+
+/** `config` with `members` added unless an entry with the same id is declared already. */
+function withMembers<C>(config: C, add: readonly { id: string; kind: "staff" | "system" }[]): C {
+  const members = ((config as { members?: { id: string }[] }).members ?? []) as { id: string }[];
+  const missing = add.filter((m) => !members.some((d) => d.id === m.id));
+  return missing.length === 0 ? config : { ...config, members: [...members, ...missing] };
 }

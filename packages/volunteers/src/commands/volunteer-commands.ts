@@ -1,4 +1,4 @@
-import { type CommandContext, defineCommand, LinliError } from "@linli/core";
+import { type CommandContext, defineCommand, enrolVolunteer, LinliError } from "@linli/core";
 import { residentModel } from "@linli/core/adapter";
 import { ageBandOf } from "../age-bands";
 import type { VolunteersOptions } from "../volunteers-config";
@@ -49,6 +49,8 @@ export const register = defineCommand({
       createdAt: cx.now,
     });
     await writeCapabilities(cx, volunteer);
+    // The kernel verifies every volunteer actor against its member registry.
+    await enrolVolunteer(cx.tx, volunteer.id, cx.now);
     return volunteer;
   },
 });

@@ -1,9 +1,8 @@
 import type { AssignmentEdge, AssignmentProblem, AssignmentSlot } from "./assignment-types";
+import { isCandidate, quickPairCost, requestTerms } from "./candidate-filter";
 import {
   continuityOf,
-  firstExclusion,
   type PreparedVolunteer,
-  pairCost,
   prepareVolunteer,
   requiredCertificationsOf,
   WalkingCache,
@@ -208,12 +207,16 @@ export function buildMatchGraph(
     const request = requests[r]!;
     const certifications = requiredCertificationsOf(request, settings);
     const to = walking.placeId(request.place);
+    const start = starts[r]!;
+    const end = ends[r]!;
+    const requestPart = requestTerms(request, settings);
+    const related = request.pairedVolunteerIds.length > 0 || request.pastHelperIds.length > 0;
     let count = 0;
     for (const v of index.pool(request, certifications, to)) {
       const minutes = walking.between(v.placeId, to);
-      if (firstExclusion(request, certifications, v, settings, minutes) !== undefined) continue;
-      const c = continuityOf(request, v.volunteer.id);
-      const cost = pairCost(request, v.volunteer, c, settings, minutes);
+      if (!isCandidate(request, certifications, v, settings, minutes, start, end)) continue;
+      const c = related ? continuityOf(request, v.volunteer.id) : "none";
+      const cost = quickPairCost(request, requestPart, v, c, settings, minutes);
       if (E === capacity) grow();
       edgeRequest[E] = r;
       edgeVolunteer[E] = v.index;

@@ -98,6 +98,22 @@ export function solveIndexed(input: IndexedAssignment): Int32Array {
     for (let s = 0; s < S; s++) workerSlots[fill[slotWorker[s]!]!++] = s;
   }
 
+  // A worker whose capacity all goes through one slot (the usual case: no overlap groups) is one
+  // node with that slot: the search enters the slot and goes straight on to the sink.
+  const merged = new Uint8Array(S);
+  for (let w = 0; w < m; w++) {
+    let only = -1;
+    let count = 0;
+    for (let p = workerSlotStart[w]!; p < workerSlotStart[w + 1]!; p++) {
+      const slot = workerSlots[p]!;
+      if (slotCap[slot]! > 0) {
+        only = slot;
+        count++;
+      }
+    }
+    if (count === 1) merged[only] = 1;
+  }
+
   // Marginal costs (shifted to be ≥ 0; each assigned task uses exactly one unit).
   const marginals = input.workerMarginal;
   let hasMarginal = false;
@@ -251,7 +267,17 @@ export function solveIndexed(input: IndexedAssignment): Int32Array {
       } else if (v < WK) {
         const s = v - SL;
         const w = slotWorker[s]!;
-        if (slotLoad[s]! < slotCap[s]! && reach(WK + w, d + pv - pi[WK + w]!)) prevWorkerSlot[w] = s;
+        if (slotLoad[s]! < slotCap[s]!) {
+          if (merged[s] === 0) {
+            if (reach(WK + w, d + pv - pi[WK + w]!)) prevWorkerSlot[w] = s;
+          } else if (
+            workerLoad[w]! < workerCap[w]! &&
+            reach(Z, d + marginalOf(w, workerLoad[w]!) + pv - pi[Z]!)
+          ) {
+            prevWorkerSlot[w] = s;
+            prevSinkWorker = w;
+          }
+        }
         for (let p = slotListStart[s]!, end = p + slotLoad[s]!; p < end; p++) {
           const t = slotList[p]!;
           if (reach(t, d - eCost[assign[t]!]! + pv - pi[t]!)) prevTaskSlot[t] = s;

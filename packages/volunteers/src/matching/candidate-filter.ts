@@ -1,5 +1,11 @@
 import { isAvailable, type PreparedVolunteer } from "./criteria";
-import type { MatchContinuity, MatchRequest, MatchSettings, MatchUrgency } from "./match-types";
+import type {
+  MatchContinuity,
+  MatchRequest,
+  MatchSettings,
+  MatchUrgency,
+  MatchVolunteer,
+} from "./match-types";
 
 const URGENCY_RANK: Readonly<Record<MatchUrgency, number>> = { low: 0, normal: 1, high: 2, urgent: 3 };
 const CONTINUITY_FACTOR: Readonly<Record<MatchContinuity, number>> = {
@@ -63,21 +69,28 @@ export function requestTerms(request: MatchRequest, settings: MatchSettings): nu
   );
 }
 
+/** The volunteer's own term of `pairCost` (fairness), the same for every request. */
+export function volunteerTerms(volunteer: MatchVolunteer, settings: MatchSettings): number {
+  return Math.round(settings.weights.fairness * volunteer.recentLoad);
+}
+
 /**
- * `pairCost` without the terms record, given the request's own terms ({@link requestTerms}):
+ * `pairCost` without the terms record, given the request's own terms ({@link requestTerms}) and
+ * the volunteer's ({@link volunteerTerms}):
  * the same integer (each term rounded on its own, then summed).
  */
 export function quickPairCost(
   request: MatchRequest,
   requestPart: number,
   v: PreparedVolunteer,
+  volunteerPart: number,
   continuity: MatchContinuity,
   settings: MatchSettings,
   minutes: number | undefined,
 ): number {
   const w = settings.weights;
   const volunteer = v.volunteer;
-  let cost = requestPart + Math.round(w.fairness * volunteer.recentLoad);
+  let cost = requestPart + volunteerPart;
   if (minutes !== undefined) cost += Math.round(w.walking * minutes);
   if (continuity !== "none") cost -= Math.round(w.continuity * CONTINUITY_FACTOR[continuity]);
   let preferred = 0;

@@ -1,5 +1,5 @@
 import type { AssignmentEdge, AssignmentProblem, AssignmentSlot } from "./assignment-types";
-import { isCandidate, quickPairCost, requestTerms } from "./candidate-filter";
+import { isCandidate, quickPairCost, requestTerms, volunteerTerms } from "./candidate-filter";
 import {
   continuityOf,
   type PreparedVolunteer,
@@ -178,7 +178,8 @@ export function buildMatchGraph(
   index.indexDays(new Set(Array.from(starts, (s) => Math.floor(s / DAY))));
   // Requests in order of start, so each volunteer's edges come out sorted by start.
   const order = Array.from(requests.keys()).sort((a, b) => starts[a]! - starts[b]! || a - b);
-  let capacity = Math.max(64, requests.length * 8);
+  // Room for about 48 candidates per request up front (grown by doubling past that).
+  let capacity = Math.max(64, Math.min(requests.length * 48, requests.length * volunteers.length, 1 << 20));
   let edgeRequest = new Int32Array(capacity);
   let edgeVolunteer = new Int32Array(capacity);
   let costs = new Float64Array(capacity);
@@ -199,6 +200,7 @@ export function buildMatchGraph(
     k.set(continuity);
     continuity = k;
   };
+  const volunteerParts = Float64Array.from(volunteers, (v) => volunteerTerms(v, settings));
   const candidateCounts: number[] = new Array(requests.length).fill(0);
   let minCost = Number.POSITIVE_INFINITY;
   let maxCost = Number.NEGATIVE_INFINITY;
@@ -216,7 +218,7 @@ export function buildMatchGraph(
       const minutes = walking.between(v.placeId, to);
       if (!isCandidate(request, certifications, v, settings, minutes, start, end)) continue;
       const c = related ? continuityOf(request, v.volunteer.id) : "none";
-      const cost = quickPairCost(request, requestPart, v, c, settings, minutes);
+      const cost = quickPairCost(request, requestPart, v, volunteerParts[v.index]!, c, settings, minutes);
       if (E === capacity) grow();
       edgeRequest[E] = r;
       edgeVolunteer[E] = v.index;

@@ -171,14 +171,25 @@ export function solveIndexed(input: IndexedAssignment): Int32Array {
     order.sort((a, b) => eCost[best[a]!]! - eCost[best[b]!]! || a - b);
     free = [];
     for (const t of order) {
-      const e = best[t]!;
+      // Any tight edge (a tie with the task's least cost) with room will do.
+      const least = eCost[best[t]!]!;
+      let e = -1;
+      for (let k = start[t]!, end = start[t + 1]!; k < end; k++) {
+        if (eCost[k] !== least) continue;
+        const s = eSlot[k]!;
+        if (slotLoad[s]! < slotCap[s]! && workerLoad[slotWorker[s]!]! < workerCap[slotWorker[s]!]!) {
+          e = k;
+          break;
+        }
+      }
+      if (e < 0) {
+        free.push(t);
+        continue;
+      }
       const s = eSlot[e]!;
-      const w = slotWorker[s]!;
-      if (slotLoad[s]! < slotCap[s]! && workerLoad[w]! < workerCap[w]!) {
-        assign[t] = e;
-        addToSlot(s, t);
-        workerLoad[w]!++;
-      } else free.push(t);
+      assign[t] = e;
+      addToSlot(s, t);
+      workerLoad[slotWorker[s]!]!++;
     }
   }
 
@@ -262,7 +273,22 @@ export function solveIndexed(input: IndexedAssignment): Int32Array {
         for (let k = start[v]!, end = start[v + 1]!; k < end; k++) {
           if (k === own) continue;
           const s = SL + eSlot[k]!;
-          if (reach(s, d + eCost[k]! + pv - pi[s]!)) prevSlotEdge[s - SL] = k;
+          const ds = d + eCost[k]! + pv - pi[s]!;
+          if (!reach(s, ds)) continue;
+          const slot = s - SL;
+          prevSlotEdge[slot] = k;
+          // A merged slot with room leads on to the sink: a path to the sink is known already, and
+          // its length bounds the search (nothing at or beyond it is pushed).
+          if (merged[slot] === 1 && slotLoad[slot]! < slotCap[slot]!) {
+            const w = slotWorker[slot]!;
+            if (
+              workerLoad[w]! < workerCap[w]! &&
+              reach(Z, ds + marginalOf(w, workerLoad[w]!) + pi[s]! - pi[Z]!)
+            ) {
+              prevWorkerSlot[w] = slot;
+              prevSinkWorker = w;
+            }
+          }
         }
       } else if (v < WK) {
         const s = v - SL;

@@ -1,7 +1,7 @@
 import type { AssignmentEdge, AssignmentProblem, AssignmentSlot } from "./assignment-types";
 import { isCandidate, quickPairCost, requestTerms, volunteerTerms } from "./candidate-filter";
 import {
-  continuityOf,
+  continuityCode,
   type PreparedVolunteer,
   prepareVolunteer,
   requiredCertificationsOf,
@@ -118,7 +118,7 @@ export class VolunteerIndex {
 
 /** Continuity values by code, as stored in {@link MatchGraph.continuity}. */
 export const CONTINUITY_CODES: readonly MatchContinuity[] = ["none", "past-helper", "backup", "pair"];
-const CODE_OF: Readonly<Record<MatchContinuity, number>> = { none: 0, "past-helper": 1, backup: 2, pair: 3 };
+const PAIR = 3; // the code of "pair" in CONTINUITY_CODES
 
 /**
  * The candidate graph of a batch, on indices (request and volunteer positions in the input).
@@ -214,20 +214,35 @@ export function buildMatchGraph(
     const requestPart = requestTerms(request, settings);
     const related = request.pairedVolunteerIds.length > 0 || request.pastHelperIds.length > 0;
     let count = 0;
+    let row = walking.row(to);
     for (const v of index.pool(request, certifications, to)) {
-      const minutes = walking.between(v.placeId, to);
+      const known = v.placeId < row.length ? row[v.placeId]! : Number.NaN;
+      let minutes: number | undefined;
+      if (known >= 0) minutes = known;
+      else if (Number.isNaN(known)) {
+        minutes = walking.between(v.placeId, to);
+        row = walking.row(to);
+      }
       if (!isCandidate(request, certifications, v, settings, minutes, start, end)) continue;
-      const c = related ? continuityOf(request, v.volunteer.id) : "none";
-      const cost = quickPairCost(request, requestPart, v, volunteerParts[v.index]!, c, settings, minutes);
+      const code = related ? continuityCode(request, v.volunteer.id) : 0;
+      const cost = quickPairCost(
+        request,
+        requestPart,
+        v,
+        volunteerParts[v.index]!,
+        CONTINUITY_CODES[code]!,
+        settings,
+        minutes,
+      );
       if (E === capacity) grow();
       edgeRequest[E] = r;
       edgeVolunteer[E] = v.index;
       costs[E] = cost;
-      continuity[E] = CODE_OF[c];
+      continuity[E] = code;
       E++;
       if (cost < minCost) minCost = cost;
       if (cost > maxCost) maxCost = cost;
-      if (c === "pair") pairs++;
+      if (code === PAIR) pairs++;
       count++;
     }
     candidateCounts[r] = count;
@@ -245,7 +260,7 @@ export function buildMatchGraph(
       : (maxCost - minCost + increments) * Math.max(1, requests.length) + 1;
   const solverCosts = pairPriority === 0 ? costs : costs.slice();
   if (pairPriority !== 0)
-    for (let e = 0; e < E; e++) if (continuity[e] === CODE_OF.pair) solverCosts[e]! -= pairPriority;
+    for (let e = 0; e < E; e++) if (continuity[e] === PAIR) solverCosts[e]! -= pairPriority;
 
   // Overlap groups per volunteer (edges are already in order of start for each volunteer).
   const byVolunteer = new Int32Array(volunteers.length + 1);

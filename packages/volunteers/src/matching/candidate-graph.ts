@@ -1,9 +1,8 @@
 import type { AssignmentEdge, AssignmentProblem, AssignmentSlot } from "./assignment-types";
+import { isCandidate, quickPairCost, requestTerms, volunteerTerms } from "./candidate-filter";
 import {
-  continuityOf,
-  firstExclusion,
+  continuityCode,
   type PreparedVolunteer,
-  pairCost,
   prepareVolunteer,
   requiredCertificationsOf,
   WalkingCache,
@@ -119,7 +118,7 @@ export class VolunteerIndex {
 
 /** Continuity values by code, as stored in {@link MatchGraph.continuity}. */
 export const CONTINUITY_CODES: readonly MatchContinuity[] = ["none", "past-helper", "backup", "pair"];
-const CODE_OF: Readonly<Record<MatchContinuity, number>> = { none: 0, "past-helper": 1, backup: 2, pair: 3 };
+const PAIR = 3; // the code of "pair" in CONTINUITY_CODES
 
 /**
  * The candidate graph of a batch, on indices (request and volunteer positions in the input).
@@ -179,7 +178,8 @@ export function buildMatchGraph(
   index.indexDays(new Set(Array.from(starts, (s) => Math.floor(s / DAY))));
   // Requests in order of start, so each volunteer's edges come out sorted by start.
   const order = Array.from(requests.keys()).sort((a, b) => starts[a]! - starts[b]! || a - b);
-  let capacity = Math.max(64, requests.length * 8);
+  // Room for about 48 candidates per request up front (grown by doubling past that).
+  let capacity = Math.max(64, Math.min(requests.length * 48, requests.length * volunteers.length, 1 << 20));
   let edgeRequest = new Int32Array(capacity);
   let edgeVolunteer = new Int32Array(capacity);
   let costs = new Float64Array(capacity);
@@ -200,6 +200,7 @@ export function buildMatchGraph(
     k.set(continuity);
     continuity = k;
   };
+  const volunteerParts = Float64Array.from(volunteers, (v) => volunteerTerms(v, settings));
   const candidateCounts: number[] = new Array(requests.length).fill(0);
   let minCost = Number.POSITIVE_INFINITY;
   let maxCost = Number.NEGATIVE_INFINITY;
@@ -208,21 +209,40 @@ export function buildMatchGraph(
     const request = requests[r]!;
     const certifications = requiredCertificationsOf(request, settings);
     const to = walking.placeId(request.place);
+    const start = starts[r]!;
+    const end = ends[r]!;
+    const requestPart = requestTerms(request, settings);
+    const related = request.pairedVolunteerIds.length > 0 || request.pastHelperIds.length > 0;
     let count = 0;
+    let row = walking.row(to);
     for (const v of index.pool(request, certifications, to)) {
-      const minutes = walking.between(v.placeId, to);
-      if (firstExclusion(request, certifications, v, settings, minutes) !== undefined) continue;
-      const c = continuityOf(request, v.volunteer.id);
-      const cost = pairCost(request, v.volunteer, c, settings, minutes);
+      const known = v.placeId < row.length ? row[v.placeId]! : Number.NaN;
+      let minutes: number | undefined;
+      if (known >= 0) minutes = known;
+      else if (Number.isNaN(known)) {
+        minutes = walking.between(v.placeId, to);
+        row = walking.row(to);
+      }
+      if (!isCandidate(request, certifications, v, settings, minutes, start, end)) continue;
+      const code = related ? continuityCode(request, v.volunteer.id) : 0;
+      const cost = quickPairCost(
+        request,
+        requestPart,
+        v,
+        volunteerParts[v.index]!,
+        CONTINUITY_CODES[code]!,
+        settings,
+        minutes,
+      );
       if (E === capacity) grow();
       edgeRequest[E] = r;
       edgeVolunteer[E] = v.index;
       costs[E] = cost;
-      continuity[E] = CODE_OF[c];
+      continuity[E] = code;
       E++;
       if (cost < minCost) minCost = cost;
       if (cost > maxCost) maxCost = cost;
-      if (c === "pair") pairs++;
+      if (code === PAIR) pairs++;
       count++;
     }
     candidateCounts[r] = count;
@@ -240,7 +260,7 @@ export function buildMatchGraph(
       : (maxCost - minCost + increments) * Math.max(1, requests.length) + 1;
   const solverCosts = pairPriority === 0 ? costs : costs.slice();
   if (pairPriority !== 0)
-    for (let e = 0; e < E; e++) if (continuity[e] === CODE_OF.pair) solverCosts[e]! -= pairPriority;
+    for (let e = 0; e < E; e++) if (continuity[e] === PAIR) solverCosts[e]! -= pairPriority;
 
   // Overlap groups per volunteer (edges are already in order of start for each volunteer).
   const byVolunteer = new Int32Array(volunteers.length + 1);

@@ -194,6 +194,20 @@ export class WalkingCache {
     return value < 0 ? undefined : value;
   }
 
+  /**
+   * The cached row of minutes to place `to`, indexed by the from-place id: minutes, -1 when
+   * unknown, NaN (or past the end) when not asked yet (then use {@link between}, and fetch the
+   * row again: it may be replaced).
+   */
+  row(to: number): Float64Array {
+    let row = this.rows[to];
+    if (!row) {
+      row = new Float64Array(Math.max(16, this.names.length * 2)).fill(Number.NaN);
+      this.rows[to] = row;
+    }
+    return row;
+  }
+
   /** Minutes from the volunteer's place to the request's place, or undefined when unknown. */
   get(from: string | undefined, to: string | undefined): number | undefined {
     return this.between(this.placeId(from), this.placeId(to));
@@ -250,6 +264,14 @@ export function firstExclusion(
     if (criterion.exclude?.(request, volunteer)) return criterion.name;
   }
   return undefined;
+}
+
+/** The continuity code between a request and a volunteer (an index into `CONTINUITY_CODES`: none, past helper, backup, pair). */
+export function continuityCode(request: MatchRequest, volunteerId: string): number {
+  const k = request.pairedVolunteerIds.indexOf(volunteerId);
+  if (k === 0) return 3;
+  if (k > 0) return 2;
+  return request.pastHelperIds.includes(volunteerId) ? 1 : 0;
 }
 
 /** The continuity between a request and a volunteer. */

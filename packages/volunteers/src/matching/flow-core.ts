@@ -98,6 +98,22 @@ export function solveIndexed(input: IndexedAssignment): Int32Array {
     for (let s = 0; s < S; s++) workerSlots[fill[slotWorker[s]!]!++] = s;
   }
 
+  // A worker whose capacity all goes through one slot (the usual case: no overlap groups) is one
+  // node with that slot: the search enters the slot and goes straight on to the sink.
+  const merged = new Uint8Array(S);
+  for (let w = 0; w < m; w++) {
+    let only = -1;
+    let count = 0;
+    for (let p = workerSlotStart[w]!; p < workerSlotStart[w + 1]!; p++) {
+      const slot = workerSlots[p]!;
+      if (slotCap[slot]! > 0) {
+        only = slot;
+        count++;
+      }
+    }
+    if (count === 1) merged[only] = 1;
+  }
+
   // Marginal costs (shifted to be ≥ 0; each assigned task uses exactly one unit).
   const marginals = input.workerMarginal;
   let hasMarginal = false;
@@ -155,14 +171,25 @@ export function solveIndexed(input: IndexedAssignment): Int32Array {
     order.sort((a, b) => eCost[best[a]!]! - eCost[best[b]!]! || a - b);
     free = [];
     for (const t of order) {
-      const e = best[t]!;
+      // Any tight edge (a tie with the task's least cost) with room will do.
+      const least = eCost[best[t]!]!;
+      let e = -1;
+      for (let k = start[t]!, end = start[t + 1]!; k < end; k++) {
+        if (eCost[k] !== least) continue;
+        const s = eSlot[k]!;
+        if (slotLoad[s]! < slotCap[s]! && workerLoad[slotWorker[s]!]! < workerCap[slotWorker[s]!]!) {
+          e = k;
+          break;
+        }
+      }
+      if (e < 0) {
+        free.push(t);
+        continue;
+      }
       const s = eSlot[e]!;
-      const w = slotWorker[s]!;
-      if (slotLoad[s]! < slotCap[s]! && workerLoad[w]! < workerCap[w]!) {
-        assign[t] = e;
-        addToSlot(s, t);
-        workerLoad[w]!++;
-      } else free.push(t);
+      assign[t] = e;
+      addToSlot(s, t);
+      workerLoad[slotWorker[s]!]!++;
     }
   }
 
@@ -246,12 +273,37 @@ export function solveIndexed(input: IndexedAssignment): Int32Array {
         for (let k = start[v]!, end = start[v + 1]!; k < end; k++) {
           if (k === own) continue;
           const s = SL + eSlot[k]!;
-          if (reach(s, d + eCost[k]! + pv - pi[s]!)) prevSlotEdge[s - SL] = k;
+          const ds = d + eCost[k]! + pv - pi[s]!;
+          if (!reach(s, ds)) continue;
+          const slot = s - SL;
+          prevSlotEdge[slot] = k;
+          // A merged slot with room leads on to the sink: a path to the sink is known already, and
+          // its length bounds the search (nothing at or beyond it is pushed).
+          if (merged[slot] === 1 && slotLoad[slot]! < slotCap[slot]!) {
+            const w = slotWorker[slot]!;
+            if (
+              workerLoad[w]! < workerCap[w]! &&
+              reach(Z, ds + marginalOf(w, workerLoad[w]!) + pi[s]! - pi[Z]!)
+            ) {
+              prevWorkerSlot[w] = slot;
+              prevSinkWorker = w;
+            }
+          }
         }
       } else if (v < WK) {
         const s = v - SL;
         const w = slotWorker[s]!;
-        if (slotLoad[s]! < slotCap[s]! && reach(WK + w, d + pv - pi[WK + w]!)) prevWorkerSlot[w] = s;
+        if (slotLoad[s]! < slotCap[s]!) {
+          if (merged[s] === 0) {
+            if (reach(WK + w, d + pv - pi[WK + w]!)) prevWorkerSlot[w] = s;
+          } else if (
+            workerLoad[w]! < workerCap[w]! &&
+            reach(Z, d + marginalOf(w, workerLoad[w]!) + pv - pi[Z]!)
+          ) {
+            prevWorkerSlot[w] = s;
+            prevSinkWorker = w;
+          }
+        }
         for (let p = slotListStart[s]!, end = p + slotLoad[s]!; p < end; p++) {
           const t = slotList[p]!;
           if (reach(t, d - eCost[assign[t]!]! + pv - pi[t]!)) prevTaskSlot[t] = s;

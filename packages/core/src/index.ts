@@ -186,3 +186,18 @@ export type {
   TransactionOptions,
 } from "./storage-adapter";
 export type { FindManyOptions, OrderBy, StoredValue, WhereClause } from "./where";
+
+// Reading lists a page at a time (limit, after → Page with next).
+export {
+  cursorSchema,
+  DEFAULT_PAGE_SIZE,
+  MAX_CURSOR_LENGTH,
+  MAX_PAGE_SIZE,
+  type Page,
+  type PageOrder,
+  pageInput,
+  pageJson,
+  type ReadPageOptions,
+  readPage,
+  toPage,
+} from "./page";

@@ -1,8 +1,9 @@
+import { recordIdSchema } from "@linli/core";
 import { z } from "zod";
 import type { UsageRequest } from "./usage-book";
 
-/** A non-empty id in command inputs. */
-export const idInput = z.string().min(1);
+/** An id in command inputs: bounded, no control characters (core's `recordIdSchema`). */
+export const idInput = recordIdSchema;
 
 /** A use to price (quote) or record (charge): the resource, when, how many, a voucher. */
 export const usageInputShape = {
@@ -17,7 +18,7 @@ export const usageInputShape = {
 };
 
 /** Money in command inputs: integer minor units, positive, with its currency (checked against the community's). */
-export const moneyInput = z.object({ amount: z.number().int().positive(), currency: z.string() });
+export const moneyInput = z.object({ amount: z.number().int().positive(), currency: z.string().max(8) });
 
 /** A required free-text reason (waivers, corrections). */
 export const reasonInput = z.string().trim().min(1).max(500);

@@ -5,6 +5,8 @@ import type { CommunityConfig } from "../plugin";
 import { coreErrors } from "../core-errors";
 import { LinliError } from "../errors";
 import { eligibilityGrantModel } from "../kernel-models";
+import type { RowOf } from "../model";
+import { type Page, pageInput, readPage } from "../page";
 import { groupsAt } from "../runtime";
 import { coreEvents } from "./kernel-events";
 
@@ -90,14 +92,19 @@ export const groupsOf = defineQuery({
   run: (cx, { at }) => groupsAt(cx.tx, cx.subject, at ?? cx.now),
 });
 
-/** Every grant of the subject resident, past and present, with verifier and evidence (staff only). */
+/**
+ * The grants of the subject resident, past and present, with verifier and evidence, by
+ * `validFrom`, a page at a time (`limit`, `after`; see {@link Page}) (staff only).
+ */
 export const grantsOf = defineQuery({
   allow: "staff",
   subject: "required",
-  input: z.object({}),
-  run: (cx) =>
-    cx.tx.findMany(eligibilityGrantModel, {
+  input: z.object(pageInput),
+  run: (cx, { limit, after }): Promise<Page<RowOf<typeof eligibilityGrantModel>>> =>
+    readPage(cx.tx, eligibilityGrantModel, {
       where: [{ field: "residentId", value: cx.subject }],
-      orderBy: [{ field: "validFrom" }],
+      order: { field: "validFrom" },
+      limit,
+      after,
     }),
 });

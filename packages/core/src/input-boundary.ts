@@ -8,7 +8,8 @@ export const MAX_REPORTED_PROBLEMS = 20;
 /** The longest text of one problem (path or message) carried by an error, in characters. */
 const MAX_PROBLEM_TEXT = 200;
 
-const clip = (text: string) => (text.length > MAX_PROBLEM_TEXT ? `${text.slice(0, MAX_PROBLEM_TEXT - 1)}…` : text);
+const clip = (text: string) =>
+  text.length > MAX_PROBLEM_TEXT ? `${text.slice(0, MAX_PROBLEM_TEXT - 1)}…` : text;
 
 function bounded(problems: readonly Problem[]): Problem[] {
   return problems.slice(0, MAX_REPORTED_PROBLEMS).map((p) => ({
@@ -25,7 +26,11 @@ function bounded(problems: readonly Problem[]): Problem[] {
  * error), and anything thrown while reading the input (a getter that throws, a Proxy, a
  * nesting too deep for the stack), which never escapes as a raw `TypeError` or `RangeError`.
  */
-export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, context: Record<string, unknown>): z.output<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  context: Record<string, unknown>,
+): z.output<S> {
   let parsed: ReturnType<typeof validate<S>>;
   try {
     parsed = validate(schema, raw);

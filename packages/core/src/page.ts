@@ -75,7 +75,11 @@ type KeyValue = string | number | { d: string };
 
 function encodeCursor(value: unknown, id: string): string {
   const key: KeyValue | null =
-    value instanceof Date ? { d: value.toISOString() } : typeof value === "number" || typeof value === "string" ? value : null;
+    value instanceof Date
+      ? { d: value.toISOString() }
+      : typeof value === "number" || typeof value === "string"
+        ? value
+        : null;
   return toBase64Url(new TextEncoder().encode(JSON.stringify([key, id])));
 }
 

@@ -12,7 +12,10 @@ function counting(inner: StorageAdapter) {
   const storage = new Proxy(inner, {
     get(target, key) {
       if (key === "transaction") {
-        return (fn: Parameters<StorageAdapter["transaction"]>[0], options?: Parameters<StorageAdapter["transaction"]>[1]) =>
+        return (
+          fn: Parameters<StorageAdapter["transaction"]>[0],
+          options?: Parameters<StorageAdapter["transaction"]>[1],
+        ) =>
           target.transaction(
             (tx) =>
               fn(
@@ -96,7 +99,9 @@ describe.each(adapters)("bounded reads on %s", (_, make) => {
     }
     const whole = await c.booking.list({ actor: desk });
     expect(whole.next).toBeUndefined();
-    const paged = await all((after) => c.booking.list({ actor: desk, limit: 2, ...(after ? { after } : {}) }));
+    const paged = await all((after) =>
+      c.booking.list({ actor: desk, limit: 2, ...(after ? { after } : {}) }),
+    );
     expect(paged.pages).toBe(4);
     expect(paged.items.map((b) => b.id)).toEqual(whole.map((b) => b.id));
     expect(new Set(paged.items.map((b) => b.id)).size).toBe(7);
@@ -107,9 +112,15 @@ describe.each(adapters)("bounded reads on %s", (_, make) => {
 
   test("a page is at most MAX_PAGE_SIZE; a forged cursor is VALIDATION_FAILED", async () => {
     const { community: c } = await community();
-    expect((await refusal(c.booking.list({ actor: desk, limit: MAX_PAGE_SIZE + 1 }))).code).toBe("VALIDATION_FAILED");
-    expect((await refusal(c.booking.list({ actor: desk, after: "not-a-cursor" }))).code).toBe("VALIDATION_FAILED");
-    expect((await refusal(c.residents.list({ actor: desk, after: "W1tdXQ" }))).code).toBe("VALIDATION_FAILED");
+    expect((await refusal(c.booking.list({ actor: desk, limit: MAX_PAGE_SIZE + 1 }))).code).toBe(
+      "VALIDATION_FAILED",
+    );
+    expect((await refusal(c.booking.list({ actor: desk, after: "not-a-cursor" }))).code).toBe(
+      "VALIDATION_FAILED",
+    );
+    expect((await refusal(c.residents.list({ actor: desk, after: "W1tdXQ" }))).code).toBe(
+      "VALIDATION_FAILED",
+    );
     expect((await refusal(c.booking.list({ actor: desk, after: "x".repeat(10_000) }))).code).toBe(
       "VALIDATION_FAILED",
     );
@@ -134,7 +145,9 @@ describe.each(adapters)("bounded reads on %s", (_, make) => {
   test("residents, grants, memberships, ledger entries and events page the same way", async () => {
     const { community: c } = await community();
     for (let i = 0; i < 5; i++) await c.residents.register({ actor: desk, id: `r${i}`, name: `r${i}` });
-    const residents = await all((after) => c.residents.list({ actor: desk, limit: 2, ...(after ? { after } : {}) }));
+    const residents = await all((after) =>
+      c.residents.list({ actor: desk, limit: 2, ...(after ? { after } : {}) }),
+    );
     expect(residents.items.map((r) => r.id)).toEqual(["li", "r0", "r1", "r2", "r3", "r4", "wang"]);
     for (const groupId of ["student", "elderly-living-alone"]) {
       await c.eligibility.grant({ actor: desk, forResident: "wang", groupId });
@@ -143,7 +156,8 @@ describe.each(adapters)("bounded reads on %s", (_, make) => {
       c.eligibility.grantsOf({ actor: desk, forResident: "wang", limit: 1, ...(after ? { after } : {}) }),
     );
     expect(grants.items.map((g) => g.groupId)).toEqual(["hardship", "student", "elderly-living-alone"]);
-    for (let i = 0; i < 5; i++) await c.pricing.charge({ actor: desk, forResident: "li", resourceId: "drying-room" });
+    for (let i = 0; i < 5; i++)
+      await c.pricing.charge({ actor: desk, forResident: "li", resourceId: "drying-room" });
     const entries = await all((after) =>
       c.pricing.ledger.entries({ actor: desk, forResident: "li", limit: 2, ...(after ? { after } : {}) }),
     );
@@ -152,7 +166,9 @@ describe.each(adapters)("bounded reads on %s", (_, make) => {
     const memberships = await c.pricing.memberships.list({ actor: desk, forResident: "li", limit: 1 });
     expect(memberships).toHaveLength(1);
     expect(memberships.next).toBeUndefined();
-    const events = await all((after) => c.events.list({ actor: desk, limit: 7, ...(after ? { after } : {}) }));
+    const events = await all((after) =>
+      c.events.list({ actor: desk, limit: 7, ...(after ? { after } : {}) }),
+    );
     expect(events.items.map((e) => e.seq)).toEqual(events.items.map((_, i) => i + 1));
     await c.close();
   });
@@ -160,7 +176,8 @@ describe.each(adapters)("bounded reads on %s", (_, make) => {
   test("ledger.balance reads one entry (a running balance), and equals the sum of the entries", async () => {
     const { storage, rowsRead } = counting(make());
     const { community: c } = await community(storage);
-    for (let i = 0; i < 6; i++) await c.pricing.charge({ actor: desk, forResident: "li", resourceId: "drying-room" });
+    for (let i = 0; i < 6; i++)
+      await c.pricing.charge({ actor: desk, forResident: "li", resourceId: "drying-room" });
     await c.pricing.ledger.recordPayment({
       actor: desk,
       forResident: "li",

@@ -55,12 +55,16 @@ async function seeded(inner: StorageAdapter) {
 function inputsOf(name: string) {
   const template = TEMPLATES[name];
   if (!template) return hostileInput();
-  return fc.oneof({ weight: 4, arbitrary: brokenTemplate(template) }, { weight: 1, arbitrary: hostileInput() });
+  return fc.oneof(
+    { weight: 4, arbitrary: brokenTemplate(template) },
+    { weight: 1, arbitrary: hostileInput() },
+  );
 }
 
 /** Puts `actor` on an input object without reading it (it may have throwing getters). */
 function withActor(input: unknown, actor: unknown): unknown {
-  if (typeof input !== "object" || input === null || Array.isArray(input) || types.isProxy(input)) return input;
+  if (typeof input !== "object" || input === null || Array.isArray(input) || types.isProxy(input))
+    return input;
   return Object.defineProperty(input, "actor", { value: actor, enumerable: true, configurable: true });
 }
 
@@ -74,50 +78,61 @@ const adapters: [string, () => StorageAdapter][] = [
   ["sqlite", () => sqliteStorage({ filename: ":memory:" })],
 ];
 
-describe.each(adapters)("hostile inputs on %s: only LinliErrors, nothing written, small errors", (_, make) => {
-  let fixture: Awaited<ReturnType<typeof seeded>>;
-  let commands: CommandEntry[] = [];
-  beforeAll(async () => {
-    fixture = await seeded(make());
-    commands = commandsOf(fixture.community);
-  });
-  afterAll(() => fixture.community.close());
+describe.each(adapters)(
+  "hostile inputs on %s: only LinliErrors, nothing written, small errors",
+  (_, make) => {
+    let fixture: Awaited<ReturnType<typeof seeded>>;
+    let commands: CommandEntry[] = [];
+    beforeAll(async () => {
+      fixture = await seeded(make());
+      commands = commandsOf(fixture.community);
+    });
+    afterAll(() => fixture.community.close());
 
-  test("every command of core, booking and pricing is fuzzed", () => {
-    const names = commands.map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(["residents.register", "booking.book", "pricing.charge"]));
-    expect(names.length).toBeGreaterThan(40);
-    expect(names.filter((n) => !TEMPLATES[n])).toEqual([]);
-  });
+    test("every command of core, booking and pricing is fuzzed", () => {
+      const names = commands.map((c) => c.name);
+      expect(names).toEqual(expect.arrayContaining(["residents.register", "booking.book", "pricing.charge"]));
+      expect(names.length).toBeGreaterThan(40);
+      expect(names.filter((n) => !TEMPLATES[n])).toEqual([]);
+    });
 
-  test("hostile inputs from every kind of actor", async () => {
-    const escapes: string[] = [];
-    for (const command of commands) {
-      await fc.assert(
-        fc.asyncProperty(hostileActor(), inputsOf(command.name), fc.integer({ min: 0, max: 5 }).map((n) => n > 0), async (actor, input, bindActor) => {
-          const before = await fixture.snapshot();
-          let error: unknown;
-          try {
-            const value = input();
-            await command.fn(bindActor ? withActor(value, actor()) : value);
-          } catch (caught) {
-            error = caught;
-          }
-          expect(Object.prototype).not.toHaveProperty("polluted");
-          if (error === undefined) return;
-          if (!(error instanceof LinliError)) {
-            escapes.push(`${command.name}: ${describeError(error)}`);
-            return;
-          }
-          expect(error.message.length, `${command.name} ${error.code}`).toBeLessThanOrEqual(MAX_ERROR_CHARS);
-          expect(JSON.stringify(error.toJSON()).length, `${command.name} ${error.code}`).toBeLessThanOrEqual(
-            MAX_ERROR_CHARS,
-          );
-          expect(await fixture.snapshot(), `${command.name} wrote before ${error.code}`).toBe(before);
-        }),
-        { seed: FUZZ_SEED, numRuns: FUZZ_RUNS, endOnFailure: true },
-      );
-    }
-    expect([...new Set(escapes)]).toEqual([]);
-  });
-});
+    test("hostile inputs from every kind of actor", async () => {
+      const escapes: string[] = [];
+      for (const command of commands) {
+        await fc.assert(
+          fc.asyncProperty(
+            hostileActor(),
+            inputsOf(command.name),
+            fc.integer({ min: 0, max: 5 }).map((n) => n > 0),
+            async (actor, input, bindActor) => {
+              const before = await fixture.snapshot();
+              let error: unknown;
+              try {
+                const value = input();
+                await command.fn(bindActor ? withActor(value, actor()) : value);
+              } catch (caught) {
+                error = caught;
+              }
+              expect(Object.prototype).not.toHaveProperty("polluted");
+              if (error === undefined) return;
+              if (!(error instanceof LinliError)) {
+                escapes.push(`${command.name}: ${describeError(error)}`);
+                return;
+              }
+              expect(error.message.length, `${command.name} ${error.code}`).toBeLessThanOrEqual(
+                MAX_ERROR_CHARS,
+              );
+              expect(
+                JSON.stringify(error.toJSON()).length,
+                `${command.name} ${error.code}`,
+              ).toBeLessThanOrEqual(MAX_ERROR_CHARS);
+              expect(await fixture.snapshot(), `${command.name} wrote before ${error.code}`).toBe(before);
+            },
+          ),
+          { seed: FUZZ_SEED, numRuns: FUZZ_RUNS, endOnFailure: true },
+        );
+      }
+      expect([...new Set(escapes)]).toEqual([]);
+    });
+  },
+);

@@ -102,7 +102,10 @@ const hostileValues: readonly (() => unknown)[] = [
 /** A value made when called: fast-check never holds (and so never inspects) a Proxy or a throwing getter. */
 export type Make = () => unknown;
 
-const made = (value: unknown): Make => () => value;
+const made =
+  (value: unknown): Make =>
+  () =>
+    value;
 
 /** An arbitrary hostile value, or a plausible one from `plausible`. */
 export function hostileValue(plausible: readonly unknown[]): fc.Arbitrary<Make> {
@@ -181,24 +184,29 @@ export const FIELDS: Readonly<Record<string, readonly unknown[]>> = {
 /** An input object: some known fields, each plausible or hostile, sometimes an unknown key. */
 export function hostileInput(): fc.Arbitrary<Make> {
   const names = Object.keys(FIELDS);
-  const object = fc
-    .uniqueArray(fc.constantFrom(...names), { minLength: 0, maxLength: 6 })
-    .chain((keys) =>
-      fc.tuple(...keys.map((k) => hostileValue(FIELDS[k] ?? []))).map((values): Make => () => {
-        const out: Record<string, unknown> = {};
-        keys.forEach((k, i) => {
-          out[k] = values[i]?.();
-        });
-        return out;
-      }),
-    );
+  const object = fc.uniqueArray(fc.constantFrom(...names), { minLength: 0, maxLength: 6 }).chain((keys) =>
+    fc.tuple(...keys.map((k) => hostileValue(FIELDS[k] ?? []))).map(
+      (values): Make =>
+        () => {
+          const out: Record<string, unknown> = {};
+          keys.forEach((k, i) => {
+            out[k] = values[i]?.();
+          });
+          return out;
+        },
+    ),
+  );
   return fc.oneof(
     { weight: 6, arbitrary: object },
     { weight: 1, arbitrary: hostileValue([{}]) },
     { weight: 1, arbitrary: fc.constant<Make>(throwingProxy) },
     {
       weight: 1,
-      arbitrary: fc.constantFrom("resourceId", "start", "limit").map((k): Make => () => throwingGetter(k)),
+      arbitrary: fc.constantFrom("resourceId", "start", "limit").map(
+        (k): Make =>
+          () =>
+            throwingGetter(k),
+      ),
     },
   );
 }
@@ -208,15 +216,17 @@ export function hostileActor(): fc.Arbitrary<Make> {
   return fc.oneof(
     {
       weight: 6,
-      arbitrary: fc.constantFrom<unknown>(
-        { kind: "resident", id: "li" },
-        { kind: "resident", id: "wang" },
-        { kind: "resident", id: "no-such-resident" },
-        { kind: "staff", id: "desk-1" },
-        { kind: "admin", id: "admin-1" },
-        { kind: "system", id: "scheduler" },
-        { kind: "volunteer", id: "vol-1" },
-      ).map(made),
+      arbitrary: fc
+        .constantFrom<unknown>(
+          { kind: "resident", id: "li" },
+          { kind: "resident", id: "wang" },
+          { kind: "resident", id: "no-such-resident" },
+          { kind: "staff", id: "desk-1" },
+          { kind: "admin", id: "admin-1" },
+          { kind: "system", id: "scheduler" },
+          { kind: "volunteer", id: "vol-1" },
+        )
+        .map(made),
     },
     { weight: 1, arbitrary: hostileValue([{ kind: "staff", id: "desk-1" }]) },
   );
@@ -248,7 +258,10 @@ export function commandsOf(api: object, path: string[] = []): CommandEntry[] {
  * A storage adapter that can dump every stored row of every model (read straight from the
  * adapter), to compare the state before and after a refused command.
  */
-export function snapshotting(inner: StorageAdapter): { storage: StorageAdapter; snapshot(): Promise<string> } {
+export function snapshotting(inner: StorageAdapter): {
+  storage: StorageAdapter;
+  snapshot(): Promise<string>;
+} {
   let models: readonly ModelDef[] = [];
   // A Proxy, not a spread: an adapter may keep its methods on a prototype.
   const storage = new Proxy(inner, {
@@ -266,7 +279,8 @@ export function snapshotting(inner: StorageAdapter): { storage: StorageAdapter; 
   const snapshot = async () => {
     const tables = await inner.transaction(async (tx) => {
       const out: Record<string, unknown> = {};
-      for (const model of models) out[model.name] = await tx.findMany(model.name, { orderBy: [{ field: "id" }] });
+      for (const model of models)
+        out[model.name] = await tx.findMany(model.name, { orderBy: [{ field: "id" }] });
       return out;
     });
     return JSON.stringify(tables);
@@ -339,9 +353,18 @@ export const TEMPLATES: Readonly<Record<string, Record<string, unknown>>> = {
     method: "cash",
     reference: "r-1",
   },
-  "pricing.ledger.recordPayout": { forResident: "wang", amount: { amount: 1, currency: "CNY" }, method: "cash" },
+  "pricing.ledger.recordPayout": {
+    forResident: "wang",
+    amount: { amount: 1, currency: "CNY" },
+    method: "cash",
+  },
   "pricing.ledger.waive": { forResident: "li", amount: 1, reason: "hardship" },
-  "pricing.ledger.correct": { forResident: "li", relatesTo: "pricing_ledger_entry-000001", amount: -1, reason: "typo" },
+  "pricing.ledger.correct": {
+    forResident: "li",
+    relatesTo: "pricing_ledger_entry-000001",
+    amount: -1,
+    reason: "typo",
+  },
   "pricing.ledger.entries": { forResident: "li", limit: 2 },
   "pricing.ledger.balance": { forResident: "li" },
 };
@@ -349,17 +372,24 @@ export const TEMPLATES: Readonly<Record<string, Record<string, unknown>>> = {
 /** A template with one to three fields replaced, removed or added as hostile values. */
 export function brokenTemplate(template: Record<string, unknown>): fc.Arbitrary<Make> {
   const own = Object.keys(template);
-  const key = own.length === 0
-    ? fc.constantFrom(...Object.keys(FIELDS))
-    : fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...own) }, { weight: 1, arbitrary: fc.constantFrom(...Object.keys(FIELDS)) });
+  const key =
+    own.length === 0
+      ? fc.constantFrom(...Object.keys(FIELDS))
+      : fc.oneof(
+          { weight: 5, arbitrary: fc.constantFrom(...own) },
+          { weight: 1, arbitrary: fc.constantFrom(...Object.keys(FIELDS)) },
+        );
   const change = fc.tuple(key, hostileValue(["__drop__", null, "", 0]));
-  return fc.array(change, { minLength: 0, maxLength: 2 }).map((changes): Make => () => {
-    const out: Record<string, unknown> = { ...template };
-    for (const [key, value] of changes) {
-      const v = value();
-      if (v === "__drop__") delete out[key];
-      else out[key] = v;
-    }
-    return out;
-  });
+  return fc.array(change, { minLength: 0, maxLength: 2 }).map(
+    (changes): Make =>
+      () => {
+        const out: Record<string, unknown> = { ...template };
+        for (const [key, value] of changes) {
+          const v = value();
+          if (v === "__drop__") delete out[key];
+          else out[key] = v;
+        }
+        return out;
+      },
+  );
 }

@@ -26,6 +26,11 @@ export const list = defineQuery({
     if (input.start) where.push({ field: "end", op: "gt", value: input.start });
     if (input.end) where.push({ field: "start", op: "lt", value: input.end });
     if (input.statuses) where.push({ field: "status", op: "in", value: input.statuses });
-    return readPage(cx.tx, bookingModel, { where, order: { field: "start" }, limit: input.limit, after: input.after });
+    return readPage(cx.tx, bookingModel, {
+      where,
+      order: { field: "start" },
+      limit: input.limit,
+      after: input.after,
+    });
   },
 });

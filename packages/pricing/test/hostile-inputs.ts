@@ -8,7 +8,7 @@ import fc from "fast-check";
  */
 
 /** Runs per property: `LINLI_FUZZ_RUNS` when set (for a long run), else a small fixed number. */
-export const FUZZ_RUNS = Number(process.env.LINLI_FUZZ_RUNS ?? 60);
+export const FUZZ_RUNS = Number(process.env.LINLI_FUZZ_RUNS ?? 30);
 /** The fixed seed: a failure replays the same way everywhere. */
 export const FUZZ_SEED = 20_261_130;
 

@@ -201,3 +201,5 @@ export {
   readPage,
   toPage,
 } from "./page";
+// Instants in command inputs, bounded (1900 to 2500).
+export { instantSchema, MAX_INSTANT, MIN_INSTANT } from "./instant-input";

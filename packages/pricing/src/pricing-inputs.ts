@@ -1,4 +1,4 @@
-import { recordIdSchema } from "@linli/core";
+import { instantSchema, recordIdSchema } from "@linli/core";
 import { z } from "zod";
 import type { UsageRequest } from "./usage-book";
 
@@ -9,9 +9,9 @@ export const idInput = recordIdSchema;
 export const usageInputShape = {
   resourceId: idInput,
   /** The instant of use. @default now */
-  start: z.coerce.date().optional(),
+  start: instantSchema.optional(),
   /** When the use ends; absent or null for uses without a duration. */
-  end: z.coerce.date().nullable().optional(),
+  end: instantSchema.nullable().optional(),
   quantity: z.number().int().positive().max(10_000).default(1),
   /** A voucher code presented. */
   voucherId: idInput.optional(),

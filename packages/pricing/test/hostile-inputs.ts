@@ -311,7 +311,7 @@ export const TEMPLATES: Readonly<Record<string, Record<string, unknown>>> = {
   "events.ack": { eventIds: ["core_event-000001"] },
   "booking.book": { ...slot, forResident: "li", note: "hi", channel: "desk" },
   "booking.cancel": { bookingId: "booking_booking-000001", reason: "ill" },
-  "booking.reschedule": { bookingId: "booking_booking-000002", ...slot },
+  "booking.reschedule": { bookingId: "booking_booking-000002", start: slot.start, end: slot.end },
   "booking.approve": { bookingId: "booking_booking-000001" },
   "booking.reject": { bookingId: "booking_booking-000001", reason: "no" },
   "booking.checkIn": { bookingId: "booking_booking-000001" },
@@ -343,7 +343,11 @@ export const TEMPLATES: Readonly<Record<string, Record<string, unknown>>> = {
   "pricing.returnDeposit": { usageId: "pricing_usage-000001", amount: 10 },
   "pricing.quoteForBooking": { bookingId: "booking_booking-000001" },
   "pricing.hasValidMembership": { forResident: "li", resourceId: "gym" },
-  "pricing.memberships.purchase": { forResident: "li", planId: "gym-30-days" },
+  "pricing.memberships.purchase": {
+    forResident: "li",
+    planId: "gym-30-days",
+    startsAt: "2026-07-05T00:00:00Z",
+  },
   "pricing.memberships.renew": { membershipId: "pricing_membership-000001" },
   "pricing.memberships.cancel": { membershipId: "pricing_membership-000001" },
   "pricing.memberships.list": { forResident: "li", limit: 1 },
@@ -380,16 +384,42 @@ export function brokenTemplate(template: Record<string, unknown>): fc.Arbitrary<
           { weight: 1, arbitrary: fc.constantFrom(...Object.keys(FIELDS)) },
         );
   const change = fc.tuple(key, hostileValue(["__drop__", null, "", 0]));
-  return fc.array(change, { minLength: 0, maxLength: 2 }).map(
-    (changes): Make =>
-      () => {
-        const out: Record<string, unknown> = { ...template };
-        for (const [key, value] of changes) {
-          const v = value();
-          if (v === "__drop__") delete out[key];
-          else out[key] = v;
-        }
-        return out;
-      },
+  // Every instant of the template moved together (durations kept): to the ends of `Date`,
+  // to the edges of what commands accept, or into the past.
+  const base = Date.parse("2026-06-01T00:00:00Z");
+  const shift = fc.oneof(
+    { weight: 3, arbitrary: fc.constant(null) },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        8.64e15 - 1e9 - base, // some days before the end of `Date`
+        -8.64e15 + 1e9 - base, // some days after the start of `Date`
+        Date.parse("2499-12-30T00:00:00Z") - base,
+        Date.parse("1900-01-01T00:00:00Z") - base,
+        -86_400_000 * 400,
+      ),
+    },
   );
+  return fc
+    .tuple(
+      fc.constantFrom(0, 0, 1, 1, 1, 2).chain((n) => fc.array(change, { minLength: n, maxLength: n })),
+      shift,
+    )
+    .map(
+      ([changes, by]): Make =>
+        () => {
+          const out: Record<string, unknown> = { ...template };
+          for (const [k, v] of Object.entries(out)) {
+            if (by !== null && typeof v === "string" && /^\d{4}-\d{2}-\d{2}T/.test(v)) {
+              out[k] = new Date(Date.parse(v) + by);
+            }
+          }
+          for (const [k, value] of changes) {
+            const v = value();
+            if (v === "__drop__") delete out[k];
+            else out[k] = v;
+          }
+          return out;
+        },
+    );
 }

@@ -1,4 +1,4 @@
-import { defineQuery, type ModelWhere, type Page, pageInput, readPage } from "@linli/core";
+import { defineQuery, instantSchema, type ModelWhere, type Page, pageInput, readPage } from "@linli/core";
 import { z } from "zod";
 import { idInput } from "../booking-inputs";
 import { BOOKING_STATUSES, type Booking, bookingModel } from "../booking-models";
@@ -11,8 +11,8 @@ import { BOOKING_STATUSES, type Booking, bookingModel } from "../booking-models"
 export const list = defineQuery({
   input: z.object({
     resourceId: idInput.optional(),
-    start: z.coerce.date().optional(),
-    end: z.coerce.date().optional(),
+    start: instantSchema.optional(),
+    end: instantSchema.optional(),
     statuses: z.array(z.enum(BOOKING_STATUSES)).max(BOOKING_STATUSES.length).optional(),
     ...pageInput,
   }),

@@ -1,3 +1,4 @@
+import { instantSchema } from "../instant-input";
 import { z } from "zod";
 import { recordIdSchema } from "../record-id";
 import { defineCommand, defineQuery } from "../command";
@@ -28,8 +29,8 @@ export const grantEligibility = defineCommand({
   input: z.object({
     groupId: recordIdSchema,
     evidenceRef: z.string().max(500).nullable().optional(),
-    validFrom: z.coerce.date().optional(),
-    validUntil: z.coerce.date().nullable().optional(),
+    validFrom: instantSchema.optional(),
+    validUntil: instantSchema.nullable().optional(),
   }),
   run: async (cx, input) => {
     const group = groupDef(cx.config, input.groupId);
@@ -88,7 +89,7 @@ export const revokeEligibility = defineCommand({
 export const groupsOf = defineQuery({
   allow: "staff",
   subject: "required",
-  input: z.object({ at: z.coerce.date().optional() }),
+  input: z.object({ at: instantSchema.optional() }),
   run: (cx, { at }) => groupsAt(cx.tx, cx.subject, at ?? cx.now),
 });
 

@@ -124,6 +124,15 @@ function decodeCursor(cursor: string): { value: unknown; id: string } {
   throw badCursor();
 }
 
+/** Whether a cursor's key can be the value of `field` (a forged cursor could name anything). */
+function fits(model: ModelDef, field: string, value: unknown): boolean {
+  const kind = field === "id" ? "string" : model.fields[field]?.kind;
+  if (kind === "date") return value instanceof Date;
+  if (kind === "integer") return Number.isSafeInteger(value);
+  if (kind === "number") return typeof value === "number";
+  return kind === "string" && typeof value === "string";
+}
+
 /**
  * Reads one page of `model` in the order (`field`, `id`), after the cursor `after`: the
  * keyset read behind every list query. At most two indexed reads of `limit + 1` rows; the
@@ -151,7 +160,7 @@ export async function readPage<M extends ModelDef>(
     if (field === undefined) {
       rows = await read([clause("id", past, cursor.id)], limit + 1);
     } else {
-      if (cursor.value === null) throw badCursor();
+      if (!fits(model, field, cursor.value)) throw badCursor();
       // (field = v and id past the last) then (field past v): two AND-only keyset reads.
       rows = await read([clause(field, "eq", cursor.value), clause("id", past, cursor.id)], limit + 1);
       if (rows.length <= limit) {

@@ -87,3 +87,19 @@ describe("the kernel's validation boundary", () => {
     expect(JSON.parse(JSON.stringify(first))).toEqual(first.map((r) => JSON.parse(JSON.stringify(r))));
   });
 });
+
+describe("page cursors", () => {
+  it("a cursor forged with a key of the wrong type is VALIDATION_FAILED, never a storage error", async () => {
+    const c = await community();
+    const forge = (key: unknown) =>
+      btoa(JSON.stringify([key, "x"]))
+        .replace(/\+/g, "-")
+        .replace(/\//g, "_")
+        .replace(/=+$/, "");
+    for (const key of ["abc", { d: "2026-01-01T00:00:00Z" }, 1.5, null]) {
+      const error = await refusal(c.events.list({ actor: desk, after: forge(key) }));
+      expect(error.code).toBe("VALIDATION_FAILED");
+    }
+    expect(await c.events.list({ actor: desk, after: forge(3) })).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { recordIdSchema } from "@linli/core";
+import { instantSchema, recordIdSchema } from "@linli/core";
 import { z } from "zod";
 
 /** An id in command inputs: bounded, no control characters (core's `recordIdSchema`). */
@@ -9,8 +9,8 @@ export const slotInputShape = {
   resourceId: idInput,
   /** A zone of the resource (the gym's cardio zone). */
   zoneId: idInput.optional(),
-  start: z.coerce.date(),
-  end: z.coerce.date(),
+  start: instantSchema,
+  end: instantSchema,
   /** Units (seats, machines). @default 1 */
   quantity: z.number().int().positive().max(1000).default(1),
 };

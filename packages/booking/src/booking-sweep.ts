@@ -1,4 +1,4 @@
-import type { CommandContext } from "@linli/core";
+import { type CommandContext, MAX_PAGE_SIZE, readPage } from "@linli/core";
 import { emitBookingEvent } from "./booking-events";
 import { bookingEvents } from "./events";
 import type { BookingEngine } from "./booking-engine";
@@ -17,14 +17,31 @@ export interface SweepReport {
   readonly noShows: number;
   /** Checked-in bookings whose end passed. */
   readonly completed: number;
+  /** Whether the batch was full somewhere: call again (with `after: next`) to go on. */
+  readonly more: boolean;
+  /** Where the scan of started bookings stopped: give it as `after` to the next call. */
+  readonly next: string | undefined;
+}
+
+/** One sweep's bounds: at most `limit` rows of each kind, the started bookings after `after`. */
+export interface SweepBatch {
+  readonly limit: number;
+  readonly after?: string | undefined;
 }
 
 /**
  * The time-driven part of the lifecycle, run by a scheduler (`booking.sweep`, system actor):
  * expire waitlist offers and pass them on; release (or record as no-show) confirmed bookings
  * whose check-in window closed without a check-in; complete checked-in bookings that ended.
+ * In batches: at most `limit` offers, started bookings and ended bookings per call; the
+ * report's `more` says to call again, with `after: next` to go on past the started bookings
+ * already seen (those kept confirmed stay in that scan).
  */
-export async function sweepBookings(cx: CommandContext, engine: BookingEngine): Promise<SweepReport> {
+export async function sweepBookings(
+  cx: CommandContext,
+  engine: BookingEngine,
+  batch: SweepBatch,
+): Promise<SweepReport> {
   let offersExpired = 0;
   let released = 0;
   let noShows = 0;
@@ -35,6 +52,7 @@ export async function sweepBookings(cx: CommandContext, engine: BookingEngine): 
       { field: "offerExpiresAt", op: "lte", value: cx.now },
     ],
     orderBy: [{ field: "position" }],
+    limit: batch.limit,
   });
   for (const found of offers) {
     await cx.tx.lock(lockKeys.resource(found.resourceId));
@@ -43,12 +61,14 @@ export async function sweepBookings(cx: CommandContext, engine: BookingEngine): 
     await closeEntry(cx, engine, entry, "expired");
     offersExpired++;
   }
-  const started = await cx.tx.findMany(bookingModel, {
+  const started = await readPage(cx.tx, bookingModel, {
     where: [
       { field: "status", value: "confirmed" },
       { field: "start", op: "lte", value: cx.now },
     ],
-    orderBy: [{ field: "start" }],
+    order: { field: "start" },
+    limit: batch.limit,
+    after: batch.after,
   });
   for (const found of started) {
     const terms = engine.rules.checkInTerms(found);
@@ -64,6 +84,8 @@ export async function sweepBookings(cx: CommandContext, engine: BookingEngine): 
       { field: "status", value: "checked-in" },
       { field: "end", op: "lte", value: cx.now },
     ],
+    orderBy: [{ field: "end" }, { field: "id" }],
+    limit: batch.limit,
   });
   for (const found of ended) {
     const booking = await loadBooking(cx, found.id);
@@ -71,17 +93,20 @@ export async function sweepBookings(cx: CommandContext, engine: BookingEngine): 
     await completeBooking(cx, booking);
     completed++;
   }
-  return { offersExpired, released, noShows, completed };
+  const more = offers.length === batch.limit || started.next !== undefined || ended.length === batch.limit;
+  return { offersExpired, released, noShows, completed, more, next: started.next };
 }
 
 /**
  * Emits `BookingReminderDue` once for each confirmed booking starting within the lead
- * (`reminderLeadMinutes`), and marks it reminded. Returns the bookings reminded.
+ * (`reminderLeadMinutes`), and marks it reminded. Returns the bookings reminded: at most
+ * `limit`, the soonest first; when `limit` came back, call again for the rest.
  */
 export async function dueReminders(
   cx: CommandContext,
   engine: BookingEngine,
   leadMinutes = engine.options.reminderLeadMinutes,
+  limit = MAX_PAGE_SIZE,
 ): Promise<string[]> {
   const due = await cx.tx.findMany(bookingModel, {
     where: [
@@ -90,7 +115,8 @@ export async function dueReminders(
       { field: "start", op: "gt", value: cx.now },
       { field: "start", op: "lte", value: new Date(cx.now.getTime() + leadMinutes * 60_000) },
     ],
-    orderBy: [{ field: "start" }],
+    orderBy: [{ field: "start" }, { field: "id" }],
+    limit,
   });
   for (const booking of due) {
     const updated = await cx.tx.updateById(bookingModel, booking.id, { remindedAt: cx.now });

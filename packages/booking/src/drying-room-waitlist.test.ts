@@ -162,6 +162,8 @@ describe("no-shows at the drying room", () => {
       released: 0,
       noShows: 0,
       completed: 1,
+      more: false,
+      next: undefined,
     });
     expect((await community.booking.get({ actor: resident("wang"), bookingId: o.booking.id })).status).toBe(
       "completed",

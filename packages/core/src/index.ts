@@ -202,3 +202,20 @@ export type { AuditEntry } from "./audit";
 export type { AuditPage, AuditRecord } from "./kernel/audit";
 export type { PersonalDataHooks } from "./personal-data";
 export { ERASED_NAME, type PersonalDataExport } from "./kernel/privacy";
+
+// Reading lists a page at a time (limit, after → Page with next).
+export {
+  cursorSchema,
+  DEFAULT_PAGE_SIZE,
+  MAX_CURSOR_LENGTH,
+  MAX_PAGE_SIZE,
+  type Page,
+  type PageOrder,
+  pageInput,
+  pageJson,
+  type ReadPageOptions,
+  readPage,
+  toPage,
+} from "./page";
+// Instants in command inputs, bounded (1900 to 2500).
+export { instantSchema, MAX_INSTANT, MIN_INSTANT } from "./instant-input";

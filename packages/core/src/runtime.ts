@@ -14,6 +14,7 @@ import type {
   SubjectMode,
 } from "./command";
 import { validate } from "./config-problem";
+import { parseInput } from "./input-boundary";
 import { coreErrors } from "./core-errors";
 import { activeGroups } from "./eligibility";
 import { LinliError } from "./errors";
@@ -204,17 +205,7 @@ export class Runtime {
       .extend(mode === "none" ? metaShapes.withoutSubject : metaShapes.withSubject)
       .strict();
     const fn: CommandFn<z.ZodObject, unknown> = async (raw) => {
-      const parsed = validate(schema, raw);
-      if (!parsed.ok) {
-        const summary = parsed.problems.map((p) => `${p.path}: ${p.message.en}`).join("; ");
-        throw LinliError.from(
-          coreErrors,
-          "VALIDATION_FAILED",
-          { summary },
-          { details: { command: name, problems: parsed.problems } },
-        );
-      }
-      const { actor, forResident, idempotencyKey, ...input } = parsed.value as {
+      const { actor, forResident, idempotencyKey, ...input } = parseInput(schema, raw, { command: name }) as {
         actor: Actor;
         forResident?: string;
         idempotencyKey?: string;

@@ -3,6 +3,8 @@ import {
   coreErrors,
   LinliError,
   type LocalizedText,
+  type Page,
+  readPage,
   type RowOf,
   type Tx,
 } from "@linli/core";
@@ -72,6 +74,13 @@ export async function appendEntry(cx: CommandContext, entry: NewLedgerEntry): Pr
     orderBy: [{ field: "seq", direction: "desc" }],
     limit: 1,
   });
+  const before = last ? await runningBalance(cx.tx, last) : { balance: 0, depositsHeld: 0, entries: 0 };
+  const held = entry.kind === "deposit-held" || entry.kind === "deposit-returned" ? entry.amount : 0;
+  const after = { balance: before.balance + entry.amount, depositsHeld: before.depositsHeld + held };
+  if (!Number.isSafeInteger(after.balance) || !Number.isSafeInteger(after.depositsHeld)) {
+    // A balance past 2^53 minor units cannot be kept exactly: refused like a bad amount.
+    throw LinliError.from(coreErrors, "INVALID_AMOUNT", { amount: entry.amount });
+  }
   const row = await cx.tx.create(ledgerEntryModel, {
     residentId: entry.residentId,
     seq: (last?.seq ?? 0) + 1,
@@ -90,6 +99,8 @@ export async function appendEntry(cx: CommandContext, entry: NewLedgerEntry): Pr
     actorKind: cx.actor.kind,
     actorId: cx.actor.id,
     createdAt: cx.now,
+    balanceAfter: after.balance,
+    depositsHeldAfter: after.depositsHeld,
   });
   await cx.emit(pricingEvents.LedgerEntryAppended, {
     entryId: row.id,
@@ -101,11 +112,25 @@ export async function appendEntry(cx: CommandContext, entry: NewLedgerEntry): Pr
   return row;
 }
 
-/** A resident's entries in order. */
-export function entriesOf(tx: Tx, residentId: string): Promise<LedgerEntry[]> {
+/** Every entry of a resident's ledger in order (unbounded: for the legacy balance only). */
+function allEntriesOf(tx: Tx, residentId: string): Promise<LedgerEntry[]> {
   return tx.findMany(ledgerEntryModel, {
     where: [{ field: "residentId", value: residentId }],
     orderBy: [{ field: "seq" }],
+  });
+}
+
+/** A page of a resident's entries, in order (`seq`). */
+export function entriesOf(
+  tx: Tx,
+  residentId: string,
+  page: { limit: number; after?: string | undefined },
+): Promise<Page<LedgerEntry>> {
+  return readPage(tx, ledgerEntryModel, {
+    where: [{ field: "residentId", value: residentId }],
+    order: { field: "seq" },
+    limit: page.limit,
+    after: page.after,
   });
 }
 
@@ -119,7 +144,23 @@ export async function ledgerEntryOf(tx: Tx, residentId: string, entryId: string)
   return entry;
 }
 
-/** A resident's balance, read inside a transaction. */
+/**
+ * The balance as of `last`, a resident's latest entry: its running balance (one row read);
+ * entries written before running balances existed are summed once.
+ */
+async function runningBalance(tx: Tx, last: LedgerEntry): Promise<LedgerBalance> {
+  if (last.balanceAfter !== null && last.depositsHeldAfter !== null) {
+    return { balance: last.balanceAfter, depositsHeld: last.depositsHeldAfter, entries: last.seq };
+  }
+  return balanceOf(await allEntriesOf(tx, last.residentId));
+}
+
+/** A resident's balance, read inside a transaction from the latest entry's running balance. */
 export async function balanceAt(tx: Tx, residentId: string): Promise<LedgerBalance> {
-  return balanceOf(await entriesOf(tx, residentId));
+  const [last] = await tx.findMany(ledgerEntryModel, {
+    where: [{ field: "residentId", value: residentId }],
+    orderBy: [{ field: "seq", direction: "desc" }],
+    limit: 1,
+  });
+  return last ? runningBalance(tx, last) : { balance: 0, depositsHeld: 0, entries: 0 };
 }

@@ -1,23 +1,24 @@
+import { instantSchema, recordIdSchema } from "@linli/core";
 import { z } from "zod";
 import type { UsageRequest } from "./usage-book";
 
-/** A non-empty id in command inputs. */
-export const idInput = z.string().min(1);
+/** An id in command inputs: bounded, no control characters (core's `recordIdSchema`). */
+export const idInput = recordIdSchema;
 
 /** A use to price (quote) or record (charge): the resource, when, how many, a voucher. */
 export const usageInputShape = {
   resourceId: idInput,
   /** The instant of use. @default now */
-  start: z.coerce.date().optional(),
+  start: instantSchema.optional(),
   /** When the use ends; absent or null for uses without a duration. */
-  end: z.coerce.date().nullable().optional(),
+  end: instantSchema.nullable().optional(),
   quantity: z.number().int().positive().max(10_000).default(1),
   /** A voucher code presented. */
   voucherId: idInput.optional(),
 };
 
 /** Money in command inputs: integer minor units, positive, with its currency (checked against the community's). */
-export const moneyInput = z.object({ amount: z.number().int().positive(), currency: z.string() });
+export const moneyInput = z.object({ amount: z.number().int().positive(), currency: z.string().max(8) });
 
 /** A required free-text reason (waivers, corrections). */
 export const reasonInput = z.string().trim().min(1).max(500);

@@ -99,6 +99,10 @@ export const ledgerEntryModel = defineModel(
     actorKind: z.string(),
     actorId: z.string(),
     createdAt: z.date(),
+    /** The resident's balance once this entry is counted (a running balance: the balance reads one row). */
+    balanceAfter: z.number().int().nullable().default(null),
+    /** The deposits held once this entry is counted. */
+    depositsHeldAfter: z.number().int().nullable().default(null),
   },
   {
     indexes: [{ fields: ["residentId", "seq"], unique: true }, { fields: ["method", "reference"] }],

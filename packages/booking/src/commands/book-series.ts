@@ -1,4 +1,4 @@
-import { customProblem, defineCommand, localParts } from "@linli/core";
+import { customProblem, defineCommand, instantSchema, localParts } from "@linli/core";
 import { z } from "zod";
 import type { BookingEngine } from "../booking-engine";
 import { checkedChannel } from "../booking-channel";
@@ -23,8 +23,8 @@ export const bookSeries = (engine: BookingEngine) =>
         zoneId: idInput.optional(),
         quantity: z.number().int().positive().max(1000).default(1),
         rrule: z.string().min(1).max(500),
-        start: z.coerce.date(),
-        end: z.coerce.date(),
+        start: instantSchema,
+        end: instantSchema,
         exceptions: z
           .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))
           .max(366)

@@ -1,4 +1,4 @@
-import { defineCommand, LinliError } from "@linli/core";
+import { defineCommand, instantSchema, LinliError } from "@linli/core";
 import { z } from "zod";
 import type { BookingEngine } from "../booking-engine";
 import { bookingErrors } from "../booking-errors";
@@ -23,8 +23,8 @@ export const reschedule = (engine: BookingEngine) =>
     subject: "none",
     input: z.object({
       bookingId: idInput,
-      start: z.coerce.date(),
-      end: z.coerce.date(),
+      start: instantSchema,
+      end: instantSchema,
       channel: channelInput.optional(),
     }),
     run: async (cx, input): Promise<BookingOutcome> => {

@@ -1,15 +1,19 @@
-import { defineCommand } from "@linli/core";
+import { defineCommand, pageInput } from "@linli/core";
 import { z } from "zod";
 import type { BookingEngine } from "../booking-engine";
 import { dueReminders as remind, sweepBookings } from "../booking-sweep";
 
-/** `booking.sweep`: time-driven transitions (offers expiring, missed check-ins, completions), for a scheduler. */
+/**
+ * `booking.sweep`: time-driven transitions (offers expiring, missed check-ins, completions),
+ * for a scheduler, in batches of at most `limit` of each; while the report says `more`, call
+ * again with `after: report.next`.
+ */
 export const sweep = (engine: BookingEngine) =>
   defineCommand({
     allow: "staff",
     subject: "none",
-    input: z.object({}),
-    run: (cx) => sweepBookings(cx, engine),
+    input: z.object(pageInput),
+    run: (cx, batch) => sweepBookings(cx, engine, batch),
   });
 
 /** `booking.dueReminders`: emits `BookingReminderDue` for bookings starting within the lead. */
@@ -17,6 +21,9 @@ export const dueReminders = (engine: BookingEngine) =>
   defineCommand({
     allow: "staff",
     subject: "none",
-    input: z.object({ leadMinutes: z.number().int().min(1).max(10_080).optional() }),
-    run: (cx, input) => remind(cx, engine, input.leadMinutes),
+    input: z.object({
+      leadMinutes: z.number().int().min(1).max(10_080).optional(),
+      limit: pageInput.limit,
+    }),
+    run: (cx, input) => remind(cx, engine, input.leadMinutes, input.limit),
   });

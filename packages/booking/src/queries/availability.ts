@@ -1,4 +1,4 @@
-import { customProblem, defineQuery } from "@linli/core";
+import { customProblem, defineQuery, instantSchema } from "@linli/core";
 import { z } from "zod";
 import { availableSlots, type FreeSlot } from "../availability";
 import type { BookingEngine } from "../booking-engine";
@@ -29,8 +29,8 @@ export const availability = (engine: BookingEngine) =>
         /** Every resource of a resource group (each with its own slots). */
         resourceGroupId: idInput.optional(),
         zoneId: idInput.optional(),
-        start: z.coerce.date(),
-        end: z.coerce.date(),
+        start: instantSchema,
+        end: instantSchema,
         durationMinutes: z.number().int().positive().max(1440).optional(),
         quantity: z.number().int().positive().max(1000).default(1),
       })

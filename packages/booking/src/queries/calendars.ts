@@ -1,4 +1,4 @@
-import { defineQuery, LinliError, type ModelWhere } from "@linli/core";
+import { defineQuery, instantSchema, LinliError, type ModelWhere } from "@linli/core";
 import { z } from "zod";
 import type { BookingEngine } from "../booking-engine";
 import { bookingErrors } from "../booking-errors";
@@ -26,7 +26,7 @@ export const MAX_CALENDAR_EVENTS = 5000;
 /** How far back a calendar without `start` reaches, in days. */
 const DEFAULT_PAST_DAYS = 31;
 
-const windowShape = { start: z.coerce.date().optional(), end: z.coerce.date().optional() };
+const windowShape = { start: instantSchema.optional(), end: instantSchema.optional() };
 
 /**
  * The range a calendar covers: `start`/`end` as given, else from {@link DEFAULT_PAST_DAYS}

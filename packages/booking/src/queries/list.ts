@@ -1,4 +1,4 @@
-import { defineQuery, type ModelWhere } from "@linli/core";
+import { defineQuery, instantSchema, type ModelWhere, type Page, pageInput, readPage } from "@linli/core";
 import { z } from "zod";
 import { idInput } from "../booking-inputs";
 import { BOOKING_STATUSES, type Booking, bookingModel } from "../booking-models";
@@ -6,17 +6,17 @@ import { BOOKING_STATUSES, type Booking, bookingModel } from "../booking-models"
 /**
  * `booking.list`: bookings of a resident (the acting one, or `forResident`), or for staff
  * without `forResident`, of anyone; by resource, time (`start`/`end`: bookings overlapping
- * that range) and state.
+ * that range) and state; by start then id, a page at a time (`limit`, `after`; see core's `Page`).
  */
 export const list = defineQuery({
   input: z.object({
     resourceId: idInput.optional(),
-    start: z.coerce.date().optional(),
-    end: z.coerce.date().optional(),
+    start: instantSchema.optional(),
+    end: instantSchema.optional(),
     statuses: z.array(z.enum(BOOKING_STATUSES)).max(BOOKING_STATUSES.length).optional(),
-    limit: z.number().int().positive().max(10_000).default(1000),
+    ...pageInput,
   }),
-  run: async (cx, input): Promise<Booking[]> => {
+  run: async (cx, input): Promise<Page<Booking>> => {
     // Staff see everyone's bookings unless they name a resident; residents see their own.
     const residentId = cx.subject;
     if (!residentId) cx.requireStaff("booking.list");
@@ -26,10 +26,11 @@ export const list = defineQuery({
     if (input.start) where.push({ field: "end", op: "gt", value: input.start });
     if (input.end) where.push({ field: "start", op: "lt", value: input.end });
     if (input.statuses) where.push({ field: "status", op: "in", value: input.statuses });
-    return cx.tx.findMany(bookingModel, {
+    return readPage(cx.tx, bookingModel, {
       where,
-      orderBy: [{ field: "start" }, { field: "id" }],
+      order: { field: "start" },
       limit: input.limit,
+      after: input.after,
     });
   },
 });

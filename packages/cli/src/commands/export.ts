@@ -41,13 +41,14 @@ async function exportData(options: ExportOptions, context: CliContext) {
       text = await staff.for(options.resident).booking.residentCalendar({ locale: options.lang });
     } else {
       const rows: unknown[][] = [["id", "name", "phone", "birthYear", "placeId", "groups"]];
-      for (let offset = 0; ; offset += 1000) {
-        const page = await staff.residents.list({ limit: 1000, offset });
+      for (let after: string | undefined; ; ) {
+        const page = await staff.residents.list({ limit: 1000, ...(after ? { after } : {}) });
         for (const r of page) {
           const groups = await staff.for(r.id).eligibility.groupsOf({});
           rows.push([r.id, r.name, r.phone, r.birthYear, r.placeId, [...groups].sort().join(";")]);
         }
-        if (page.length < 1000) break;
+        after = page.next;
+        if (after === undefined) break;
       }
       text = formatCsv(rows);
     }

@@ -1,3 +1,4 @@
+import { instantSchema } from "../instant-input";
 import { z } from "zod";
 import { recordIdSchema } from "../record-id";
 import { defineCommand, defineQuery } from "../command";
@@ -5,6 +6,8 @@ import type { CommunityConfig } from "../plugin";
 import { coreErrors } from "../core-errors";
 import { LinliError } from "../errors";
 import { eligibilityGrantModel } from "../kernel-models";
+import type { RowOf } from "../model";
+import { type Page, pageInput, readPage } from "../page";
 import { groupsAt } from "../runtime";
 import { coreEvents } from "./kernel-events";
 
@@ -26,8 +29,8 @@ export const grantEligibility = defineCommand({
   input: z.object({
     groupId: recordIdSchema,
     evidenceRef: z.string().max(500).nullable().optional(),
-    validFrom: z.coerce.date().optional(),
-    validUntil: z.coerce.date().nullable().optional(),
+    validFrom: instantSchema.optional(),
+    validUntil: instantSchema.nullable().optional(),
   }),
   run: async (cx, input) => {
     const group = groupDef(cx.config, input.groupId);
@@ -99,18 +102,23 @@ export const revokeEligibility = defineCommand({
 export const groupsOf = defineQuery({
   allow: "staff",
   subject: "required",
-  input: z.object({ at: z.coerce.date().optional() }),
+  input: z.object({ at: instantSchema.optional() }),
   run: (cx, { at }) => groupsAt(cx.tx, cx.subject, at ?? cx.now),
 });
 
-/** Every grant of the subject resident, past and present, with verifier and evidence (staff only). */
+/**
+ * The grants of the subject resident, past and present, with verifier and evidence, by
+ * `validFrom`, a page at a time (`limit`, `after`; see {@link Page}) (staff only).
+ */
 export const grantsOf = defineQuery({
   allow: "staff",
   subject: "required",
-  input: z.object({}),
-  run: (cx) =>
-    cx.tx.findMany(eligibilityGrantModel, {
+  input: z.object(pageInput),
+  run: (cx, { limit, after }): Promise<Page<RowOf<typeof eligibilityGrantModel>>> =>
+    readPage(cx.tx, eligibilityGrantModel, {
       where: [{ field: "residentId", value: cx.subject }],
-      orderBy: [{ field: "validFrom" }],
+      order: { field: "validFrom" },
+      limit,
+      after,
     }),
 });

@@ -3,11 +3,13 @@ import { recordIdSchema } from "../record-id";
 import { defineCommand, defineQuery } from "../command";
 import type { DomainEvent } from "../events";
 import { eventModel } from "../kernel-models";
+import { type Page, pageInput, readPage } from "../page";
 import type { ModelWhere } from "../where";
 
 /**
- * Events of the outbox in order (`seq`), for apps that send reminders and notifications.
- * Staff, admin and system only: payloads can name sensitive facts.
+ * Events of the outbox in order (`seq`), for apps that send reminders and notifications, a
+ * page at a time (`limit`, `after`; see {@link Page}; `afterSeq` also starts after a known
+ * sequence number). Staff, admin and system only: payloads can name sensitive facts.
  */
 export const listEvents = defineQuery({
   allow: "staff",
@@ -16,13 +18,13 @@ export const listEvents = defineQuery({
     afterSeq: z.number().int().min(0).default(0),
     pendingOnly: z.boolean().default(false),
     types: z.array(z.string().max(100)).max(100).optional(),
-    limit: z.number().int().positive().max(10_000).default(100),
+    ...pageInput,
   }),
-  run: async (cx, { afterSeq, pendingOnly, types, limit }): Promise<DomainEvent[]> => {
+  run: async (cx, { afterSeq, pendingOnly, types, limit, after }): Promise<Page<DomainEvent>> => {
     const where: ModelWhere<typeof eventModel>[] = [{ field: "seq", op: "gt", value: afterSeq }];
     if (pendingOnly) where.push({ field: "ackedAt", op: "eq", value: null });
     if (types) where.push({ field: "type", op: "in", value: types });
-    return cx.tx.findMany(eventModel, { where, orderBy: [{ field: "seq" }], limit });
+    return readPage(cx.tx, eventModel, { where, order: { field: "seq" }, limit, after });
   },
 });
 

@@ -4,6 +4,10 @@ import { defineCommand, defineQuery } from "../command";
 import { coreErrors } from "../core-errors";
 import { LinliError } from "../errors";
 import { householdModel, residentModel } from "../kernel-models";
+import type { RowOf } from "../model";
+import { type Page, pageInput, readPage } from "../page";
+
+type Resident = RowOf<typeof residentModel>;
 import { coreEvents } from "./kernel-events";
 
 /** Registers a resident (staff). Emits `ResidentRegistered`. */
@@ -36,16 +40,12 @@ export const getResident = defineQuery({
   run: (cx) => cx.tx.get(residentModel, cx.subject),
 });
 
-/** Every resident, ordered by id (staff). */
+/** The residents, ordered by id, a page at a time (`limit`, `after`; see {@link Page}) (staff). */
 export const listResidents = defineQuery({
   allow: "staff",
   subject: "none",
-  input: z.object({
-    limit: z.number().int().positive().max(10_000).default(1000),
-    offset: z.number().int().min(0).default(0),
-  }),
-  run: (cx, { limit, offset }) =>
-    cx.tx.findMany(residentModel, { orderBy: [{ field: "id" }], limit, offset }),
+  input: z.object(pageInput),
+  run: (cx, { limit, after }): Promise<Page<Resident>> => readPage(cx.tx, residentModel, { limit, after }),
 });
 
 /** Creates a household (staff). */

@@ -1,4 +1,4 @@
-import { defineCommand, isStaffLike, LinliError } from "@linli/core";
+import { defineCommand, instantSchema, isStaffLike, LinliError } from "@linli/core";
 import { z } from "zod";
 import { purchaseMembership } from "../membership-book";
 import type { PriceBook } from "../price-book";
@@ -18,7 +18,7 @@ export const purchase = (book: PriceBook) =>
     input: z.object({
       planId: idInput,
       /** When it starts. @default now */
-      startsAt: z.coerce.date().optional(),
+      startsAt: instantSchema.optional(),
     }),
     run: async (cx, input) => {
       if (input.startsAt && input.startsAt.getTime() < cx.now.getTime() && !isStaffLike(cx.actor)) {

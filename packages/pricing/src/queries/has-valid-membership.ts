@@ -1,4 +1,4 @@
-import { defineQuery } from "@linli/core";
+import { defineQuery, instantSchema } from "@linli/core";
 import { z } from "zod";
 import { coveragesOf } from "../membership-book";
 import { hasValidMembership as covers } from "../membership-period";
@@ -9,7 +9,7 @@ import { idInput } from "../pricing-inputs";
 export const hasValidMembership = (book: PriceBook) =>
   defineQuery({
     subject: "required",
-    input: z.object({ resourceId: idInput, at: z.coerce.date().optional() }),
+    input: z.object({ resourceId: idInput, at: instantSchema.optional() }),
     run: async (cx, { resourceId, at }) =>
       covers(await coveragesOf(cx.tx, book, cx.subject), resourceId, at ?? cx.now),
   });

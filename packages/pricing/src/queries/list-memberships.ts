@@ -1,11 +1,25 @@
-import { defineQuery } from "@linli/core";
+import { defineQuery, pageInput, readPage, toPage } from "@linli/core";
 import { z } from "zod";
-import { membershipsOf } from "../membership-book";
+import { membershipModel } from "../pricing-models";
 import { visibleMembership } from "../visibility";
 
-/** `pricing.memberships.list`: the resident's memberships, oldest first. */
+/**
+ * `pricing.memberships.list`: the resident's memberships, oldest first (`validFrom`), a page
+ * at a time (`limit`, `after`; see core's `Page`).
+ */
 export const list = defineQuery({
   subject: "required",
-  input: z.object({}),
-  run: async (cx) => (await membershipsOf(cx.tx, cx.subject)).map((m) => visibleMembership(cx.actor, m)),
+  input: z.object(pageInput),
+  run: async (cx, { limit, after }) => {
+    const page = await readPage(cx.tx, membershipModel, {
+      where: [{ field: "residentId", value: cx.subject }],
+      order: { field: "validFrom" },
+      limit,
+      after,
+    });
+    return toPage(
+      page.map((m) => visibleMembership(cx.actor, m)),
+      page.next,
+    );
+  },
 });

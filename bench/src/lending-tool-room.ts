@@ -54,7 +54,10 @@ export async function toolRoomBench() {
   const community = await createCommunity({
     config: {
       // Every non-resident actor is declared: linli verifies actor ids.
-      members: [{ id: "desk", kind: "staff" }, { id: "scheduler", kind: "system" }],
+      members: [
+        { id: "desk", kind: "staff" },
+        { id: "scheduler", kind: "system" },
+      ],
       community: {
         id: "wangjialong",
         name: text("王家垅社区", "Wangjialong"),

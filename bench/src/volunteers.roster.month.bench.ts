@@ -35,7 +35,10 @@ import { compare } from "./report";
 const plugins = [volunteersPlugin()] as const;
 const config = defineCommunityConfig(plugins, {
   // Every non-resident actor is declared: linli verifies actor ids.
-  members: [{ id: "desk", kind: "staff" }, { id: "volunteers", kind: "system" }],
+  members: [
+    { id: "desk", kind: "staff" },
+    { id: "volunteers", kind: "system" },
+  ],
   community: {
     id: "wangjialong",
     name: { "zh-CN": "王家垅社区", en: "Wangjialong" },

@@ -103,7 +103,12 @@ function unknownActor(): LinliError {
  * inactive volunteer record is not reactivated here: that is an admin's decision
  * (`core.members.setRoles` / `add`). Runs in the caller's transaction.
  */
-export async function enrolVolunteer(tx: Tx, id: string, at: Date, name: string | null = null): Promise<void> {
+export async function enrolVolunteer(
+  tx: Tx,
+  id: string,
+  at: Date,
+  name: string | null = null,
+): Promise<void> {
   if (await tx.findById(memberModel, id)) return;
   await tx.create(memberModel, {
     id,

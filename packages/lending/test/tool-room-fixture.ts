@@ -45,7 +45,11 @@ export function toolRoomConfig(
 ): CommunityConfigInput<readonly [ReturnType<typeof lendingPlugin>]> {
   return {
     // Every non-resident actor is declared: linli verifies actor ids.
-    members: [{ id: "desk-1", kind: "staff" }, { id: "scheduler", kind: "system" }, { id: "admin-1", kind: "admin" }],
+    members: [
+      { id: "desk-1", kind: "staff" },
+      { id: "scheduler", kind: "system" },
+      { id: "admin-1", kind: "admin" },
+    ],
     community: {
       id: "wangjialong",
       name: text("王家垅社区", "Wangjialong Community"),

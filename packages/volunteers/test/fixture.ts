@@ -33,7 +33,11 @@ const plugins = [pricingPlugin(), volunteersPlugin()] as const;
 export function volunteersConfig() {
   return defineCommunityConfig(plugins, {
     // Every non-resident actor is declared: linli verifies actor ids.
-    members: [{ id: "desk-1", kind: "staff" }, { id: "volunteers", kind: "system" }, { id: "admin-1", kind: "admin" }],
+    members: [
+      { id: "desk-1", kind: "staff" },
+      { id: "volunteers", kind: "system" },
+      { id: "admin-1", kind: "admin" },
+    ],
     community: {
       id: "wangjialong",
       name: text("王家垅社区", "Wangjialong"),

@@ -1,7 +1,5 @@
-/**
+/*
  * The generic assignment problem solved exactly by min-cost flow.
- *
- * @packageDocumentation
  */
 
 /** A task to assign (a help request, a shift seat, …). */

@@ -1,8 +1,6 @@
-/**
+/*
  * The matching engine's input and output shapes: volunteers, requests, settings and plans.
  * The engine is pure (no storage) and runs in a browser.
- *
- * @packageDocumentation
  */
 
 /** A time window `[start, end)`. */

@@ -1,7 +1,5 @@
-/**
+/*
  * Roster shapes: duty shifts, volunteers who may staff them, and the planned rotation.
- *
- * @packageDocumentation
  */
 
 /** A shift of a duty team, needing `size` volunteers. */

@@ -15,7 +15,10 @@ export const CLI_STAFF = { kind: "staff", id: "linli-cli" } as const;
  * acting id, and whoever runs the CLI on a database file already holds all of its data.
  * Unchanged when the configuration declares that id itself.
  */
-export function withOperator<C>(config: C, operator: { readonly kind: "staff"; readonly id: string }): C {
+export function withOperator<C>(
+  config: C,
+  operator: { readonly kind: "staff" | "system"; readonly id: string },
+): C {
   const members = ((config as { members?: { id: string }[] }).members ?? []) as { id: string }[];
   if (members.some((m) => m.id === operator.id)) return config;
   return { ...config, members: [...members, { id: operator.id, kind: operator.kind }] };

@@ -49,6 +49,7 @@ export function toolRoomConfig(
       { id: "desk-1", kind: "staff" },
       { id: "scheduler", kind: "system" },
       { id: "admin-1", kind: "admin" },
+      { id: "li-shifu", kind: "volunteer" },
     ],
     community: {
       id: "wangjialong",

@@ -141,7 +141,13 @@ describe("the volunteers at the desk (the preset and its seed on the SDK)", () =
   const at = (local: string) => new Date(`${local}:00+08:00`);
   async function community() {
     const c = await createCommunity({
-      config: presetCopy("wangjialong"),
+      config: {
+        ...presetCopy("wangjialong"),
+        members: [
+          { id: "desk", kind: "staff" },
+          { id: "volunteers", kind: "system" },
+        ],
+      },
       storage: memoryStorage(),
       plugins: [bookingPlugin(), pricingPlugin(), volunteersPlugin()],
       clock: manualClock("2026-07-01T01:00:00Z"),

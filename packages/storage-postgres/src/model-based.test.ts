@@ -173,7 +173,7 @@ async function apply(c: Community, s: Step, bookingIds: readonly string[]): Prom
 
 /** Everything a community shows about its state, in a form comparable across adapters. */
 async function state(c: Community) {
-  const bookings = await c.booking.list({ actor: desk, limit: 10_000 });
+  const bookings = await c.booking.list({ actor: desk, limit: 1000 });
   const ledgers: Record<string, unknown> = {};
   for (const id of RESIDENTS) {
     const entries = await c.pricing.ledger.entries({ actor: desk, forResident: id });
@@ -182,7 +182,7 @@ async function state(c: Community) {
     expect(balance).toBe(entries.reduce((sum, e) => sum + e.amount, 0));
     ledgers[id] = { balance, entries: entries.map((e) => [e.kind, e.amount, e.bookingId, e.code]) };
   }
-  const events = await c.events.list({ actor: desk, limit: 10_000 });
+  const events = await c.events.list({ actor: desk, limit: 1000 });
   return JSON.parse(
     JSON.stringify({
       bookings: bookings.map((b) => [

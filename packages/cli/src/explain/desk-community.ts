@@ -30,7 +30,8 @@ export async function deskCommunity(
   now: Date,
 ): Promise<Community<CommunityPlugins>> {
   const community = await createCommunity({
-    config: withOperator(config, DESK),
+    // The desk, and the volunteers plugin's quoting account, act as declared members.
+    config: withOperator(withOperator(config, DESK), { kind: "system", id: "volunteers" }),
     storage: sqliteStorage({ filename: ":memory:" }),
     plugins: communityPlugins(),
     clock: manualClock(now),

@@ -41,14 +41,14 @@ async function attempt(path: string, row: MatrixRow, profile: Profile): Promise<
   const input = await row.input(world, profile);
   const actor = actorOf(profile);
   const forResident = row.subject && profile !== "self" ? { forResident: "wang" } : {};
-  const before = await world.api.events.list({ actor: actorOf("system"), limit: 10_000 });
+  const before = await world.api.events.list({ actor: actorOf("system"), limit: 1000 });
   try {
     const result = await commandAt(world.api, path)({ ...input, ...forResident, actor });
     if (row.refusal === "null" && result === null) return "refused";
     return row.allowedError ? "allowed without the expected domain error" : "allowed";
   } catch (error) {
     if (!isLinliError(error)) return `raw error: ${String(error)}`;
-    const after = await world.api.events.list({ actor: actorOf("system"), limit: 10_000 });
+    const after = await world.api.events.list({ actor: actorOf("system"), limit: 1000 });
     if (after.length !== before.length) return `refused (${error.code}) but wrote events`;
     if (REFUSED.has(error.code)) return "refused";
     if (error.code === row.allowedError) return "allowed";

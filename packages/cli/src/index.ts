@@ -39,6 +39,7 @@ export {
 export type {
   ConfirmedBooking,
   SimulationAction,
+  SimulationConfigInput,
   SimulationCommunity,
   SimulationDay,
   SimulationDomain,

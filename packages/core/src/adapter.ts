@@ -27,7 +27,7 @@ export {
   type WhereOperator,
 } from "./where";
 export { AsyncQueue } from "./async-queue";
-export { createTx, ValueCodec } from "./tx";
+export { createTx, type FieldDecoder, type RowPlan, ValueCodec } from "./tx";
 export {
   delegationModel,
   eligibilityGrantModel,
@@ -37,5 +37,6 @@ export {
   kernelModels,
   residentModel,
 } from "./kernel-models";
+export { auditModel, memberModel } from "./member-model";
 
 export { storageFailureOptions } from "./storage-failure";

@@ -125,11 +125,13 @@ export interface Tx {
 }
 
 /** Decodes one stored value of a field. */
-type FieldDecoder = (value: unknown) => unknown;
+export type FieldDecoder = (value: unknown) => unknown;
 
 /** How to decode a model's rows (or a projection of them): field names and their decoders. */
-interface RowPlan {
+export interface RowPlan {
+  /** The fields decoded, in order. */
   readonly names: readonly string[];
+  /** The decoder of each field, by position. */
   readonly decoders: readonly FieldDecoder[];
 }
 

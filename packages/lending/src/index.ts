@@ -7,11 +7,14 @@
  */
 export { type LendingApi, lendingPlugin } from "./lending-plugin";
 export {
+  type BuiltInPolicyKind,
   checkLendingConfig,
   type LendingConfigInput,
   lendingConfigSchema,
   type LendingOptions,
+  lendingOptionsShape,
   type LendingPolicyKindParams,
+  type OptionsShape,
   type PolicyConfigInput,
   type PolicyKindParams,
 } from "./lending-config";

@@ -136,7 +136,8 @@ export const lendingOptionsShape = {
 // biome-ignore lint/suspicious/noEmptyInterface: an extension point filled by declaration merging
 export interface LendingPolicyKindParams {}
 
-type BuiltInPolicyKind = (typeof builtInPolicyKinds)[number];
+/** One of the built-in loan policy kinds. */
+export type BuiltInPolicyKind = (typeof builtInPolicyKinds)[number];
 
 /** The params (config input) of every known policy kind, by kind (built-in plus {@link LendingPolicyKindParams}). */
 export type PolicyKindParams = {
@@ -148,7 +149,8 @@ export type PolicyConfigInput = {
   [K in keyof PolicyKindParams & string]: PolicyKindParams[K] & { readonly id: string; readonly kind: K };
 }[keyof PolicyKindParams & string];
 
-type OptionsShape = z.ZodObject<typeof lendingOptionsShape>;
+/** The zod object of the lending section's options (without `policies`). */
+export type OptionsShape = z.ZodObject<typeof lendingOptionsShape>;
 
 /** The `lending` section as written in a community config (every field has a default). */
 export type LendingConfigInput = Partial<z.input<OptionsShape>> & {

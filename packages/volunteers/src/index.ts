@@ -20,3 +20,5 @@ export * from "./volunteers-config";
 export * from "./volunteers-errors";
 export * from "./volunteers-models";
 export * from "./volunteers-plugin";
+export { requestInputShape } from "./commands/request-create";
+export type { MonthlyHours } from "./queries/hours";

@@ -81,7 +81,7 @@ const AGE_BANDS: readonly (readonly [number, number, number])[] = [
 ];
 
 /**
- * Generates `count` residents for a seed: ages from {@link AGE_BANDS}, groups from
+ * Generates `count` residents for a seed: ages from an age pyramid of an old community, groups from
  * {@link GROUP_SHARES}, habits that follow age (students read, the young go to the gym,
  * the old use the drying room and book by phone). Pure: the same seed gives the same list.
  * With `configuredGroups`, groups the community does not configure are left out (the random

@@ -1,4 +1,5 @@
 import { formatMoney, type LocalizedText } from "@linli/core";
+import { MATCH_TERM_LABELS } from "@linli/volunteers";
 import type { CliLang } from "../cli-context";
 
 /** What a match explanation is about, for its heading. */
@@ -66,25 +67,6 @@ const T = {
   excluded: { "zh-CN": "排除原因", en: "Excluded" },
   cost: { "zh-CN": "代价", en: "cost" },
 } as const;
-
-const TERMS: Readonly<Record<CliLang, Readonly<Record<string, string>>>> = {
-  "zh-CN": {
-    walking: "步行",
-    continuity: "延续",
-    fairness: "公平",
-    urgency: "紧急",
-    waiting: "等待",
-    preference: "偏好",
-  },
-  en: {
-    walking: "walking",
-    continuity: "continuity",
-    fairness: "fairness",
-    urgency: "urgency",
-    waiting: "waiting",
-    preference: "preference",
-  },
-};
 
 const EXCLUSIONS: Readonly<Record<CliLang, Readonly<Record<string, string>>>> = {
   "zh-CN": {
@@ -155,7 +137,7 @@ function priceLines(price: MatchPrice | null, s: MatchSubject, lang: CliLang): s
 function candidateLine(candidate: MatchCandidate, rank: number, lang: CliLang): string {
   const terms = Object.entries(candidate.terms)
     .filter(([, v]) => v !== 0)
-    .map(([name, v]) => `${TERMS[lang][name] ?? name} ${v}`)
+    .map(([name, v]) => `${MATCH_TERM_LABELS[lang][name] ?? name} ${v}`)
     .join(listSep(lang));
   const home = candidate.home ? `${listSep(lang)}${candidate.home[lang]}` : "";
   const continuity = CONTINUITY[lang][candidate.continuity];

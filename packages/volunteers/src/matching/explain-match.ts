@@ -26,7 +26,8 @@ const CONSTRAINT_LABELS: Readonly<Record<Locale, Labels>> = {
   },
 };
 
-const TERM_LABELS: Readonly<Record<Locale, Labels>> = {
+/** The names of a match's cost terms (`walking`, `continuity`…) in zh-CN and en, for explanations. */
+export const MATCH_TERM_LABELS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   "zh-CN": {
     walking: "步行",
     continuity: "延续",
@@ -61,7 +62,7 @@ const CONTINUITY_LABELS: Readonly<Record<Locale, Readonly<Record<MatchContinuity
 };
 
 function termsText(terms: Readonly<Record<string, number>>, locale: Locale): string {
-  const labels = TERM_LABELS[locale];
+  const labels = MATCH_TERM_LABELS[locale];
   return Object.entries(terms)
     .filter(([, value]) => value !== 0)
     .map(([name, value]) => `${labels[name] ?? name} ${value}`)

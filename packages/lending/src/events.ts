@@ -35,6 +35,11 @@ export const lendingEvents = defineEvents("lending", {
     itemTypeId: id,
     residentId: id,
     dueAt: instant,
+    /**
+     * The resource whose price plan prices this loan (`lending.charges`), for the pricing
+     * plugin: a fee and a deposit charged now. Absent when loans of this type are not priced.
+     */
+    priceResourceId: id.optional(),
   }),
   /** A loan was renewed to a new due date. */
   LoanRenewed: z.object({ loanId: id, residentId: id, dueAt: instant, renewals: z.number().int() }),
@@ -46,6 +51,13 @@ export const lendingEvents = defineEvents("lending", {
     condition: z.string(),
     late: z.boolean(),
     fineMinor: z.number().int(),
+    /** The due date (present when `lateFeeResourceId` is). */
+    dueAt: instant.optional(),
+    /**
+     * The resource whose price plan prices the late return from `dueAt` to now, for the
+     * pricing plugin (`lending.charges.lateReturnResource`); present only for a late return.
+     */
+    lateFeeResourceId: id.optional(),
   }),
   /** A loan is due within `lending.dueSoonHours` (sent once per due date by the sweep). */
   LoanDueSoon: z.object({ loanId: id, itemId: id, residentId: id, dueAt: instant }),

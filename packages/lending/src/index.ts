@@ -98,3 +98,11 @@ export {
   inventoryRowSchema,
 } from "./inventory-rows";
 export * from "./events";
+export {
+  type LoanCharges,
+  lateFeeFields,
+  loanChargesSchema,
+  loanPriceFields,
+  loanPriceResource,
+} from "./loan-charges";
+export { bookPickup, type Pickups, pickupSubscriptions, pickupsSchema } from "./pickup-appointments";

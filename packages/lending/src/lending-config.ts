@@ -10,6 +10,8 @@ import {
 import { z } from "zod";
 import { type AnyLoanPolicyKind, lendingPolicyKinds, type PolicyConfig } from "./policy-kind";
 import { builtInPolicyKinds } from "./policies/built-in-policy-kinds";
+import { checkLoanCharges, loanChargesSchema } from "./loan-charges";
+import { checkPickups, pickupsSchema } from "./pickup-appointments";
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -130,6 +132,10 @@ export const lendingOptionsShape = {
     .prefault({}),
   /** Service plans (every N loans / N months): the sweep and check-in open tickets by them. */
   maintenancePlans: z.array(maintenancePlanSchema).max(200).default([]),
+  /** Loan fees, deposits and late fees through the pricing plugin (nothing priced by default). */
+  charges: loanChargesSchema,
+  /** Pickup appointments through the booking plugin (a bookable resource), if any. */
+  pickups: pickupsSchema.optional(),
 };
 
 /** Policy kinds a community plugin contributes, for the config's types: augment this interface. */
@@ -188,7 +194,7 @@ function isCalendarDay(day: string): boolean {
  */
 export function checkLendingConfig(
   options: LendingOptions,
-  _config: CommunityConfig,
+  config: CommunityConfig,
   report: ReportProblem,
   context?: Pick<ConfigCheckContext, "registries">,
 ): void {
@@ -271,6 +277,8 @@ export function checkLendingConfig(
         if (typeof c === "string" && !categories.has(c)) unknownCategory([...path, "categories", j], c);
       });
   });
+  checkLoanCharges(options.charges, config, report, categories);
+  checkPickups(options.pickups, config, report);
   for (const i of agreements.slice(1))
     report(["lending", "policies", i], "DUPLICATE_AGREEMENT", {
       "zh-CN": "只能有一个借用协议规则（当前版本）",

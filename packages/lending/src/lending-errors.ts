@@ -91,6 +91,10 @@ export const lendingErrors = defineErrors({
     "zh-CN": "{from} 之后一年内工具房都不开放，无法确定归还日期",
     en: "The tool room does not open within a year after {from}; no due date can be set",
   },
+  NOTHING_TO_PICK_UP: {
+    "zh-CN": "居民 {residentId} 没有可在此时段取走的物品（预留架上的物品或预约）",
+    en: "Resident {residentId} has nothing to pick up in this slot (no item on the hold shelf, no reservation)",
+  },
 });
 
 /** A lending error code. */

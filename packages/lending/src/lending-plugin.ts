@@ -14,6 +14,7 @@ import { lendingEvents } from "./events";
 import { checkLendingConfig, lendingConfigSchema } from "./lending-config";
 import { lendingErrors } from "./lending-errors";
 import { lendingModels } from "./lending-models";
+import { pickupSubscriptions } from "./pickup-appointments";
 import { lendingPolicyKinds } from "./policy-kind";
 import { builtInPolicyKinds } from "./policies/built-in-policy-kinds";
 import { available } from "./queries/available";
@@ -48,6 +49,8 @@ export function lendingPlugin() {
     events: lendingEvents,
     registries: [lendingPolicyKinds],
     contributes: [contribute(lendingPolicyKinds, builtInPolicyKinds)],
+    // Pickup appointments: bookings of `lending.pickups.resourceId` (booking's events only).
+    on: pickupSubscriptions(),
     api: (ctx) =>
       ctx.commands({
         checkOut,

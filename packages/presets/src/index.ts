@@ -48,3 +48,12 @@ export { libraryOfThings, libraryOfThingsParts } from "./library-of-things/index
 export { YEARLY_MEMBERSHIP } from "./library-of-things/membership";
 export { BIG_KIT_DAY_RATE } from "./library-of-things/things";
 export { LATE_FEE_PER_DAY } from "./library-of-things/late-fees";
+export {
+  TOOL_CATEGORIES,
+  TOOL_ROOM_HOURS,
+  TOOL_ROOM_MAX_LOANS,
+  TOOL_ROOM_TRAINING_GROUP,
+} from "./wangjialong/tool-room";
+export { wangjialongToolInventory } from "./wangjialong/tool-inventory";
+export { COLLECTION_SLOT_CAPACITY, COUNTER_HOURS } from "./library-of-things/lending";
+export { BIG_KIT_IDS, EVERYDAY_IDS } from "./library-of-things/things";

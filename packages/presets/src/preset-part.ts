@@ -1,20 +1,22 @@
 import type { BookingConfigInput, bookingPlugin, RuleConfigInput } from "@linli/booking";
 import type { CommunityConfigInput, KernelConfigInput, LocalizedText } from "@linli/core";
+import type { LendingConfigInput, lendingPlugin } from "@linli/lending";
 import type { PricingConfigInput, pricingPlugin } from "@linli/pricing";
 import type { volunteersConfigSchema, volunteersPlugin } from "@linli/volunteers";
 import type { z } from "zod";
 
-/** The plugins every preset is written for (and validated with): booking, pricing and volunteers. */
+/** The plugins every preset is written for (and validated with): booking, pricing, volunteers and lending. */
 export type PresetPlugins = readonly [
   ReturnType<typeof bookingPlugin>,
   ReturnType<typeof pricingPlugin>,
   ReturnType<typeof volunteersPlugin>,
+  ReturnType<typeof lendingPlugin>,
 ];
 
 /** The volunteers section of a preset, as written (every field optional). */
 export type VolunteersSectionInput = NonNullable<z.input<typeof volunteersConfigSchema>>;
 
-/** A whole preset: a community configuration for the kernel, booking, pricing and volunteers. */
+/** A whole preset: a community configuration for the kernel, booking, pricing, volunteers and lending. */
 export type PresetConfig = CommunityConfigInput<PresetPlugins>;
 
 type ItemOf<T> = T extends readonly (infer I)[] ? I : never;
@@ -50,6 +52,11 @@ export interface PresetPart {
    * parts winning.
    */
   readonly volunteers?: VolunteersSectionInput;
+  /**
+   * The lending section (the tool room's loan policies, hours, categories and fees): at most
+   * one part of a preset configures it (composing two is a programming error).
+   */
+  readonly lending?: LendingConfigInput;
 }
 
 /** The parts of a preset that are not per area: the community and the sections' options. */
@@ -80,16 +87,25 @@ function composeVolunteers(parts: readonly PresetPart[]): VolunteersSectionInput
   };
 }
 
-type ListKey = Exclude<keyof PresetPart, "volunteers">;
+type ListKey = Exclude<keyof PresetPart, "volunteers" | "lending">;
 const all = <K extends ListKey>(parts: readonly PresetPart[], key: K) =>
   parts.flatMap((p) => (p[key] ?? []) as ItemOf<NonNullable<PresetPart[K]>>[]);
 
+/** The one lending section of the parts, or undefined; throws when two parts configure lending. */
+function composeLending(parts: readonly PresetPart[]): LendingConfigInput | undefined {
+  const sections = parts.flatMap((p) => (p.lending ? [p.lending] : []));
+  if (sections.length > 1) throw new TypeError("a preset has one lending section: two parts configure it");
+  return sections[0];
+}
+
 /**
  * Builds a preset from its base and its areas, each list concatenated in the parts' order. The
- * volunteers section is present only when a part configures volunteers.
+ * volunteers section is present only when a part configures volunteers, the lending section
+ * only when one part configures lending.
  */
 export function composePreset(base: PresetBase, parts: readonly PresetPart[]): PresetConfig {
   const volunteers = composeVolunteers(parts);
+  const lending = composeLending(parts);
   return {
     community: base.community,
     places: all(parts, "places"),
@@ -105,6 +121,7 @@ export function composePreset(base: PresetBase, parts: readonly PresetPart[]): P
       vouchers: all(parts, "vouchers"),
     },
     ...(volunteers ? { volunteers } : {}),
+    ...(lending ? { lending } : {}),
   };
 }
 

@@ -1,14 +1,15 @@
 import { bookingPlugin } from "@linli/booking";
 import { createCommunity, parseCommunityConfig } from "@linli/core";
+import { lendingPlugin } from "@linli/lending";
 import { pricingPlugin } from "@linli/pricing";
 import { memoryStorage } from "@linli/storage-memory";
 import { volunteersPlugin } from "@linli/volunteers";
 import { describe, expect, test } from "vitest";
 import { presetCopy, presetNames } from "./index";
 
-const plugins = () => [bookingPlugin(), pricingPlugin(), volunteersPlugin()] as const;
+const plugins = () => [bookingPlugin(), pricingPlugin(), volunteersPlugin(), lendingPlugin()] as const;
 
-describe("every preset is valid configuration for the kernel, booking, pricing and volunteers", () => {
+describe("every preset is valid configuration for the kernel, booking, pricing, volunteers and lending", () => {
   test.each(presetNames)("%s: the one-pass config check finds no problem", (name) => {
     const result = parseCommunityConfig(presetCopy(name), plugins());
     expect(result.ok ? [] : result.problems).toEqual([]);

@@ -8,6 +8,7 @@ import {
 } from "@linli/core";
 import { bookingSubscriptions } from "./booking-subscriptions";
 import { builtInComponents } from "./built-in-components";
+import { lendingSubscriptions } from "./lending-subscriptions";
 import { cancel } from "./commands/cancel-membership";
 import { charge } from "./commands/charge";
 import { correct } from "./commands/correct";
@@ -38,7 +39,9 @@ import { quoteForBooking } from "./queries/quote-for-booking";
  * zh-CN and en. With the booking plugin installed, confirmed bookings for a resident are
  * priced and charged in the booking's own transaction, and cancellations in time are
  * reversed; a booking for no resident is not priced. Pricing also contributes the
- * `requires-membership` booking rule kind (members-only resources such as the gym).
+ * `requires-membership` booking rule kind (members-only resources such as the gym). With the
+ * lending plugin installed, loans of types its `charges` price are charged at check-out
+ * (deposits returned at check-in) and late returns charged (see `lendingSubscriptions`).
  *
  * @example
  * ```ts
@@ -60,7 +63,7 @@ export function pricingPlugin() {
   };
   return definePlugin({
     id: "pricing",
-    optional: ["booking"],
+    optional: ["booking", "lending"],
     config: (registries: Registries) => pricingConfigSchema(registries.get(priceComponents)),
     checkConfig: checkPricingConfig,
     models: pricingModels,
@@ -72,7 +75,7 @@ export function pricingPlugin() {
       // Members-only resources: a booking rule kind reading memberships pricing loads.
       contribute(bookingRuleKinds, [requiresMembershipKind(bookOf)]),
     ],
-    on: bookingSubscriptions(bookOf),
+    on: [...bookingSubscriptions(bookOf), ...lendingSubscriptions(bookOf)],
     personalData: pricingPersonalData,
     api: (ctx) => {
       const book = compilePriceBook(ctx.options, ctx.config, ctx.registries);

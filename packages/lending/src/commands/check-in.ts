@@ -7,6 +7,7 @@ import { lendingErrors } from "../lending-errors";
 import { conditionInput, idInput, noteInput } from "../lending-inputs";
 import { claimModel, itemModel, type Loan, loanModel } from "../lending-models";
 import { lateFine } from "../late-fine";
+import { lateFeeFields } from "../loan-charges";
 import { duePlan } from "../maintenance-plans";
 
 /** What became of one returned unit. */
@@ -102,6 +103,7 @@ export const checkIn = defineCommand({
         condition: entry.condition,
         late: cx.now.getTime() > open.dueAt.getTime(),
         fineMinor,
+        ...lateFeeFields(cx.options.charges, open.dueAt, cx.now),
       });
       out.push({ loan, unitStatus, ticketId });
     }

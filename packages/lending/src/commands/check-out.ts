@@ -4,6 +4,7 @@ import { z } from "zod";
 import { loadBorrowerFacts } from "../borrower-facts";
 import { dueDate } from "../due-date";
 import { lendingEvents } from "../events";
+import { loanPriceFields } from "../loan-charges";
 import { loanEligibility } from "../loan-eligibility";
 import {
   calendarOf,
@@ -284,6 +285,7 @@ export const checkOut = defineCommand({
         itemTypeId: unit.itemTypeId,
         residentId,
         dueAt: due.dueAt.toISOString(),
+        ...loanPriceFields(cx.options.charges, { id: unit.itemTypeId, category: unit.category }),
       });
     }
     return { ok: true, violations: [], batchId, loans };

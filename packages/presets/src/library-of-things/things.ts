@@ -16,6 +16,11 @@ const BIG_KIT = [
   ["gazebo", "折叠凉棚", "Gazebo"],
 ] as const;
 
+/** The ids of the everyday kit (each a resource and, in the lending catalog, an item type). */
+export const EVERYDAY_IDS = EVERYDAY.map(([id]) => id);
+/** The ids of the big kit. */
+export const BIG_KIT_IDS = BIG_KIT.map(([id]) => id);
+
 /** £6 a started day for big kit, in pence. */
 export const BIG_KIT_DAY_RATE = 600;
 

@@ -57,3 +57,5 @@ export {
 export { wangjialongToolInventory } from "./wangjialong/tool-inventory";
 export { COLLECTION_SLOT_CAPACITY, COUNTER_HOURS } from "./library-of-things/lending";
 export { BIG_KIT_IDS, EVERYDAY_IDS } from "./library-of-things/things";
+export { libraryOfThingsInventory } from "./library-of-things/inventory";
+export { presetInventory } from "./preset-inventory";

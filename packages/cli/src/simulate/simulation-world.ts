@@ -107,8 +107,8 @@ export interface SimulationDomain {
   readonly id: string;
   /**
    * Before the community is created: returns the configuration with what this domain's
-   * plugin needs and the community does not configure (the loans domain adds a tool room's
-   * `lending` section when there is none). Returns a new object; never mutates its input.
+   * plugin needs and the community does not configure. Returns a new object; never mutates
+   * its input.
    */
   prepareConfig?(config: SimulationConfigInput): SimulationConfigInput;
   /** Once, before the first day (register things, buy season passes). */

@@ -39,8 +39,8 @@ const KINDS: readonly Kind[] = [
 /**
  * The tools the community bought before lending opened, one inventory row per unit (the
  * CSV-friendly rows of `@linli/lending`'s `inventoryRowSchema`): 24 kinds in the six
- * categories of the preset's `lending` section, 44 units coded `<type>-<n>`, on the gatehouse
- * shelves. The impact drill and the angle grinder need the recorded power-tool training.
+ * categories of the preset's `lending` section, 46 units coded `<type>-<n>`, at the tool room
+ * (place `tool-room-site`). The impact drill and the angle grinder need the recorded power-tool training.
  * Deterministic; a fresh copy on each call.
  */
 export function wangjialongToolInventory(): InventoryRowInput[] {
@@ -55,7 +55,7 @@ export function wangjialongToolInventory(): InventoryRowInput[] {
       trainingGroup: training ? TOOL_ROOM_TRAINING_GROUP : "",
       code: `${id}-${k + 1}`,
       condition: "good" as const,
-      location: "gatehouse",
+      location: "tool-room-site",
       acquisition: "bought" as const,
       acquiredOn: "",
     })),

@@ -13,8 +13,8 @@ import { volunteerDomains } from "./volunteers-domain";
  *
  * To add a part of community life: write `domains/<name>-domain.ts` exporting a
  * {@link SimulationDomain} (see its rules) and add it here; it should do nothing when its
- * plugin's section is absent from the configuration, or add the section it needs in
- * `prepareConfig` (as the loans domain does for the tool room).
+ * plugin's section is absent from the configuration (as the loans domain does without a
+ * `lending` section), or add the section it needs in `prepareConfig`.
  */
 export function defaultDomains(): SimulationDomain[] {
   return [residentsDomain, bookingsDomain(), pricingDomain, loansDomain(), ...volunteerDomains()];

@@ -4,8 +4,8 @@ import { ResidentPicker } from "../resident-picker";
 import type { ResidentProfile } from "../resident-profiles";
 import { SeededRandom } from "../seeded-random";
 import type { SimulationAction, SimulationDomain, SimulationWorld } from "../simulation-world";
-import { DONATED_NEW_TYPES, TOOL_TYPES, type ToolType } from "./tool-room-catalog";
-import { configuredCategories, toolRoomWindows, withToolRoom } from "./tool-room-config";
+import { DONATED_NEW_TYPES, type ToolType, toolTypesOf } from "./tool-room-catalog";
+import { configuredCategories, startingInventory, toolRoomWindows } from "./tool-room-config";
 
 /** Borrowing visits a day per resident (5,800 residents: about 17 visits a day). */
 const VISITS_PER_RESIDENT_DAY = 0.003;
@@ -43,9 +43,11 @@ interface OfferedDonation {
 }
 
 /**
- * Loans: the shared tool room through `@linli/lending`. When the community configures no
- * `lending` section, the simulation installs one ({@link withToolRoom}); before the first day
- * staff enter a small catalog of the Wangjialong tool room (`catalog.addType`, `addUnits`).
+ * Loans: the shared tool room through `@linli/lending`, as the community's `lending` section
+ * configures it (a community without one lends nothing). Before the first day staff import the
+ * inventory its preset ships (`presetInventory`, through `catalog.importInventory`: for
+ * Wangjialong, the tool room's 24 kinds of bought tools); due dates, limits, training and
+ * fees are the section's.
  * - Each day residents come in the tool room's opening hours to borrow a tool or two
  *   (`checkOut` at the desk); power drills and ladders are the favourites. A refusal by a
  *   policy is counted by its reason; when every unit is out, most place a hold
@@ -86,6 +88,8 @@ export function loansDomain(): SimulationDomain {
   let windows: readonly DayWindows[] = [];
   let picker: ResidentPicker | null = null;
   let donatedNew = 0;
+  /** The new kinds residents may donate: those in a configured category. */
+  let freshKinds: typeof DONATED_NEW_TYPES = [];
   let donations: OfferedDonation[] = [];
   /** Our holds per type, in the order placed: who the next unit on the shelf waits for. */
   const queues = new Map<string, string[]>();
@@ -251,31 +255,19 @@ export function loansDomain(): SimulationDomain {
 
   return {
     id: "loans",
-    prepareConfig: withToolRoom,
     async setup(world) {
-      const categories = configuredCategories(world);
-      types = TOOL_TYPES.filter((t) => categories.has(t.category));
+      const rows = startingInventory(world);
+      types = toolTypesOf(rows);
       active = types.length > 0;
       if (!active) return;
       windows = toolRoomWindows(world);
+      const categories = configuredCategories(world);
+      freshKinds = DONATED_NEW_TYPES.filter((t) => categories.has(t.category));
       picker = new ResidentPicker(world.residents, "household");
       weights = types.map((t) => [t, t.popularity] as const);
-      for (const type of types) {
-        await world.community.lending.catalog.addType({
-          actor: world.desk,
-          id: type.id,
-          category: type.category,
-          nameZh: type.zh,
-          nameEn: type.en,
-        });
-        await world.community.lending.catalog.addUnits({
-          actor: world.desk,
-          itemTypeId: type.id,
-          units: Array.from({ length: type.units }, (_, k) => ({ code: `${type.id}-${k + 1}` })),
-        });
-        counts.types++;
-        counts.units += type.units;
-      }
+      await world.community.lending.catalog.importInventory({ actor: world.desk, rows });
+      counts.types = types.length;
+      counts.units = rows.length;
     },
     plan(world, day, rng) {
       if (!active || !picker) return [];
@@ -301,7 +293,7 @@ export function loansDomain(): SimulationDomain {
       if (rng.chance(DONATION_CHANCE)) {
         const donor = picker.pick(rng);
         const fresh =
-          donatedNew < DONATED_NEW_TYPES.length && rng.chance(0.3) ? DONATED_NEW_TYPES[donatedNew] : null;
+          donatedNew < freshKinds.length && rng.chance(0.3) ? freshKinds[donatedNew] : null;
         if (fresh) donatedNew++;
         const known = rng.weighted(weights);
         const quantity = rng.chance(0.8) ? 1 : 2;

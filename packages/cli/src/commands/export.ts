@@ -3,12 +3,13 @@ import { resolve } from "node:path";
 import { Option } from "commander";
 import type { CliContext, CommandModule } from "../cli-context";
 import { CLI_STAFF, loadChecked, openCommunityDb } from "../community-db";
+import { INVENTORY_COLUMNS } from "@linli/lending";
 import { formatCsv } from "../csv";
 
 interface ExportOptions {
   config: string;
   db: string;
-  csv?: "residents";
+  csv?: "residents" | "inventory";
   ics?: boolean;
   resource?: string;
   resident?: string;
@@ -18,7 +19,7 @@ interface ExportOptions {
 
 async function exportData(options: ExportOptions, context: CliContext) {
   if (!options.csv === !options.ics) {
-    context.io.err("linli export: give one of --csv residents or --ics\n");
+    context.io.err("linli export: give one of --csv residents, --csv inventory or --ics\n");
     return context.fail(1);
   }
   if (options.ics && !options.resource === !options.resident) {
@@ -39,6 +40,9 @@ async function exportData(options: ExportOptions, context: CliContext) {
       text = await staff.booking.resourceCalendar({ resourceId: options.resource, locale: options.lang });
     } else if (options.ics && options.resident) {
       text = await staff.for(options.resident).booking.residentCalendar({ locale: options.lang });
+    } else if (options.csv === "inventory") {
+      const units = await staff.lending.catalog.exportInventory({ includeRetired: true });
+      text = formatCsv([INVENTORY_COLUMNS, ...units.map((u) => INVENTORY_COLUMNS.map((c) => u[c]))]);
     } else {
       const rows: unknown[][] = [["id", "name", "phone", "birthYear", "placeId", "groups"]];
       for (let after: string | undefined; ; ) {
@@ -60,16 +64,19 @@ async function exportData(options: ExportOptions, context: CliContext) {
 }
 
 /**
- * `linli export --config <file> --db <file.sqlite> (--csv residents | --ics --resource <id> | --ics --resident <id>)`:
- * residents as CSV (the columns `linli import` reads) or bookings as an RFC 5545 calendar.
+ * `linli export --config <file> --db <file.sqlite> (--csv residents | --csv inventory | --ics --resource <id> | --ics --resident <id>)`:
+ * residents or the tool inventory (every unit with its status) as CSV (the columns `linli
+ * import` reads), or bookings as an RFC 5545 calendar.
  */
 export const exportCommand: CommandModule = (program, context) => {
   program
     .command("export")
-    .description("export residents as CSV or bookings as ICS from a community's SQLite database")
+    .description("export residents or the tool inventory as CSV, or bookings as ICS, from a community's SQLite database")
     .requiredOption("--config <file>", "the community configuration (YAML or JSON)")
     .requiredOption("--db <file>", "the SQLite database")
-    .addOption(new Option("--csv <what>", "residents as CSV").choices(["residents"]))
+    .addOption(
+      new Option("--csv <what>", "residents or the tool inventory as CSV").choices(["residents", "inventory"]),
+    )
     .option("--ics", "bookings as an ICS calendar (with --resource or --resident)")
     .option("--resource <id>", "the resource whose bookings to export")
     .option("--resident <id>", "the resident whose bookings to export")

@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { Option } from "commander";
 import type { CliContext, CommandModule } from "../cli-context";
 import { type CheckedConfig, CLI_STAFF, loadChecked, openCommunityDb } from "../community-db";
 import { type CsvRow, parseCsv } from "../csv";
+import { importInventoryRows } from "./import-inventory";
 
 /** The columns of a residents CSV (header row required; only `name` is required in it). */
 export const RESIDENT_COLUMNS = ["id", "name", "phone", "birthYear", "placeId", "groups"] as const;
@@ -65,7 +67,15 @@ export function residentRows(
   return problems.length > 0 ? { ok: false, problems } : { ok: true, residents };
 }
 
-async function importResidents(options: { config: string; db: string; csv: string }, context: CliContext) {
+/** The options of `linli import`. */
+interface ImportOptions {
+  config: string;
+  db: string;
+  csv: string;
+  what: "residents" | "inventory";
+}
+
+async function importCsv(options: ImportOptions, context: CliContext) {
   const config = loadChecked(options.config, context);
   if (!config) return;
   let rows: CsvRow[];
@@ -75,6 +85,7 @@ async function importResidents(options: { config: string; db: string; csv: strin
     context.io.err(`${options.csv}: ${(error as Error).message}\n`);
     return context.fail(1);
   }
+  if (options.what === "inventory") return importInventoryRows(options, config, rows, context);
   const checked = residentRows(rows, config);
   if (!checked.ok) {
     context.io.err(`${checked.problems.map((p) => `${options.csv}:${p}`).join("\n")}\nnothing imported\n`);
@@ -106,19 +117,24 @@ async function importResidents(options: { config: string; db: string; csv: strin
 }
 
 /**
- * `linli import --config <file> --db <file.sqlite> --csv <residents.csv>`: residents from a
- * spreadsheet (columns id, name, phone, birthYear, placeId, groups separated by `;`). Every row
- * is checked first (groups and places against the config); nothing is written when one is wrong.
+ * `linli import --config <file> --db <file.sqlite> --csv <file.csv> [--what residents|inventory]`:
+ * residents from a spreadsheet (columns id, name, phone, birthYear, placeId, groups separated
+ * by `;`), or the tool room's inventory (`--what inventory`: one unit per row, the columns of
+ * `@linli/lending`'s `INVENTORY_COLUMNS` without status and donor). Every row is checked first
+ * (groups, places and categories against the config); nothing is written when one is wrong.
  */
 export const importCommand: CommandModule = (program, context) => {
   program
     .command("import")
-    .description("import residents from a CSV file into a community's SQLite database")
+    .description("import residents or the tool inventory from a CSV file into a community's SQLite database")
     .requiredOption("--config <file>", "the community configuration (YAML or JSON)")
     .requiredOption("--db <file>", "the SQLite database (created when missing)")
     .requiredOption(
       "--csv <file>",
-      "residents: id,name,phone,birthYear,placeId,groups (groups separated by ;)",
+      "residents: id,name,phone,birthYear,placeId,groups (groups separated by ;); inventory: one unit per row",
     )
-    .action((options: { config: string; db: string; csv: string }) => importResidents(options, context));
+    .addOption(
+      new Option("--what <kind>", "what the file holds").choices(["residents", "inventory"]).default("residents"),
+    )
+    .action((options: ImportOptions) => importCsv(options, context));
 };

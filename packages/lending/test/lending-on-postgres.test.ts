@@ -1,6 +1,7 @@
 import { postgresStorage, type PostgresStorage } from "@linli/storage-postgres";
 import { afterEach, describe, expect, test } from "vitest";
 import { usePgServer } from "../../storage-postgres/test/use-pg-server";
+import { pickupScenarios } from "./pickup-scenarios";
 import { lendingScenarios } from "./scenarios";
 import { desk, toolRoom, volunteer } from "./tool-room-fixture";
 
@@ -37,3 +38,5 @@ describe("the tool room on PostgreSQL", () => {
     await community.close();
   });
 });
+
+describe("pickup appointments through booking on PostgreSQL", () => pickupScenarios(storage));

@@ -55,7 +55,11 @@ describe("linli import --what inventory", () => {
     const lines = err.split("\n");
     expect(lines[0]).toBe('tools-bad.csv:line 3: unknown category "woodwork" (not in the lending section)');
     expect(lines[1]).toMatch(/^tools-bad\.csv:line 4: condition: .*"good"/);
-    expect(lines.slice(2)).toEqual(['tools-bad.csv:line 5: code "hammer-1" is already on line 2', "nothing imported", ""]);
+    expect(lines.slice(2)).toEqual([
+      'tools-bad.csv:line 5: code "hammer-1" is already on line 2',
+      "nothing imported",
+      "",
+    ]);
     // The good row of line 2 was not written either.
     expect((await exportInventory(db)).out).toBe(HEADER);
   });

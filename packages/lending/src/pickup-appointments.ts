@@ -1,5 +1,12 @@
 import { bookingEvents } from "@linli/booking/events";
-import { type CommandContext, type CommunityConfig, idSchema, LinliError, type ReportProblem, subscribe } from "@linli/core";
+import {
+  type CommandContext,
+  type CommunityConfig,
+  idSchema,
+  LinliError,
+  type ReportProblem,
+  subscribe,
+} from "@linli/core";
 import { z } from "zod";
 import type { LendingOptions } from "./lending-config";
 import { lendingErrors } from "./lending-errors";
@@ -22,7 +29,11 @@ export const pickupsSchema = z.object({
 export type Pickups = z.output<typeof pickupsSchema>;
 
 /** Checks that the pickup resource is a resource of the community. */
-export function checkPickups(pickups: Pickups | undefined, config: CommunityConfig, report: ReportProblem): void {
+export function checkPickups(
+  pickups: Pickups | undefined,
+  config: CommunityConfig,
+  report: ReportProblem,
+): void {
   if (pickups === undefined) return;
   if (!(config.resources ?? []).some((r) => r.id === pickups.resourceId))
     report(["lending", "pickups", "resourceId"], "UNKNOWN_RESOURCE", {
@@ -64,7 +75,7 @@ export async function bookPickup(
   let held = 0;
   for (const h of ready) {
     const hold = await cx.tx.findById(holdModel, h.id);
-    if (!hold || hold.status !== "ready") continue;
+    if (hold?.status !== "ready") continue;
     held++;
     if (hold.pickupBy !== null && hold.pickupBy < slot.end)
       await cx.tx.updateById(holdModel, hold.id, { pickupBy: slot.end });

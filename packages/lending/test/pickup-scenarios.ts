@@ -28,7 +28,12 @@ async function pickupRoom(storage: StorageAdapter) {
       ],
       booking: {
         rules: [
-          { id: "pickup-grid", kind: "slot-grid", appliesTo: { resources: ["pickup-desk"] }, granularityMinutes: 15 },
+          {
+            id: "pickup-grid",
+            kind: "slot-grid",
+            appliesTo: { resources: ["pickup-desk"] },
+            granularityMinutes: 15,
+          },
           {
             id: "pickup-length",
             kind: "duration",
@@ -44,11 +49,28 @@ async function pickupRoom(storage: StorageAdapter) {
     clock,
     ids: sequentialIds(),
   });
-  for (const id of ["wang", "li", "zhang", "zhao"]) await community.residents.register({ actor: desk, id, name: id });
+  for (const id of ["wang", "li", "zhang", "zhao"])
+    await community.residents.register({ actor: desk, id, name: id });
   const lend = community.lending;
-  await lend.catalog.addType({ actor: desk, id: "ladder", category: "ladders", nameZh: "人字梯", nameEn: "Step ladder" });
-  const [ladder] = await lend.catalog.addUnits({ actor: desk, itemTypeId: "ladder", units: [{ code: "L-1" }] });
-  await lend.catalog.addType({ actor: desk, id: "trowel", category: "garden", nameZh: "小铲子", nameEn: "Trowel" });
+  await lend.catalog.addType({
+    actor: desk,
+    id: "ladder",
+    category: "ladders",
+    nameZh: "人字梯",
+    nameEn: "Step ladder",
+  });
+  const [ladder] = await lend.catalog.addUnits({
+    actor: desk,
+    itemTypeId: "ladder",
+    units: [{ code: "L-1" }],
+  });
+  await lend.catalog.addType({
+    actor: desk,
+    id: "trowel",
+    category: "garden",
+    nameZh: "小铲子",
+    nameEn: "Trowel",
+  });
   await lend.catalog.addUnits({
     actor: desk,
     itemTypeId: "trowel",
@@ -66,7 +88,9 @@ async function pickupRoom(storage: StorageAdapter) {
 export function pickupScenarios(storage: () => StorageAdapter | Promise<StorageAdapter>): void {
   test("a ladder on the hold shelf waits for Wang's pickup appointment past its 48 hours", async () => {
     const { community, clock, lend, ladder, slot } = await pickupRoom(await storage());
-    expect((await lend.checkOut({ actor: desk, residentId: "li", items: [{ itemTypeId: "ladder" }] })).ok).toBe(true);
+    expect(
+      (await lend.checkOut({ actor: desk, residentId: "li", items: [{ itemTypeId: "ladder" }] })).ok,
+    ).toBe(true);
     expect((await lend.holds.place({ actor: resident("wang"), itemTypeId: "ladder" })).ok).toBe(true);
     const [back] = await lend.checkIn({ actor: desk, items: [{ itemId: ladder, condition: "good" }] });
     expect(back?.unitStatus).toBe("on-hold-shelf");

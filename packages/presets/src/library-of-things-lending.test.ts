@@ -8,7 +8,13 @@ import { pricingPlugin } from "@linli/pricing";
 import { memoryStorage } from "@linli/storage-memory";
 import { volunteersPlugin } from "@linli/volunteers";
 import { describe, expect, test } from "vitest";
-import { BIG_KIT_DAY_RATE, COLLECTION_SLOT_CAPACITY, LATE_FEE_PER_DAY, libraryOfThingsInventory, presetCopy } from "./index";
+import {
+  BIG_KIT_DAY_RATE,
+  COLLECTION_SLOT_CAPACITY,
+  LATE_FEE_PER_DAY,
+  libraryOfThingsInventory,
+  presetCopy,
+} from "./index";
 
 const counter = { kind: "staff", id: "counter" } as const;
 const member = (id: string) => ({ kind: "resident", id }) as const;
@@ -39,7 +45,11 @@ describe("the High Street Library of Things' lending desk", () => {
       .checkOut({ actor: counter, residentId: "amara", items: [{ itemTypeId: "drill" }] })
       .catch((e: unknown) => e);
     expect(isLinliError(drill) ? drill.code : drill).toBe("MEMBERSHIP_REQUIRED");
-    const out = await lend.checkOut({ actor: counter, residentId: "amara", items: [{ itemTypeId: "carpet-cleaner" }] });
+    const out = await lend.checkOut({
+      actor: counter,
+      residentId: "amara",
+      items: [{ itemTypeId: "carpet-cleaner" }],
+    });
     if (!out.ok) throw new Error(JSON.stringify(out.violations));
     // Big kit for three days, due at the next opening: Tuesday 24 March, 17:00 GMT.
     expect(out.loans[0]!.dueAt.toISOString()).toBe("2026-03-24T17:00:00.000Z");
@@ -68,12 +78,18 @@ describe("the High Street Library of Things' lending desk", () => {
     const who = Object.keys(things) as (keyof typeof things)[];
     // Each reserved a thing for next Saturday: they have something to collect.
     for (const id of who)
-      await community.lending.reservations.make({ actor: member(id), itemTypeId: things[id], from: "2026-03-28" });
+      await community.lending.reservations.make({
+        actor: member(id),
+        itemTypeId: things[id],
+        from: "2026-03-28",
+      });
     const results = [];
     for (const id of who)
       results.push((await community.booking.book({ actor: member(id), ...slot("2026-03-28T10:00:00Z") })).ok);
     expect(results).toEqual([...Array(COLLECTION_SLOT_CAPACITY).fill(true), false]);
-    expect((await community.booking.book({ actor: member("dev"), ...slot("2026-03-28T10:15:00Z") })).ok).toBe(true);
+    expect((await community.booking.book({ actor: member("dev"), ...slot("2026-03-28T10:15:00Z") })).ok).toBe(
+      true,
+    );
     await community.close();
   });
 });

@@ -87,7 +87,11 @@ describe("the Wangjialong tool room as the domain brief describes it", () => {
     if (grinder.ok) return;
     expect(grinder.violations.map((v) => v.code)).toEqual(["TRAINING_REQUIRED"]);
     expect(grinder.violations[0]!.message["zh-CN"]).toContain("培训");
-    await community.eligibility.grant({ actor: desk, forResident: "wang", groupId: TOOL_ROOM_TRAINING_GROUP });
+    await community.eligibility.grant({
+      actor: desk,
+      forResident: "wang",
+      groupId: TOOL_ROOM_TRAINING_GROUP,
+    });
     expect((await lend("angle-grinder")).ok).toBe(true);
     expect((await lend("hammer")).ok).toBe(true);
     const fourth = await lend("pliers");

@@ -10,6 +10,7 @@ const dir = mkdtempSync(join(tmpdir(), "linli-loan-charges-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
-describe("loans priced through lending's events, on memory", () => lendingChargesScenarios(() => memoryStorage()));
+describe("loans priced through lending's events, on memory", () =>
+  lendingChargesScenarios(() => memoryStorage()));
 describe("loans priced through lending's events, on SQLite", () =>
   lendingChargesScenarios(() => sqliteStorage({ filename: join(dir, `charges-${++n}.db`) })));

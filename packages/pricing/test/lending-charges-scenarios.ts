@@ -18,7 +18,12 @@ async function hub(storage: StorageAdapter) {
   const community = await createCommunity({
     config: {
       members: [{ id: "counter", kind: "staff" }],
-      community: { id: "hub", name: text("物品图书馆", "Library of Things"), timeZone: "Europe/London", currency: "GBP" },
+      community: {
+        id: "hub",
+        name: text("物品图书馆", "Library of Things"),
+        timeZone: "Europe/London",
+        currency: "GBP",
+      },
       places: [{ id: "hub", kind: "facility", name: text("物品图书馆", "Hub") }],
       resources: [
         { id: "drill", kind: "item", name: text("电钻", "Drill"), place: "hub" },
@@ -86,7 +91,8 @@ async function hub(storage: StorageAdapter) {
     if (!out.ok) throw new Error(JSON.stringify(out.violations));
     return out.loans[0]!;
   };
-  const giveBack = (itemId: string) => lend.checkIn({ actor: counter, items: [{ itemId, condition: "good" }] });
+  const giveBack = (itemId: string) =>
+    lend.checkIn({ actor: counter, items: [{ itemId, condition: "good" }] });
   return { community, clock, lend, ledger, borrow, giveBack };
 }
 
@@ -94,11 +100,14 @@ async function hub(storage: StorageAdapter) {
 export function lendingChargesScenarios(storage: () => StorageAdapter | Promise<StorageAdapter>): void {
   test("big kit: three days at £6 and a £20 deposit, quoted before and charged at check-out; the deposit comes back at check-in", async () => {
     const { community, clock, ledger, borrow, giveBack } = await hub(await storage());
-    const quote = await community.as(counter).for("amara").pricing.quote({
-      resourceId: "carpet-cleaner",
-      start: clock.now(),
-      end: new Date(clock.now().getTime() + 3 * DAY),
-    });
+    const quote = await community
+      .as(counter)
+      .for("amara")
+      .pricing.quote({
+        resourceId: "carpet-cleaner",
+        start: clock.now(),
+        end: new Date(clock.now().getTime() + 3 * DAY),
+      });
     expect([quote.charge.amount, quote.deposit.amount]).toEqual([1800, 2000]);
     const loan = await borrow("amara", "carpet-cleaner");
     expect(await ledger("amara")).toEqual([

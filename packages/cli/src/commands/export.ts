@@ -71,11 +71,16 @@ async function exportData(options: ExportOptions, context: CliContext) {
 export const exportCommand: CommandModule = (program, context) => {
   program
     .command("export")
-    .description("export residents or the tool inventory as CSV, or bookings as ICS, from a community's SQLite database")
+    .description(
+      "export residents or the tool inventory as CSV, or bookings as ICS, from a community's SQLite database",
+    )
     .requiredOption("--config <file>", "the community configuration (YAML or JSON)")
     .requiredOption("--db <file>", "the SQLite database")
     .addOption(
-      new Option("--csv <what>", "residents or the tool inventory as CSV").choices(["residents", "inventory"]),
+      new Option("--csv <what>", "residents or the tool inventory as CSV").choices([
+        "residents",
+        "inventory",
+      ]),
     )
     .option("--ics", "bookings as an ICS calendar (with --resource or --resident)")
     .option("--resource <id>", "the resource whose bookings to export")

@@ -134,7 +134,9 @@ export const importCommand: CommandModule = (program, context) => {
       "residents: id,name,phone,birthYear,placeId,groups (groups separated by ;); inventory: one unit per row",
     )
     .addOption(
-      new Option("--what <kind>", "what the file holds").choices(["residents", "inventory"]).default("residents"),
+      new Option("--what <kind>", "what the file holds")
+        .choices(["residents", "inventory"])
+        .default("residents"),
     )
     .action((options: ImportOptions) => importCsv(options, context));
 };

@@ -37,7 +37,12 @@ export const lending: PresetPart = {
     },
   ],
   rules: [
-    { id: "collection-hours", kind: "opening-hours", appliesTo: { resources: ["collection-slot"] }, weekly: COUNTER_HOURS },
+    {
+      id: "collection-hours",
+      kind: "opening-hours",
+      appliesTo: { resources: ["collection-slot"] },
+      weekly: COUNTER_HOURS,
+    },
     {
       id: "collection-grid",
       kind: "slot-grid",
@@ -62,7 +67,9 @@ export const lending: PresetPart = {
   ],
   lending: {
     openingHours: COUNTER_HOURS,
-    closures: [{ from: "2026-12-24", to: "2027-01-02", reason: text("圣诞及新年假期", "Christmas and New Year") }],
+    closures: [
+      { from: "2026-12-24", to: "2027-01-02", reason: text("圣诞及新年假期", "Christmas and New Year") },
+    ],
     categories: [
       { id: "everyday-kit", name: text("日常物品", "Everyday kit"), loanDays: 7 },
       { id: "big-kit", name: text("大件设备", "Big kit"), loanDays: 3 },

@@ -292,8 +292,7 @@ export function loansDomain(): SimulationDomain {
       }
       if (rng.chance(DONATION_CHANCE)) {
         const donor = picker.pick(rng);
-        const fresh =
-          donatedNew < freshKinds.length && rng.chance(0.3) ? freshKinds[donatedNew] : null;
+        const fresh = donatedNew < freshKinds.length && rng.chance(0.3) ? freshKinds[donatedNew] : null;
         if (fresh) donatedNew++;
         const known = rng.weighted(weights);
         const quantity = rng.chance(0.8) ? 1 : 2;

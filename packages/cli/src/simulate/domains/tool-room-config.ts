@@ -36,6 +36,7 @@ export function startingInventory(world: SimulationWorld): InventoryRowInput[] {
   const categories = configuredCategories(world);
   const places = new Set(world.config.places.map((p) => p.id));
   return presetInventory(name).filter(
-    (r) => categories.has(r.category) && (r.location === undefined || r.location === "" || places.has(r.location)),
+    (r) =>
+      categories.has(r.category) && (r.location === undefined || r.location === "" || places.has(r.location)),
   );
 }

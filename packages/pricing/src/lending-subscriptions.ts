@@ -2,7 +2,7 @@ import { type CommandContext, subscribe } from "@linli/core";
 import { lendingEvents } from "@linli/lending/events";
 import type { PriceBook } from "./price-book";
 import { usageModel } from "./pricing-models";
-import { depositHeldFor, recordUsage, returnDeposit } from "./usage-book";
+import { depositHeldFor, recordUsage, repriceUsage, returnDeposit } from "./usage-book";
 
 /**
  * The reference a loan's use is stored under (in the usage's unique `bookingId` column, which
@@ -18,6 +18,8 @@ export const lateReturnReference = (loanId: string) => `late:${loanId}`;
  * - `LoanStarted` with a `priceResourceId`: the loan is quoted and charged from check-out to
  *   its due date on that resource's plan (a fee, a deposit held, a membership required); a
  *   refusal (`MEMBERSHIP_REQUIRED`) aborts the check-out.
+ * - `LoanRenewed`: a priced loan is priced again to its new due date, the difference a
+ *   `correction` entry (`LOAN_RENEWED_REPRICED`).
  * - `LoanReturned`: a deposit still held for the loan is returned; with a
  *   `lateFeeResourceId`, the late return is charged from the due date to the return.
  */
@@ -32,6 +34,16 @@ export function lendingSubscriptions(book: (cx: CommandContext) => PriceBook) {
         end: new Date(p.dueAt),
         quantity: 1,
         bookingId: loanReference(p.loanId),
+      });
+    }),
+    subscribe(lendingEvents.LoanRenewed, async (cx, { payload: p }) => {
+      const usage = await cx.tx.findOne(usageModel, [{ field: "bookingId", value: loanReference(p.loanId) }]);
+      if (!usage || usage.reversedAt !== null) return;
+      const renewed = await cx.tx.updateById(usageModel, usage.id, { end: new Date(p.dueAt) });
+      await repriceUsage(cx, book(cx), renewed, {
+        code: "LOAN_RENEWED_REPRICED",
+        zh: "续借后重新计价",
+        en: "Re-priced after renewal",
       });
     }),
     subscribe(lendingEvents.LoanReturned, async (cx, { payload: p }) => {

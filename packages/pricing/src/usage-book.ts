@@ -238,14 +238,38 @@ export async function reverseUsage(cx: CommandContext, usage: Usage, code: strin
   await cx.tx.updateById(usageModel, usage.id, { reversedAt: cx.now });
 }
 
+/** Why a use is priced again: the correction's code and the start of its text. */
+export interface RepriceReason {
+  /** The correction entry's code. */
+  readonly code: string;
+  /** The text's start in Chinese. */
+  readonly zh: string;
+  /** The text's start in English. */
+  readonly en: string;
+}
+
+/** A booking moved to another slot. */
+const RESCHEDULED: RepriceReason = {
+  code: "RESCHEDULE_REPRICED",
+  zh: "改期后重新计价",
+  en: "Re-priced after rescheduling",
+};
+
 /**
  * Prices a recorded use again against the current history (itself left out) and, when its
- * charge changed, records the difference as a `correction` entry and stores the new quote.
+ * charge changed, records the difference as a `correction` entry (code and text by `why`,
+ * a rescheduling by default) and stores the new quote.
  * Used when a booking is rescheduled: booking confirms the new slot before it gives back the
  * old one, so the new slot was priced while the old one still counted towards caps and
- * membership uses. Returns the difference (0 when nothing changed).
+ * membership uses; and when a priced loan is renewed to a later due date. Returns the
+ * difference (0 when nothing changed).
  */
-export async function repriceUsage(cx: CommandContext, book: PriceBook, usage: Usage): Promise<number> {
+export async function repriceUsage(
+  cx: CommandContext,
+  book: PriceBook,
+  usage: Usage,
+  why: RepriceReason = RESCHEDULED,
+): Promise<number> {
   if (usage.reversedAt !== null) return 0;
   await cx.tx.lock(`pricing:usage:${usage.residentId}`);
   const request: UsageRequest = {
@@ -270,10 +294,10 @@ export async function repriceUsage(cx: CommandContext, book: PriceBook, usage: U
       residentId: usage.residentId,
       kind: "correction",
       amount: diff,
-      code: "RESCHEDULE_REPRICED",
+      code: why.code,
       text: {
-        "zh-CN": `改期后重新计价：${q.lines.map((l) => l.publicText["zh-CN"]).join("；")}`,
-        en: `Re-priced after rescheduling: ${q.lines.map((l) => l.publicText.en).join("; ")}`,
+        "zh-CN": `${why.zh}：${q.lines.map((l) => l.publicText["zh-CN"]).join("；")}`,
+        en: `${why.en}: ${q.lines.map((l) => l.publicText.en).join("; ")}`,
       },
       relatesTo: charge?.id ?? null,
       usageId: usage.id,

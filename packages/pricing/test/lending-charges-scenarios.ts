@@ -124,6 +124,19 @@ export function lendingChargesScenarios(storage: () => StorageAdapter | Promise<
     await community.close();
   });
 
+  test("a renewal of big kit is priced to its new due date: the extra days as a correction", async () => {
+    const { community, lend, ledger, borrow } = await hub(await storage());
+    const loan = await borrow("amara", "carpet-cleaner");
+    const renewed = await lend.renew({ actor: counter, loanId: loan.id });
+    expect(renewed.ok).toBe(true);
+    expect(await ledger("amara")).toEqual([
+      ["charge", 1800],
+      ["deposit-held", 2000],
+      ["correction", 1800],
+    ]);
+    await community.close();
+  });
+
   test("a late return: £1 a started day from the due date, at most £10 a month; the deposit still comes back", async () => {
     const { community, clock, ledger, borrow, giveBack } = await hub(await storage());
     const loan = await borrow("amara", "carpet-cleaner");

@@ -1,7 +1,7 @@
 // Each Wangjialong fact of the domain brief (the 2023 news report) that booking and pricing can
 // express, checked against the preset. The volunteer facts (the 42-member Alley Pioneers and
 // their duties, pairing, home repair through volunteers) are in wangjialong-volunteer-facts.test.ts;
-// the tool catalog is checked when lending lands.
+// the tool room (lending section and inventory) in wangjialong-tool-room-facts.test.ts.
 import { bookingPlugin } from "@linli/booking";
 import { createCommunity, manualClock, sequentialIds } from "@linli/core";
 import { pricingPlugin } from "@linli/pricing";

@@ -67,7 +67,9 @@ function bounds(s: JsonSchema): string {
   const parts: string[] = [];
   const lo = s.minimum ?? s.exclusiveMinimum ?? s.minItems ?? s.minLength;
   const hi = s.maximum ?? s.maxItems ?? s.maxLength;
-  if (lo !== undefined && hi !== undefined && hi < Number.MAX_SAFE_INTEGER) parts.push(`${lo}–${hi}`);
+  if (s.exclusiveMinimum !== undefined && hi !== undefined && hi < Number.MAX_SAFE_INTEGER) {
+    parts.push(`> ${lo}, ≤ ${hi}`);
+  } else if (lo !== undefined && hi !== undefined && hi < Number.MAX_SAFE_INTEGER) parts.push(`${lo}–${hi}`);
   else if (lo !== undefined) parts.push(s.exclusiveMinimum !== undefined ? `> ${lo}` : `≥ ${lo}`);
   else if (hi !== undefined && hi < Number.MAX_SAFE_INTEGER) parts.push(`≤ ${hi}`);
   return parts.length ? ` (${parts.join(", ")})` : "";

@@ -21,7 +21,7 @@ const SKIP = /<!--\s*snippet:\s*skip\s*\((.*)\)\s*-->\s*$/;
 const COMPILE_ONLY = /<!--\s*snippets:\s*compile-only\s*\((.+)\)\s*-->/;
 
 /** One document's ```ts blocks: those compiled (joined in order) and those skipped, with their reasons. */
-export function snippetsOf(markdown: string): { code: string; skipped: string[]; blocks: number } {
+function snippetsOf(markdown: string): { code: string; skipped: string[]; blocks: number } {
   const compiled: string[] = [];
   const skipped: string[] = [];
   let blocks = 0;
@@ -65,7 +65,14 @@ describe("documentation snippets", () => {
     join(outDir, "tsconfig.json"),
     JSON.stringify({
       extends: "../../tsconfig.base.json",
-      compilerOptions: { noEmit: true, strict: true, customConditions: ["@linli/source"] },
+      compilerOptions: {
+        noEmit: true,
+        strict: true,
+        customConditions: ["@linli/source"],
+        // Reruns check only what changed (the packages' sources are most of the work).
+        incremental: true,
+        tsBuildInfoFile: "../../node_modules/.cache/linli-doc-snippets.tsbuildinfo",
+      },
       include: ["*.ts"],
     }),
   );
@@ -73,7 +80,12 @@ describe("documentation snippets", () => {
 
   it("covers every README and docs page, and the main ones have code", () => {
     const paths = all.map((d) => d.path);
-    for (const expected of ["README.md", "docs/getting-started.md", "docs/plugins.md", "packages/core/README.md"]) {
+    for (const expected of [
+      "README.md",
+      "docs/getting-started.md",
+      "docs/plugins.md",
+      "packages/core/README.md",
+    ]) {
       expect(paths).toContain(expected);
     }
     expect(withCode.length).toBeGreaterThanOrEqual(15);

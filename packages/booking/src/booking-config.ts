@@ -10,15 +10,19 @@ import { type AnyRuleKind, bookingRuleKinds } from "./rule-kind";
 import { builtInRuleKinds } from "./rules/built-in-rule-kinds";
 
 /** Which resources a rule covers: listed resources and resource groups; every resource when both are absent. */
-export const appliesToSchema = z.object({
-  resources: z.array(idSchema).default([]),
-  resourceGroups: z.array(idSchema).default([]),
-});
+export const appliesToSchema = z
+  .object({
+    resources: z.array(idSchema).default([]),
+    resourceGroups: z.array(idSchema).default([]),
+  })
+  .describe(
+    "Which resources a rule covers: listed resources and resource groups; every resource when both are absent.",
+  );
 
 /** The parts every configured rule has, whatever its kind. */
 export const ruleBaseShape = {
   /** The rule's id: what violations name (`drying-room-daily-quota`). */
-  id: idSchema,
+  id: idSchema.describe("The rule's id: what violations name (`drying-room-daily-quota`)."),
   appliesTo: appliesToSchema.default({ resources: [], resourceGroups: [] }),
 };
 
@@ -28,20 +32,43 @@ export const DEFAULT_BOOKING_CHANNELS = ["desk", "phone", "wechat", "app"] as co
 /** The booking section's options besides the rules. */
 export const bookingOptionsShape = {
   /** Reminders (`BookingReminderDue`) go out this many minutes before the start. @default 60 */
-  reminderLeadMinutes: z.number().int().min(1).default(60),
+  reminderLeadMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .default(60)
+    .describe("Reminders (`BookingReminderDue`) go out this many minutes before the start."),
   /** How freed capacity reaches the waitlist. */
   waitlist: z
     .object({
       /** `offer`: the first in line gets an offer that expires; `auto-confirm`: booked at once. @default "offer" */
-      mode: z.enum(["offer", "auto-confirm"]).default("offer"),
+      mode: z
+        .enum(["offer", "auto-confirm"])
+        .default("offer")
+        .describe("`offer`: the first in line gets an offer that expires; `auto-confirm`: booked at once."),
       /** Minutes an offer stays open before passing to the next in line. @default 30 */
-      offerMinutes: z.number().int().min(1).default(30),
+      offerMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .default(30)
+        .describe("Minutes an offer stays open before passing to the next in line."),
     })
-    .default({ mode: "offer", offerMinutes: 30 }),
+    .default({ mode: "offer", offerMinutes: 30 })
+    .describe("How freed capacity reaches the waitlist."),
   /** What a conflicting occurrence does to a recurring booking. @default "skip-and-report" */
-  recurrencePolicy: z.enum(["fail-series", "skip-and-report"]).default("skip-and-report"),
+  recurrencePolicy: z
+    .enum(["fail-series", "skip-and-report"])
+    .default("skip-and-report")
+    .describe("What a conflicting occurrence does to a recurring booking."),
   /** Slot step of availability for resources without a `slot-grid` rule, in minutes. @default 15 */
-  defaultGranularityMinutes: z.number().int().min(1).max(1440).default(15),
+  defaultGranularityMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .default(15)
+    .describe("Slot step of availability for resources without a `slot-grid` rule, in minutes."),
   /**
    * How a booking may reach the community (`channel` of `book`, recorded on the booking).
    * @default ["desk", "phone", "wechat", "app"]
@@ -49,7 +76,8 @@ export const bookingOptionsShape = {
   channels: z
     .array(idSchema)
     .min(1)
-    .default([...DEFAULT_BOOKING_CHANNELS]),
+    .default([...DEFAULT_BOOKING_CHANNELS])
+    .describe("How a booking may reach the community (`channel` of `book`, recorded on the booking)."),
 };
 
 /** The schema of one configured rule of any of the given kinds (discriminated by `kind`). */
@@ -134,8 +162,19 @@ export function bookingConfigSchema(
 ): z.ZodType<BookingOptions, BookingConfigInput | undefined> {
   const kinds = registries ? registries.get(bookingRuleKinds) : builtInRuleKinds;
   const schema: z.ZodType = z
-    .object({ rules: z.array(ruleSchema(kinds)).default([]), ...bookingOptionsShape })
-    .prefault({});
+    .object({
+      rules: z
+        .array(ruleSchema(kinds))
+        .default([])
+        .describe(
+          "The booking rules; each applies to the resources and resource groups of its `appliesTo` (every resource when absent).",
+        ),
+      ...bookingOptionsShape,
+    })
+    .prefault({})
+    .describe(
+      "The booking plugin's section: rules by kind and options (reminders, waitlist, recurrence, channels).",
+    );
   return schema as z.ZodType<BookingOptions, BookingConfigInput | undefined>;
 }
 

@@ -20,19 +20,19 @@ function patternString(pattern: RegExp, code: string, message: LocalizedText) {
 export const timeOfDaySchema = patternString(TIME, "INVALID_TIME", {
   "zh-CN": "时间应写作 HH:mm（如 09:30；一天结束的午夜写作 24:00）",
   en: "A time is written HH:mm (09:30; the midnight ending a day is 24:00)",
-});
+}).describe("Local time of day, `HH:mm` (`24:00` is the end of the day).");
 
 /** A calendar date, `YYYY-MM-DD` (that the day exists is a semantic check: {@link checkDay}). */
 export const dateSchema = patternString(DATE, "INVALID_DATE_FORMAT", {
   "zh-CN": "日期应写作 YYYY-MM-DD（如 2026-10-01）",
   en: "A date is written YYYY-MM-DD (2026-10-01)",
-});
+}).describe("A local date, `YYYY-MM-DD`.");
 
 /** A date `YYYY-MM-DD`, or a day of every year `MM-DD`. */
 export const dayOrYearlyDaySchema = patternString(DAY, "INVALID_DATE_FORMAT", {
   "zh-CN": "日期应写作 YYYY-MM-DD（某一年），或 MM-DD（每年）",
   en: "A date is written YYYY-MM-DD (one year), or MM-DD (every year)",
-});
+}).describe("A local date `YYYY-MM-DD` (one year) or `MM-DD` (every year).");
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

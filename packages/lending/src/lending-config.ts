@@ -17,63 +17,103 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A local time of day, `HH:mm` (`24:00` ends the day). */
-export const timeOfDaySchema = z.string().refine(
-  (s) => TIME.test(s),
-  customProblem("INVALID_TIME", {
-    "zh-CN": "时间应写作 HH:mm（如 09:30）",
-    en: "A time is written HH:mm (09:30)",
-  }),
-);
+export const timeOfDaySchema = z
+  .string()
+  .refine(
+    (s) => TIME.test(s),
+    customProblem("INVALID_TIME", {
+      "zh-CN": "时间应写作 HH:mm（如 09:30）",
+      en: "A time is written HH:mm (09:30)",
+    }),
+  )
+  .describe("A local time of day, `HH:mm` (`24:00` ends the day).");
 
 /** A local date, `YYYY-MM-DD`. */
-export const localDateSchema = z.string().refine(
-  (s) => DATE.test(s),
-  customProblem("INVALID_DATE_FORMAT", {
-    "zh-CN": "日期应写作 YYYY-MM-DD（如 2026-10-01）",
-    en: "A date is written YYYY-MM-DD (2026-10-01)",
-  }),
-);
+export const localDateSchema = z
+  .string()
+  .refine(
+    (s) => DATE.test(s),
+    customProblem("INVALID_DATE_FORMAT", {
+      "zh-CN": "日期应写作 YYYY-MM-DD（如 2026-10-01）",
+      en: "A date is written YYYY-MM-DD (2026-10-01)",
+    }),
+  )
+  .describe("A local date, `YYYY-MM-DD`.");
 
 const ranges = z
   .array(z.object({ from: timeOfDaySchema, to: timeOfDaySchema }))
   .max(12)
-  .default([]);
+  .default([])
+  .describe("The day's open ranges, local time (`from`/`to` as `HH:mm`).");
 
 /** The tool room's weekly opening hours, local time; a day without ranges is closed. */
 export const openingHoursSchema = z
   .object({ mon: ranges, tue: ranges, wed: ranges, thu: ranges, fri: ranges, sat: ranges, sun: ranges })
-  .partial();
+  .partial()
+  .describe("The tool room's weekly opening hours, local time; a day without ranges is closed.");
 
 /** A closure of whole local days (a holiday), inclusive. */
-export const closureSchema = z.object({
-  from: localDateSchema,
-  /** Last closed day, inclusive. @default from */
-  to: localDateSchema.optional(),
-  reason: localizedTextSchema.optional(),
-});
+export const closureSchema = z
+  .object({
+    from: localDateSchema,
+    /** Last closed day, inclusive. @default from */
+    to: localDateSchema.optional().describe("Last closed day, inclusive."),
+    reason: localizedTextSchema.optional().describe("Why (read out to residents)."),
+  })
+  .describe("A closure of whole local days (a holiday), inclusive.");
 
 /** Loan terms: days lent and renewals allowed. */
 const termsShape = {
-  loanDays: z.number().int().min(1).max(365).optional(),
-  maxRenewals: z.number().int().min(0).max(50).optional(),
+  loanDays: z.number().int().min(1).max(365).optional().describe("Days lent; inherited when absent."),
+  maxRenewals: z
+    .number()
+    .int()
+    .min(0)
+    .max(50)
+    .optional()
+    .describe("Renewals allowed; inherited when absent."),
 };
 
 /** A category of the catalog (hand tools, power tools, ladders, garden). */
-export const categorySchema = z.object({
-  id: idSchema,
-  name: localizedTextSchema,
-  ...termsShape,
-});
+export const categorySchema = z
+  .object({
+    id: idSchema,
+    name: localizedTextSchema,
+    ...termsShape,
+  })
+  .describe("A category of the catalog (hand tools, power tools, ladders, garden).");
 
 /** A maintenance plan: a service every N loans and/or every N months, for types or categories. */
-export const maintenancePlanSchema = z.object({
-  id: idSchema,
-  /** Categories covered; every unit when both lists are empty. */
-  categories: z.array(idSchema).max(100).default([]),
-  itemTypes: z.array(z.string().min(1).max(100)).max(1000).default([]),
-  everyLoans: z.number().int().min(1).max(10_000).optional(),
-  everyMonths: z.number().int().min(1).max(120).optional(),
-});
+export const maintenancePlanSchema = z
+  .object({
+    id: idSchema,
+    /** Categories covered; every unit when both lists are empty. */
+    categories: z
+      .array(idSchema)
+      .max(100)
+      .default([])
+      .describe("Categories covered; every unit when both lists are empty."),
+    itemTypes: z
+      .array(z.string().min(1).max(100))
+      .max(1000)
+      .default([])
+      .describe("Item types covered; every unit when both lists are empty."),
+    everyLoans: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .optional()
+      .describe("A service after this many loans of a unit."),
+    everyMonths: z
+      .number()
+      .int()
+      .min(1)
+      .max(120)
+      .optional()
+      .describe("A service this many months after the last one."),
+  })
+  .describe("A maintenance plan: a service every N loans and/or every N months, for types or categories.");
 
 /** The schema of one configured policy of any of the given kinds (discriminated by `kind`). */
 export function policySchema(kinds: readonly AnyLoanPolicyKind[]) {
@@ -85,17 +125,42 @@ export function policySchema(kinds: readonly AnyLoanPolicyKind[]) {
 /** The lending section's options besides the policies. */
 export const lendingOptionsShape = {
   /** Weekly opening hours of the tool room; absent: open around the clock (closures still apply). */
-  openingHours: openingHoursSchema.optional(),
+  openingHours: openingHoursSchema
+    .optional()
+    .describe("Weekly opening hours of the tool room; absent: open around the clock (closures still apply)."),
   /** Holidays and closures: a due date falling in one moves to the next opening. */
-  closures: z.array(closureSchema).max(1000).default([]),
+  closures: z
+    .array(closureSchema)
+    .max(1000)
+    .default([])
+    .describe("Holidays and closures: a due date falling in one moves to the next opening."),
   /** Categories of the catalog, with their own loan terms. */
-  categories: z.array(categorySchema).max(500).default([]),
+  categories: z
+    .array(categorySchema)
+    .max(500)
+    .default([])
+    .describe("Categories of the catalog, with their own loan terms."),
   /** Days lent when neither the type nor its category says. @default 7 */
-  loanDays: z.number().int().min(1).max(365).default(7),
+  loanDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(7)
+    .describe("Days lent when neither the type nor its category says."),
   /** Renewals allowed when neither the type nor its category says. @default 2 */
-  maxRenewals: z.number().int().min(0).max(50).default(2),
+  maxRenewals: z
+    .number()
+    .int()
+    .min(0)
+    .max(50)
+    .default(2)
+    .describe("Renewals allowed when neither the type nor its category says."),
   /** Loan terms per item type id (overriding its category's). */
-  itemTypeTerms: z.record(z.string().min(1).max(100), z.object(termsShape)).default({}),
+  itemTypeTerms: z
+    .record(z.string().min(1).max(100), z.object(termsShape))
+    .default({})
+    .describe("Loan terms per item type id (overriding its category's)."),
   /** Holds: hours a returned unit waits on the shelf for the first in line, and holds per resident. */
   holds: z
     .object({
@@ -104,38 +169,79 @@ export const lendingOptionsShape = {
         .int()
         .min(1)
         .max(24 * 30)
-        .default(48),
-      maxPerResident: z.number().int().min(1).max(100).default(5),
+        .default(48)
+        .describe("Hours a returned unit waits on the shelf for the first in line."),
+      maxPerResident: z
+        .number()
+        .int()
+        .min(1)
+        .max(100)
+        .default(5)
+        .describe("Holds a resident may have at once."),
     })
-    .prefault({}),
+    .prefault({})
+    .describe(
+      "Holds: hours a returned unit waits on the shelf for the first in line, and holds per resident.",
+    ),
   /** Reservations for a future pickup: how long and how far ahead. */
   reservations: z
     .object({
-      maxDays: z.number().int().min(1).max(90).default(14),
-      maxAheadDays: z.number().int().min(1).max(366).default(60),
+      maxDays: z.number().int().min(1).max(90).default(14).describe("Longest reservation, in days."),
+      maxAheadDays: z
+        .number()
+        .int()
+        .min(1)
+        .max(366)
+        .default(60)
+        .describe("How many days ahead a reservation may start."),
     })
-    .prefault({}),
+    .prefault({})
+    .describe("Reservations for a future pickup: how long and how far ahead."),
   /** `LoanDueSoon` goes out this many hours before the due date. @default 24 */
   dueSoonHours: z
     .number()
     .int()
     .min(1)
     .max(24 * 14)
-    .default(24),
+    .default(24)
+    .describe("`LoanDueSoon` goes out this many hours before the due date."),
   /** Fines for late returns, in minor units per started day late; off by default (lending is free). */
   fines: z
     .object({
-      enabled: z.boolean().default(false),
-      perDayMinor: z.number().int().min(0).max(1_000_000).default(0),
-      maxMinor: z.number().int().min(0).max(100_000_000).default(0),
+      enabled: z.boolean().default(false).describe("Whether late returns are fined."),
+      perDayMinor: z
+        .number()
+        .int()
+        .min(0)
+        .max(1_000_000)
+        .default(0)
+        .describe("Fine per started day late, in minor units."),
+      maxMinor: z
+        .number()
+        .int()
+        .min(0)
+        .max(100_000_000)
+        .default(0)
+        .describe("Most a single late return is fined, in minor units."),
     })
-    .prefault({}),
+    .prefault({})
+    .describe(
+      "Fines for late returns, in minor units per started day late; off by default (lending is free).",
+    ),
   /** Service plans (every N loans / N months): the sweep and check-in open tickets by them. */
-  maintenancePlans: z.array(maintenancePlanSchema).max(200).default([]),
+  maintenancePlans: z
+    .array(maintenancePlanSchema)
+    .max(200)
+    .default([])
+    .describe("Service plans (every N loans / N months): the sweep and check-in open tickets by them."),
   /** Loan fees, deposits and late fees through the pricing plugin (nothing priced by default). */
-  charges: loanChargesSchema,
+  charges: loanChargesSchema.describe(
+    "Loan fees, deposits and late fees through the pricing plugin (nothing priced by default).",
+  ),
   /** Pickup appointments through the booking plugin (a bookable resource), if any. */
-  pickups: pickupsSchema.optional(),
+  pickups: pickupsSchema
+    .optional()
+    .describe("Pickup appointments through the booking plugin (a bookable resource), if any."),
 };
 
 /** Policy kinds a community plugin contributes, for the config's types: augment this interface. */
@@ -175,8 +281,18 @@ export function lendingConfigSchema(
 ): z.ZodType<LendingOptions, LendingConfigInput | undefined> {
   const kinds = registries ? registries.get(lendingPolicyKinds) : builtInPolicyKinds;
   const schema: z.ZodType = z
-    .object({ policies: z.array(policySchema(kinds)).max(200).default([]), ...lendingOptionsShape })
-    .prefault({});
+    .object({
+      policies: z
+        .array(policySchema(kinds))
+        .max(200)
+        .default([])
+        .describe("Loan policies by kind (limits, overdue blocks, training, agreements)."),
+      ...lendingOptionsShape,
+    })
+    .prefault({})
+    .describe(
+      "The lending plugin's section: loan policies, loan terms, opening hours, holds, reservations, fines and maintenance.",
+    );
   return schema as z.ZodType<LendingOptions, LendingConfigInput | undefined>;
 }
 

@@ -12,11 +12,19 @@ import { z } from "zod";
 export const loanChargesSchema = z
   .object({
     /** The resource pricing a loan of a type (wins over its category's). */
-    itemTypes: z.record(z.string().min(1).max(100), idSchema).default({}),
+    itemTypes: z
+      .record(z.string().min(1).max(100), idSchema)
+      .default({})
+      .describe("The resource pricing a loan of a type (wins over its category's)."),
     /** The resource pricing a loan of any type of a category. */
-    categories: z.record(idSchema, idSchema).default({}),
+    categories: z
+      .record(idSchema, idSchema)
+      .default({})
+      .describe("The resource pricing a loan of any type of a category."),
     /** The resource pricing a late return (from the due date to the return), if any. */
-    lateReturnResource: idSchema.optional(),
+    lateReturnResource: idSchema
+      .optional()
+      .describe("The resource pricing a late return (from the due date to the return), if any."),
   })
   .prefault({});
 

@@ -22,7 +22,7 @@ import { claimModel, holdModel } from "./lending-models";
  */
 export const pickupsSchema = z.object({
   /** The bookable resource whose slots are the tool room's pickup appointments. */
-  resourceId: idSchema,
+  resourceId: idSchema.describe("The bookable resource whose slots are the tool room's pickup appointments."),
 });
 
 /** The `pickups` options as parsed. */

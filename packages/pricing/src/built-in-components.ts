@@ -5,10 +5,15 @@ import type { BaseLine, PriceComponent } from "./price-component";
 import { countTimeUnits, type TimeUnits, timeUnitShape } from "./time-units";
 
 /** A non-negative integer amount of minor units, as written in configuration. */
-export const amountSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+export const amountSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(Number.MAX_SAFE_INTEGER)
+  .describe("A non-negative integer amount of minor units, as written in configuration.");
 
 /** Config of a `free` charge. */
-export const freeSchema = z.object({ kind: z.literal("free") });
+export const freeSchema = z.object({ kind: z.literal("free") }).describe("Config of a `free` charge.");
 
 /** `free`: costs nothing (gallery viewing, tool lending). One zero line, reason `FREE`. */
 export const freeComponent: PriceComponent<z.output<typeof freeSchema>> = {
@@ -18,7 +23,9 @@ export const freeComponent: PriceComponent<z.output<typeof freeSchema>> = {
 };
 
 /** Config of a `per-use` charge: `amount` per use and per unit of quantity. */
-export const perUseSchema = z.object({ kind: z.literal("per-use"), amount: amountSchema });
+export const perUseSchema = z
+  .object({ kind: z.literal("per-use"), amount: amountSchema })
+  .describe("Config of a `per-use` charge: `amount` per use and per unit of quantity.");
 
 /** `per-use`: a fixed amount per use and per unit of quantity (the drying room's 1 yuan). */
 export const perUseComponent: PriceComponent<z.output<typeof perUseSchema>> = {
@@ -40,11 +47,13 @@ export const perUseComponent: PriceComponent<z.output<typeof perUseSchema>> = {
 };
 
 /** Config of a `per-time` charge: `amount` per unit of `unitMinutes`, rounded by `unitRounding`. */
-export const perTimeSchema = z.object({
-  kind: z.literal("per-time"),
-  amount: amountSchema,
-  ...timeUnitShape,
-});
+export const perTimeSchema = z
+  .object({
+    kind: z.literal("per-time"),
+    amount: amountSchema,
+    ...timeUnitShape,
+  })
+  .describe("Config of a `per-time` charge: `amount` per unit of `unitMinutes`, rounded by `unitRounding`.");
 
 function unitText(units: TimeUnits): LocalizedText {
   const rule = {
@@ -80,23 +89,35 @@ export const perTimeComponent: PriceComponent<z.output<typeof perTimeSchema>> = 
 };
 
 /** One step of a graduated charge. */
-export const stepSchema = z.object({
-  /** Units up to and including this count are in the step; null for "and above". */
-  upTo: z.number().int().positive().nullable(),
-  /** Price of each unit within the step. */
-  unitAmount: amountSchema,
-});
+export const stepSchema = z
+  .object({
+    /** Units up to and including this count are in the step; null for "and above". */
+    upTo: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .describe('Units up to and including this count are in the step; null for "and above".'),
+    /** Price of each unit within the step. */
+    unitAmount: amountSchema.describe("Price of each unit within the step."),
+  })
+  .describe("One step of a graduated charge.");
 
 /** Config of a `graduated` charge: ascending steps, the last one open-ended. */
-export const graduatedSchema = z.object({
-  kind: z.literal("graduated"),
-  /** Units are time units when given; otherwise each use (times quantity) is a unit. */
-  unitMinutes: timeUnitShape.unitMinutes.optional(),
-  unitRounding: timeUnitShape.unitRounding,
-  minimumUnits: timeUnitShape.minimumUnits,
-  /** Ascending strictly by `upTo`; only the last may be open (`null`). */
-  steps: z.array(stepSchema).min(1),
-});
+export const graduatedSchema = z
+  .object({
+    kind: z.literal("graduated"),
+    /** Units are time units when given; otherwise each use (times quantity) is a unit. */
+    unitMinutes: timeUnitShape.unitMinutes.optional(),
+    unitRounding: timeUnitShape.unitRounding,
+    minimumUnits: timeUnitShape.minimumUnits,
+    /** Ascending strictly by `upTo`; only the last may be open (`null`). */
+    steps: z
+      .array(stepSchema)
+      .min(1)
+      .describe("Ascending strictly by `upTo`; only the last may be open (`null`)."),
+  })
+  .describe("Config of a `graduated` charge: ascending steps, the last one open-ended.");
 
 /**
  * The steps' order (checked at config load): `upTo` ascends strictly and only the last step

@@ -10,7 +10,11 @@ import type { MembershipCoverage } from "./quote-types";
 /** Parameters of the `requires-membership` booking rule. */
 export const requiresMembershipParams = z.object({
   /** Only memberships of these plans count; any plan covering the resource when absent. */
-  plans: z.array(idSchema).min(1).optional(),
+  plans: z
+    .array(idSchema)
+    .min(1)
+    .optional()
+    .describe("Only memberships of these plans count; any plan covering the resource when absent."),
 });
 
 declare module "@linli/booking" {

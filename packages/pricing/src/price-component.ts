@@ -29,6 +29,9 @@ export const priceUsageSchema = z
     customProblem("ENDS_BEFORE_START", { "zh-CN": "结束时间早于开始时间", en: "end is before start" }, [
       "end",
     ]),
+  )
+  .describe(
+    "The zod schema of a `PriceUsage`: valid instants, an end not before the start, a positive quantity.",
   );
 
 /** What a component needs besides its own config and the usage. */

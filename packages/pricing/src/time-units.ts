@@ -17,11 +17,26 @@ export type UnitRounding = (typeof UNIT_ROUNDINGS)[number];
 /** The zod schema of time units in a charge: unit length in minutes and the rounding rule. */
 export const timeUnitShape = {
   /** Length of one billing unit in minutes (60 for per hour, 30 for per half hour). */
-  unitMinutes: z.number().int().positive().max(525_600),
+  unitMinutes: z
+    .number()
+    .int()
+    .positive()
+    .max(525_600)
+    .describe("Length of one billing unit in minutes (60 for per hour, 30 for per half hour)."),
   /** How partial units count. @default "started" */
-  unitRounding: z.enum(UNIT_ROUNDINGS).default("started"),
+  unitRounding: z
+    .enum(UNIT_ROUNDINGS)
+    .default("started")
+    .describe(
+      "How partial units count: `started` (each started unit), `completed` (complete units only) or `nearest`.",
+    ),
   /** At least this many units are charged for any use. @default 0 */
-  minimumUnits: z.number().int().min(0).default(0),
+  minimumUnits: z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .describe("At least this many units are charged for any use."),
 };
 
 /** Time units of a charge, as parsed. */

@@ -4,9 +4,9 @@ import { defineRuleKind } from "../rule-kind";
 /** Parameters of `approval-required`. */
 export const approvalParams = z.object({
   /** Residents of these groups are confirmed at once. */
-  exemptGroups: z.array(z.string()).default([]),
+  exemptGroups: z.array(z.string()).default([]).describe("Residents of these groups are confirmed at once."),
   /** Bookings made by staff are confirmed at once. @default true */
-  staffExempt: z.boolean().default(true),
+  staffExempt: z.boolean().default(true).describe("Bookings made by staff are confirmed at once."),
 });
 
 /**

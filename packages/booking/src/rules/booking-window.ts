@@ -7,9 +7,19 @@ import { defineRuleKind } from "../rule-kind";
 /** Parameters of `booking-window`: lead time and how far ahead bookings open. */
 export const bookingWindowParams = z.object({
   /** Minutes between now and the start at least (0: any future start). @default 0 */
-  minLeadMinutes: z.number().int().min(0).default(0),
+  minLeadMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .describe("Minutes between now and the start at least (0: any future start)."),
   /** Bookable up to the end of the local day `maxAdvanceDays` after today. Unlimited when absent. */
-  maxAdvanceDays: z.number().int().min(0).optional(),
+  maxAdvanceDays: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe("Bookable up to the end of the local day `maxAdvanceDays` after today. Unlimited when absent."),
 });
 
 type Params = z.output<typeof bookingWindowParams>;

@@ -4,8 +4,18 @@ import { defineRuleKind } from "../rule-kind";
 
 /** Parameters of `buffers`: turnover time before and after every booking. */
 export const buffersParams = z.object({
-  beforeMinutes: z.number().int().min(0).default(0),
-  afterMinutes: z.number().int().min(0).default(0),
+  beforeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .describe("Minutes kept free before each booking (set-up)."),
+  afterMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .describe("Minutes kept free after each booking (cleaning, airing)."),
 });
 
 /**

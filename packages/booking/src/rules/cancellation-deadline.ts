@@ -4,9 +4,16 @@ import { defineRuleKind } from "../rule-kind";
 /** Parameters of `cancellation-deadline`. */
 export const cancellationDeadlineParams = z.object({
   /** Cancelling less than this many minutes before the start is late. */
-  minutesBefore: z.number().int().min(0),
+  minutesBefore: z
+    .number()
+    .int()
+    .min(0)
+    .describe("Cancelling less than this many minutes before the start is late."),
   /** A late cancellation by a resident is allowed (not refundable) or refused. @default "allow" */
-  late: z.enum(["allow", "refuse"]).default("allow"),
+  late: z
+    .enum(["allow", "refuse"])
+    .default("allow")
+    .describe("A late cancellation by a resident is allowed (not refundable) or refused."),
 });
 
 /**

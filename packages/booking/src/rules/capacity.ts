@@ -5,7 +5,14 @@ import { defineRuleKind } from "../rule-kind";
 /** Parameters of `capacity`: units usable at once, below the resource's own capacity. */
 export const capacityParams = z.object({
   /** At most this many units at any instant (the gym allows 20 at once). Resource capacity when absent. */
-  maxPerSlot: z.number().int().positive().optional(),
+  maxPerSlot: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe(
+      "At most this many units at any instant (the gym allows 20 at once). Resource capacity when absent.",
+    ),
 });
 
 /**

@@ -9,14 +9,17 @@ export const closuresParams = z.object({
   closures: z
     .array(
       z.object({
-        from: dateSchema,
+        from: dateSchema.describe("First closed day."),
         /** Last closed day, inclusive. @default from */
-        to: dateSchema.optional(),
+        to: dateSchema.optional().describe("Last closed day, inclusive."),
         /** Why (read out to residents): "Spring Festival", "maintenance". */
-        reason: localizedTextSchema.optional(),
+        reason: localizedTextSchema
+          .optional()
+          .describe('Why (read out to residents): "Spring Festival", "maintenance".'),
       }),
     )
-    .min(1),
+    .min(1)
+    .describe("Closed periods of whole local days."),
 });
 
 type Params = z.output<typeof closuresParams>;

@@ -4,8 +4,18 @@ import { defineRuleKind } from "../rule-kind";
 
 /** Parameters of `duration`: the shortest and longest booking, in elapsed minutes. */
 export const durationParams = z.object({
-  minMinutes: z.number().int().positive().optional(),
-  maxMinutes: z.number().int().positive().optional(),
+  minMinutes: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("Shortest booking, in minutes; no minimum when absent."),
+  maxMinutes: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("Longest booking, in minutes; no maximum when absent."),
 });
 
 /**

@@ -6,7 +6,11 @@ import { defineRuleKind } from "../rule-kind";
 /** Parameters of `max-future-bookings`. */
 export const futureBookingsCapParams = z.object({
   /** At most this many bookings not yet ended, across the resources the rule applies to. */
-  max: z.number().int().min(1),
+  max: z
+    .number()
+    .int()
+    .min(1)
+    .describe("At most this many bookings not yet ended, across the resources the rule applies to."),
 });
 
 /** `max-future-bookings`: a cap on a resident's bookings that have not ended yet. */

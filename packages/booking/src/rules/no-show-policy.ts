@@ -6,11 +6,15 @@ import { defineRuleKind } from "../rule-kind";
 /** Parameters of `no-show-policy`. */
 export const noShowPolicyParams = z.object({
   /** This many no-shows … */
-  maxNoShows: z.number().int().min(1),
+  maxNoShows: z.number().int().min(1).describe("This many no-shows …"),
   /** … within this many days … */
-  periodDays: z.number().int().min(1),
+  periodDays: z.number().int().min(1).describe("… within this many days …"),
   /** … suspend booking for this many days from the last of them. */
-  suspendDays: z.number().int().min(1),
+  suspendDays: z
+    .number()
+    .int()
+    .min(1)
+    .describe("… suspend booking for this many days from the last of them."),
 });
 
 const DAY_MS = 86_400_000;

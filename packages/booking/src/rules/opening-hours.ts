@@ -6,21 +6,27 @@ import { violationAt } from "../local-time-label";
 import { defineRuleKind } from "../rule-kind";
 
 /** A local time range of one day; `to` at or before `from` runs past midnight into the next day. */
-export const timeRangeSchema = z.object({ from: timeOfDaySchema, to: timeOfDaySchema });
+export const timeRangeSchema = z
+  .object({ from: timeOfDaySchema, to: timeOfDaySchema })
+  .describe("A local time range of one day; `to` at or before `from` runs past midnight into the next day.");
 
 const DAY_MS = 86_400_000;
 const DAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-const ranges = z.array(timeRangeSchema).default([]);
+const ranges = z.array(timeRangeSchema).default([]).describe("The day's open ranges, local time.");
 
 /** Parameters of `opening-hours`: 24 hours, or several ranges per weekday. */
 export const openingHoursParams = z.object({
   /** Open around the clock (the 24-hour library, the smart gym). @default false */
-  alwaysOpen: z.boolean().default(false),
+  alwaysOpen: z
+    .boolean()
+    .default(false)
+    .describe("Open around the clock (the 24-hour library, the smart gym)."),
   /** Ranges per weekday, local time; a day without ranges is closed. */
   weekly: z
     .object({ mon: ranges, tue: ranges, wed: ranges, thu: ranges, fri: ranges, sat: ranges, sun: ranges })
     .partial()
-    .default({}),
+    .default({})
+    .describe("Ranges per weekday, local time; a day without ranges is closed."),
 });
 
 type Params = z.output<typeof openingHoursParams>;

@@ -5,16 +5,27 @@ import { defineRuleKind } from "../rule-kind";
 
 /** Parameters of `quota`: how much one resident may book per local day, week or month. */
 export const quotaParams = z.object({
-  period: z.enum(["day", "week", "month"]),
+  period: z
+    .enum(["day", "week", "month"])
+    .describe("The local calendar period counted: a day, a week (Monday to Sunday) or a month."),
   /** Count bookings, or minutes booked. @default "bookings" */
-  unit: z.enum(["bookings", "minutes"]).default("bookings"),
-  max: z.number().int().min(0),
+  unit: z.enum(["bookings", "minutes"]).default("bookings").describe("Count bookings, or minutes booked."),
+  max: z
+    .number()
+    .int()
+    .min(0)
+    .describe('Most bookings (or minutes booked, with `unit: "minutes"`) a resident may have in one period.'),
   /**
    * `targets`: one quota shared by every resource the rule applies to (two uses of the
    * drying room's machines a day, whichever machine); `resource`: a quota per resource.
    * @default "targets"
    */
-  scope: z.enum(["targets", "resource"]).default("targets"),
+  scope: z
+    .enum(["targets", "resource"])
+    .default("targets")
+    .describe(
+      "`targets`: one quota shared by every resource the rule applies to (two uses of the drying room's machines a day, whichever machine); `resource`: a quota per resource.",
+    ),
 });
 
 const PERIOD_TEXT = {

@@ -11,9 +11,23 @@ export const seasonalParams = z.object({
    * Periods of whole local days, inclusive. `MM-DD` repeats every year (`12-20` to `01-05`
    * wraps the new year); `YYYY-MM-DD` is one period.
    */
-  periods: z.array(z.object({ from: dayOrYearlyDaySchema, to: dayOrYearlyDaySchema })).min(1),
+  periods: z
+    .array(
+      z.object({
+        from: dayOrYearlyDaySchema.describe("First day of the period."),
+        to: dayOrYearlyDaySchema.describe("Last day of the period, inclusive."),
+      }),
+    )
+    .min(1)
+    .describe(
+      "Periods of whole local days, inclusive. `MM-DD` repeats every year (`12-20` to `01-05` wraps the new year); `YYYY-MM-DD` is one period.",
+    ),
   /** During the periods, only residents of these groups may book (students in school holidays). */
-  groups: z.array(z.string()).min(1).optional(),
+  groups: z
+    .array(z.string())
+    .min(1)
+    .optional()
+    .describe("During the periods, only residents of these groups may book (students in school holidays)."),
 });
 
 type Params = z.output<typeof seasonalParams>;

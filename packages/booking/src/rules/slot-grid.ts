@@ -6,13 +6,26 @@ import { isOnSlotGrid } from "../slot-grid-points";
 /** Parameters of `slot-grid`: bookings start and end on a grid of local times. */
 export const slotGridParams = z.object({
   /** Grid step in minutes (15: 09:00, 09:15, …). */
-  granularityMinutes: z.number().int().min(1).max(1440),
+  granularityMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .describe("Grid step in minutes (15: 09:00, 09:15, …)."),
   /**
    * The first grid point of each local day, in minutes after local midnight (10 with a
    * 30-minute grid: 00:10, 00:40, …, 09:10, 09:40; 480 with a 90-minute grid: 08:00, 09:30,
    * …, and nothing before 08:00). @default 0
    */
-  offsetMinutes: z.number().int().min(0).max(1439).default(0),
+  offsetMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(1439)
+    .default(0)
+    .describe(
+      "The first grid point of each local day, in minutes after local midnight (10 with a 30-minute grid: 00:10, 00:40, …, 09:10, 09:40; 480 with a 90-minute grid: 08:00, 09:30, …, and nothing before 08:00).",
+    ),
 });
 
 /**

@@ -5,11 +5,18 @@ import { defineRuleKind } from "../rule-kind";
 /** Parameters of `who-may-book`. */
 export const whoMayBookParams = z.object({
   /** Only residents in one of these eligibility groups (at the booking's start). */
-  groups: z.array(z.string()).min(1).optional(),
+  groups: z
+    .array(z.string())
+    .min(1)
+    .optional()
+    .describe("Only residents in one of these eligibility groups (at the booking's start)."),
   /** Every booking must be for a resident (no anonymous staff bookings). @default false */
-  residentsOnly: z.boolean().default(false),
+  residentsOnly: z
+    .boolean()
+    .default(false)
+    .describe("Every booking must be for a resident (no anonymous staff bookings)."),
   /** Only staff may book (residents ask at the desk). @default false */
-  staffOnly: z.boolean().default(false),
+  staffOnly: z.boolean().default(false).describe("Only staff may book (residents ask at the desk)."),
 });
 
 const STAFF_KINDS = new Set(["staff", "admin", "system"]);

@@ -5,9 +5,13 @@ import { defineLoanPolicyKind } from "../policy-kind";
 /** Params of `borrower-agreement`: the current version residents must have accepted. */
 export const borrowerAgreementParams = z.object({
   /** The version in force (`2026-1`); a new version must be accepted again. */
-  version: z.string().min(1).max(50),
+  version: z
+    .string()
+    .min(1)
+    .max(50)
+    .describe("The version in force (`2026-1`); a new version must be accepted again."),
   /** Where the text is (a document id or URL). */
-  textRef: z.string().max(500).optional(),
+  textRef: z.string().max(500).optional().describe("Where the text is (a document id or URL)."),
 });
 
 /** `borrower-agreement`: a resident accepts the current version of the agreement before a loan. */

@@ -4,7 +4,12 @@ import { defineLoanPolicyKind } from "../policy-kind";
 
 /** Params of `max-loans`: at most `max` units at once, of the listed categories (every category when empty). */
 export const maxLoansParams = z.object({
-  max: z.number().int().min(0).max(1000),
+  max: z
+    .number()
+    .int()
+    .min(0)
+    .max(1000)
+    .describe("Most units a resident may hold at once (in the policy's scope)."),
   categories: z.array(idSchema).max(100).default([]),
 });
 

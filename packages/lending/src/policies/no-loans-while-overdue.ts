@@ -9,7 +9,8 @@ export const noLoansWhileOverdueParams = z.object({
     .int()
     .min(0)
     .max(24 * 30)
-    .default(0),
+    .default(0)
+    .describe("Hours of grace after a due date before an overdue loan blocks new ones."),
 });
 
 /** `no-loans-while-overdue`: no new loan while any loan of the resident is overdue. */

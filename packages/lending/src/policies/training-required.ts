@@ -6,7 +6,10 @@ const STAFF: readonly string[] = ["staff", "admin", "system"];
 
 /** Params of `training-required`: whether staff may approve a resident without the training. */
 export const trainingRequiredParams = z.object({
-  allowStaffApproval: z.boolean().default(true),
+  allowStaffApproval: z
+    .boolean()
+    .default(true)
+    .describe("Staff may lend to an untrained resident with an explicit approval."),
 });
 
 /**

@@ -78,7 +78,7 @@ export async function sweepBookings(
   });
   const missed = started.filter((found) => {
     const terms = engine.rules.checkInTerms(found);
-    return terms !== undefined && terms.onMissed !== "keep" && terms.closesAt.getTime() <= cx.now.getTime();
+    return terms !== null && terms.onMissed !== "keep" && terms.closesAt.getTime() <= cx.now.getTime();
   });
   const ended = await cx.tx.findMany(bookingModel, {
     where: [

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -19,8 +19,16 @@ export interface PgTestServer {
   urlOf(database: string): string;
   /** Kills the server as a crash would (`pg_ctl stop -m immediate`: no checkpoint, no flush). */
   crash(): Promise<void>;
-  /** Starts the server again on the same data folder and port (after `crash`). */
+  /** Starts the server again on the same data folder and port (after `crash` or `shutdown`). */
   restart(): Promise<void>;
+  /** Stops the server cleanly (`pg_ctl stop -m fast`: sessions terminated, checkpoint), keeping its data. */
+  shutdown(): Promise<void>;
+  /**
+   * A fast shutdown and a start again, run synchronously: this process's event loop stays
+   * blocked throughout, so its pooled connections see the server close them only afterwards
+   * (as when a restart happens while the app is busy).
+   */
+  bounceBlocking(): void;
   /** Stops the server (`pg_ctl stop -m fast`) and deletes its data folder. */
   stop(): Promise<void>;
 }
@@ -136,6 +144,16 @@ export async function startPgServer(options: PgTestServerOptions = {}): Promise<
     async restart() {
       await start();
       running = true;
+    },
+    async shutdown() {
+      await asPostgres(pgCtl, ["-D", dataDir, "-w", "-m", "fast", "stop"], dataDir);
+      running = false;
+    },
+    bounceBlocking() {
+      const asUser = (args: readonly string[]) =>
+        execFileSync("runuser", ["-u", "postgres", "--", pgCtl, ...args], { cwd: dataDir, stdio: "pipe" });
+      asUser(["-D", dataDir, "-w", "-m", "fast", "stop"]);
+      asUser(["-D", dataDir, "-l", join(dataDir, "server.log"), "-w", "-o", settings, "start"]);
     },
     async stop() {
       process.off("exit", onExit);

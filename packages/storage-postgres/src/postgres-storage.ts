@@ -2,6 +2,7 @@ import {
   type AdapterTransaction,
   coreErrors,
   LinliError,
+  type ModelDef,
   type StorageAdapter,
   type TransactionOptions,
 } from "@linli/core";
@@ -33,6 +34,31 @@ export interface PostgresStorage extends StorageAdapter {
    * or undefined before the first `setup`.
    */
   readonly migratedFrom: number | undefined;
+}
+
+/** What a `setup` produced: the layouts by model name and the schema version found. */
+type SetupDone = Awaited<ReturnType<typeof setupModels>>;
+
+/**
+ * Setups already done on a pool given by the caller, by schema and models: the many
+ * communities of one process share one pool and one schema, and the second community with
+ * the same plugins reuses the first one's setup (and its table layouts and statement cache)
+ * instead of checking every table again.
+ */
+const sharedSetups = new WeakMap<pg.Pool, Map<string, Promise<SetupDone>>>();
+const modelIds = new WeakMap<ModelDef, number>();
+let nextModelId = 0;
+/** A key naming exactly these model definitions (by identity) in this schema. */
+function setupKey(schema: string, models: readonly ModelDef[]): string {
+  const ids = models.map((m) => {
+    let id = modelIds.get(m);
+    if (id === undefined) {
+      id = ++nextModelId;
+      modelIds.set(m, id);
+    }
+    return id;
+  });
+  return `${schema}|${ids.join(",")}`;
 }
 
 const LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))";
@@ -204,19 +230,37 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
       return migratedFrom;
     },
     async setup(models) {
-      const { client, done: release } = await open(pool, "BEGIN");
-      let broken: Error | undefined;
-      try {
-        const done = await setupModels(client, schema, models);
-        await client.query("COMMIT");
-        for (const [name, layout] of done.layouts) layouts.set(name, layout);
-        migratedFrom = done.migratedFrom;
-      } catch (error) {
-        broken = await rollback(client);
-        throw toLinliError(error, failure);
-      } finally {
-        release(broken);
+      assertOpen();
+      const run = async (): Promise<SetupDone> => {
+        const { client, done: release } = await open(pool, "BEGIN");
+        let broken: Error | undefined;
+        try {
+          const done = await setupModels(client, schema, models);
+          await client.query("COMMIT");
+          return done;
+        } catch (error) {
+          broken = await rollback(client);
+          throw toLinliError(error, failure);
+        } finally {
+          release(broken);
+        }
+      };
+      let done: SetupDone;
+      if (ownPool) done = await run();
+      else {
+        const setups = sharedSetups.get(pool) ?? new Map<string, Promise<SetupDone>>();
+        sharedSetups.set(pool, setups);
+        const key = setupKey(schema, models);
+        let pending = setups.get(key);
+        if (!pending) {
+          pending = run();
+          setups.set(key, pending);
+          pending.catch(() => setups.delete(key));
+        }
+        done = await pending;
       }
+      for (const [name, layout] of done.layouts) layouts.set(name, layout);
+      migratedFrom = done.migratedFrom;
     },
     async transaction<T>(fn: (tx: AdapterTransaction) => Promise<T>, options?: TransactionOptions) {
       const readOnly = options?.readOnly === true;

@@ -1,5 +1,14 @@
 import { execFile, execFileSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,7 +38,7 @@ export interface PgTestServer {
    * (as when a restart happens while the app is busy).
    */
   bounceBlocking(): void;
-  /** Stops the server (`pg_ctl stop -m fast`) and deletes its data folder. */
+  /** Stops the server (`pg_ctl stop -m fast`) and deletes its data folder (unless it was given as `dataDir`). */
   stop(): Promise<void>;
 }
 
@@ -43,6 +52,11 @@ export interface PgTestServerOptions {
   readonly durable?: boolean;
   /** More server settings, e.g. `{ deadlock_timeout: "50ms" }`. */
   readonly settings?: Readonly<Record<string, string>>;
+  /**
+   * A cluster folder kept between runs (benches' cached data): created with `initdb` if it
+   * holds no cluster yet, never deleted by `stop`. @default a new temporary folder, deleted by `stop`
+   */
+  readonly dataDir?: string;
 }
 
 /** The folder of PostgreSQL's binaries (the newest installed major version). */
@@ -94,13 +108,17 @@ export async function startPgServer(options: PgTestServerOptions = {}): Promise<
       "the PostgreSQL test server is started as root (it runs initdb and pg_ctl through `runuser -u postgres`); " +
         "run the tests as root, as .ci/run does",
     );
-  const dataDir = mkdtempSync(join(tmpdir(), "linli-pg-"));
+  const kept = options.dataDir !== undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "linli-pg-"));
+  mkdirSync(dataDir, { recursive: true });
   chownSync(dataDir, ...postgresIds());
-  await asPostgres(
-    join(bin, "initdb"),
-    ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
-    dataDir,
-  );
+  chmodSync(dataDir, 0o700);
+  if (!existsSync(join(dataDir, "PG_VERSION")))
+    await asPostgres(
+      join(bin, "initdb"),
+      ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
+      dataDir,
+    );
   const port = await freePort();
   const settings = [
     "-c listen_addresses=127.0.0.1",
@@ -125,11 +143,11 @@ export async function startPgServer(options: PgTestServerOptions = {}): Promise<
   const onExit = () => {
     try {
       const pid = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-      if (pid > 0) process.kill(pid, "SIGQUIT");
+      if (pid > 0) process.kill(pid, kept ? "SIGINT" : "SIGQUIT");
     } catch {
       // Not running.
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!kept) rmSync(dataDir, { recursive: true, force: true });
   };
   process.once("exit", onExit);
   return {
@@ -161,7 +179,7 @@ export async function startPgServer(options: PgTestServerOptions = {}): Promise<
         if (running) await asPostgres(pgCtl, ["-D", dataDir, "-w", "-m", "fast", "stop"], dataDir);
         running = false;
       } finally {
-        rmSync(dataDir, { recursive: true, force: true });
+        if (!kept) rmSync(dataDir, { recursive: true, force: true });
       }
     },
   };

@@ -1,0 +1,59 @@
+import { postgresStorage } from "@linli/storage-postgres";
+import pg from "pg";
+import { startPgServer } from "../../packages/storage-postgres/test/pg-server";
+import { cityCommunity } from "./lib/city";
+import { emit } from "./report";
+
+// 500 community objects (booking + pricing) in one process, each with its own
+// `postgresStorage` over one shared pool and one schema: the heap each one costs and the time to
+// create them all (the first one sets the schema up; the others share its setup). Run with
+// `--expose-gc` for an exact heap (the runner's node flags); without it the heap is read as is.
+const COMMUNITIES = 500;
+const TARGET_MB = 2;
+const TARGET_CREATE_MS = 5_000;
+
+const heapMb = () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1_048_576;
+};
+
+export default async () => {
+  const server = await startPgServer();
+  const pool = new pg.Pool({ connectionString: server.url, max: 8 });
+  try {
+    // One community first, so that module-level costs (zod schemas, plugin code) are not counted.
+    const storageOf = () => postgresStorage({ pool, schema: "city" });
+    await cityCommunity(storageOf(), 999);
+    const before = heapMb();
+    const started = performance.now();
+    const communities = [];
+    for (let i = 0; i < COMMUNITIES; i++) communities.push(await cityCommunity(storageOf(), i));
+    const createMs = performance.now() - started;
+    const perCommunity = (heapMb() - before) / COMMUNITIES;
+    // Every community answers (and they are kept alive until measured).
+    const answered = communities.filter((c, i) => c.id === `c${String(i).padStart(3, "0")}`).length;
+    if (answered !== COMMUNITIES) throw new Error(`only ${answered} communities answered`);
+    const value = Math.round(perCommunity * 1000) / 1000;
+    emit({
+      id: "storage-postgres.communities-500",
+      value,
+      unit: "MB",
+      better: "lower",
+      baseline: { name: "target-2MB", value: TARGET_MB },
+      ratio: Math.round((TARGET_MB / Math.max(value, 0.001)) * 1000) / 1000,
+      params: {
+        communities: COMMUNITIES,
+        plugins: ["booking", "pricing"],
+        pool: 8,
+        createMs: Math.round(createMs),
+        createTargetMs: TARGET_CREATE_MS,
+        exactGc: typeof (globalThis as { gc?: unknown }).gc === "function",
+      },
+      samples: 1,
+    });
+  } finally {
+    await pool.end();
+    await server.stop();
+  }
+};

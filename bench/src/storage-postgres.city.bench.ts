@@ -34,15 +34,15 @@ if (RESIDENTS > 10_000 || BOOKINGS > 10 * RESOURCES * 365)
   throw new Error("at most 10,000 residents and 182,500 bookings per community");
 
 const residentId = (k: number) => `res-${String(k).padStart(4, "0")}`;
-const version = createHash("sha256")
-  .update(readFileSync(new URL(import.meta.url)))
-  .update(readFileSync(new URL("../../packages/booking/src/booking-models.ts", import.meta.url)))
-  .update(readFileSync(new URL("../../packages/core/src/kernel-models.ts", import.meta.url)))
-  .update(readFileSync(new URL("../../packages/storage-postgres/src/table-layout.ts", import.meta.url)))
-  .digest("hex")
-  .slice(0, 10);
-const cluster = join(dataDir, `pg-city-${COMMUNITIES}x${RESIDENTS}x${BOOKINGS}-${version}`);
-const loadedMarker = join(cluster, "linli-loaded");
+/** Names the cached cluster: what is loaded (the SQL, the sizes) and the table layouts. */
+const version = () =>
+  createHash("sha256")
+    .update(loadSql().join(";"))
+    .update(readFileSync(new URL("../../packages/booking/src/booking-models.ts", import.meta.url)))
+    .update(readFileSync(new URL("../../packages/core/src/kernel-models.ts", import.meta.url)))
+    .update(readFileSync(new URL("../../packages/storage-postgres/src/table-layout.ts", import.meta.url)))
+    .digest("hex")
+    .slice(0, 10);
 
 /**
  * The history, written by the server itself: residents `res-0000…`; bookings `h-<n>` spread
@@ -81,6 +81,9 @@ function loadSql(): string[] {
          FROM ${communities}, generate_series(0, ${BOOKINGS - 1}) n, generate_series(1, 2) e`,
   ];
 }
+
+const cluster = join(dataDir, `pg-city-${COMMUNITIES}x${RESIDENTS}x${BOOKINGS}-${version()}`);
+const loadedMarker = join(cluster, "linli-loaded");
 
 async function loadOnce(url: (db: string) => string): Promise<number> {
   if (existsSync(loadedMarker)) return 0;
@@ -123,6 +126,11 @@ export default async () => {
       if (stored !== COMMUNITIES * BOOKINGS) throw new Error(`${stored} bookings stored`);
 
       const latencies: number[] = [];
+      const byKind: Record<"book" | "cancel" | "availability", number[]> = {
+        book: [],
+        cancel: [],
+        availability: [],
+      };
       const errors: string[] = [];
       const counts = { book: 0, booked: 0, cancel: 0, availability: 0 };
       const until = performance.now() + SECONDS * 1000;
@@ -139,6 +147,7 @@ export default async () => {
           const start = day + (28 + 2 * Math.floor(rnd() * 29)) * QUARTER;
           const x = rnd();
           const began = performance.now();
+          let kind: keyof typeof byKind = "availability";
           try {
             if (x < 0.2 && mine.length > 0) {
               const b = mine.splice(Math.floor(rnd() * mine.length), 1)[0]!;
@@ -147,6 +156,7 @@ export default async () => {
                 bookingId: b.bookingId,
               });
               counts.cancel++;
+              kind = "cancel";
             } else if (x < 0.6) {
               const outcome = await community.booking.book({
                 actor: { kind: "resident", id: resident },
@@ -155,6 +165,7 @@ export default async () => {
                 end: new Date(start + 2 * QUARTER),
               });
               counts.book++;
+              kind = "book";
               if (outcome.ok) {
                 counts.booked++;
                 mine.push({ community: c, resident, bookingId: outcome.booking.id });
@@ -169,6 +180,7 @@ export default async () => {
               counts.availability++;
             }
             latencies.push(performance.now() - began);
+            byKind[kind].push(performance.now() - began);
           } catch (error) {
             errors.push(String((error as Error)?.message ?? error));
           }
@@ -178,6 +190,12 @@ export default async () => {
       await Promise.all(Array.from({ length: CLIENTS }, (_, k) => client(k)));
       const elapsed = (performance.now() - started) / 1000;
       latencies.sort((a, b) => a - b);
+      const perKind = Object.fromEntries(
+        Object.entries(byKind).map(([k, v]) => {
+          v.sort((a, b) => a - b);
+          return [k, { p50: round(quantile(v, 0.5)), p99: round(quantile(v, 0.99)) }];
+        }),
+      );
       const p99 = round(quantile(latencies, 0.99));
       emit({
         id: "storage-postgres.city",
@@ -200,6 +218,7 @@ export default async () => {
           throughput: round(latencies.length / elapsed),
           calls: latencies.length,
           ...counts,
+          perKind,
           errors: errors.length,
           firstErrors: errors.slice(0, 3),
           loadMs:

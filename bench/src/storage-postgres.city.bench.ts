@@ -118,7 +118,7 @@ export default async () => {
     const pool = new pg.Pool({ connectionString: server.urlOf("city_run"), max: CLIENTS });
     pool.on("error", () => undefined);
     try {
-      const communities = [];
+      const communities: Awaited<ReturnType<typeof cityCommunity>>[] = [];
       for (let i = 0; i < COMMUNITIES; i++)
         communities.push(await cityCommunity(postgresStorage({ pool, schema: SCHEMA }), i));
       const [{ n: stored }] = (await pool.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.booking_booking`))

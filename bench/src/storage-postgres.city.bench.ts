@@ -82,7 +82,8 @@ function loadSql(): string[] {
   ];
 }
 
-const cluster = join(dataDir, `pg-city-${COMMUNITIES}x${RESIDENTS}x${BOOKINGS}-${version()}`);
+/** The cached cluster of this size (exported for tooling that prepares or clears it). */
+export const cluster = join(dataDir, `pg-city-${COMMUNITIES}x${RESIDENTS}x${BOOKINGS}-${version()}`);
 const loadedMarker = join(cluster, "linli-loaded");
 
 async function loadOnce(url: (db: string) => string): Promise<number> {

@@ -7,6 +7,19 @@ import { bookingModel, waitlistEntryModel } from "./booking-models";
 import { lockKeys } from "./place-booking";
 import { closeEntry } from "./waitlist";
 
+/**
+ * Locks the resources of `rows` in the global lock order: each once, by id in code-point
+ * order (see `lockKeys`). A command that locks several resources takes them all this way
+ * before any resident's lock.
+ */
+export async function lockResources(
+  cx: CommandContext,
+  rows: readonly { readonly resourceId: string }[],
+): Promise<void> {
+  const ids = [...new Set(rows.map((r) => r.resourceId))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const id of ids) await cx.tx.lock(lockKeys.resource(id));
+}
+
 /** What one sweep did. */
 export interface SweepReport {
   /** Waitlist offers that expired (and were passed on). */
@@ -54,13 +67,6 @@ export async function sweepBookings(
     orderBy: [{ field: "position" }],
     limit: batch.limit,
   });
-  for (const found of offers) {
-    await cx.tx.lock(lockKeys.resource(found.resourceId));
-    const entry = await cx.tx.get(waitlistEntryModel, found.id);
-    if (entry.status !== "offered") continue;
-    await closeEntry(cx, engine, entry, "expired");
-    offersExpired++;
-  }
   const started = await readPage(cx.tx, bookingModel, {
     where: [
       { field: "status", value: "confirmed" },
@@ -70,15 +76,10 @@ export async function sweepBookings(
     limit: batch.limit,
     after: batch.after,
   });
-  for (const found of started) {
+  const missed = started.filter((found) => {
     const terms = engine.rules.checkInTerms(found);
-    if (!terms || terms.onMissed === "keep" || terms.closesAt.getTime() > cx.now.getTime()) continue;
-    const booking = await loadBooking(cx, found.id);
-    if (booking.status !== "confirmed") continue;
-    await recordNoShow(cx, engine, booking, terms.onMissed === "release" ? "released" : "no-show");
-    if (terms.onMissed === "release") released++;
-    else noShows++;
-  }
+    return terms !== null && terms.onMissed !== "keep" && terms.closesAt.getTime() <= cx.now.getTime();
+  });
   const ended = await cx.tx.findMany(bookingModel, {
     where: [
       { field: "status", value: "checked-in" },
@@ -87,6 +88,25 @@ export async function sweepBookings(
     orderBy: [{ field: "end" }, { field: "id" }],
     limit: batch.limit,
   });
+  // Every resource of the batch is locked first, in the one global order (resources by id,
+  // before any resident): passing on an expired offer locks the next resident in line, and a
+  // resource locked after that could close a cycle with a booking for that resident.
+  await lockResources(cx, [...offers, ...missed, ...ended]);
+  for (const found of offers) {
+    const entry = await cx.tx.get(waitlistEntryModel, found.id);
+    if (entry.status !== "offered") continue;
+    await closeEntry(cx, engine, entry, "expired");
+    offersExpired++;
+  }
+  for (const found of missed) {
+    const booking = await loadBooking(cx, found.id);
+    if (booking.status !== "confirmed") continue;
+    const terms = engine.rules.checkInTerms(booking);
+    if (!terms || terms.onMissed === "keep" || terms.closesAt.getTime() > cx.now.getTime()) continue;
+    await recordNoShow(cx, engine, booking, terms.onMissed === "release" ? "released" : "no-show");
+    if (terms.onMissed === "release") released++;
+    else noShows++;
+  }
   for (const found of ended) {
     const booking = await loadBooking(cx, found.id);
     if (booking.status !== "checked-in") continue;

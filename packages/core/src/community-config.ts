@@ -18,7 +18,23 @@ interface Section {
   readonly standIn?: StandIn;
 }
 
+/**
+ * The sections built for a registries object and its plugins: communities created with the
+ * same plugin instances share one `PluginSet` (see `resolvePlugins`), so they share the plugins'
+ * zod schemas too, compiled once, instead of building them again for every community.
+ */
+const builtSections = new WeakMap<Registries, { plugins: readonly AnyPlugin[]; sections: Section[] }>();
+
 function sectionsOf(plugins: readonly AnyPlugin[], registries: Registries): Section[] {
+  const built = builtSections.get(registries);
+  if (built && built.plugins.length === plugins.length && built.plugins.every((p, i) => p === plugins[i]))
+    return built.sections;
+  const sections = buildSections(plugins, registries);
+  builtSections.set(registries, { plugins: [...plugins], sections });
+  return sections;
+}
+
+function buildSections(plugins: readonly AnyPlugin[], registries: Registries): Section[] {
   const sections: Section[] = Object.entries(kernelConfigShape).map(([key, schema]) => ({
     key,
     schema,

@@ -35,6 +35,32 @@ const conflict = (reason: string) => LinliError.from(coreErrors, "PLUGIN_CONFLIC
  * contribution to a registry nobody owns.
  */
 export function resolvePlugins(plugins: readonly AnyPlugin[]): PluginSet {
+  // The same plugin instances, in the same order, give the same set: a process running many
+  // communities with one list of plugins resolves it (and compiles its config schemas) once.
+  let node: ResolvedNode | undefined;
+  let level = resolvedRoot;
+  for (const plugin of plugins) {
+    node = level.get(plugin);
+    if (!node) {
+      node = { next: new WeakMap() };
+      level.set(plugin, node);
+    }
+    level = node.next;
+  }
+  const target = node ?? resolvedEmpty;
+  target.set ??= resolveUncached(plugins);
+  return target.set;
+}
+
+/** One step of the cache of {@link resolvePlugins}: by plugin instance, then the next one. */
+interface ResolvedNode {
+  set?: PluginSet;
+  readonly next: WeakMap<AnyPlugin, ResolvedNode>;
+}
+const resolvedRoot = new WeakMap<AnyPlugin, ResolvedNode>();
+const resolvedEmpty: { set?: PluginSet } = {};
+
+function resolveUncached(plugins: readonly AnyPlugin[]): PluginSet {
   const ids = new Set<string>();
   for (const plugin of plugins) {
     if (RESERVED.has(plugin.id)) throw conflict(`plugin id "${plugin.id}" is reserved by the kernel`);
@@ -78,7 +104,7 @@ export function resolvePlugins(plugins: readonly AnyPlugin[]): PluginSet {
       models.push(model);
     }
   }
-  return { plugins, registries, models };
+  return { plugins: [...plugins], registries, models };
 }
 
 /**

@@ -200,10 +200,7 @@ export class Runtime {
     const readOnly = def.kind === "query";
     const mode: SubjectMode = def.subject ?? "optional";
     const allow = allowed(def.allow);
-    // Strict: an unknown key (a typo such as `residentID`) is refused, never silently dropped.
-    const schema = def.input
-      .extend(mode === "none" ? metaShapes.withoutSubject : metaShapes.withSubject)
-      .strict();
+    const schema = callSchema(def.input, mode === "none");
     const fn: CommandFn<z.ZodObject, unknown> = async (raw) => {
       const { actor, forResident, idempotencyKey, ...input } = parseInput(schema, raw, { command: name }) as {
         actor: Actor;
@@ -410,4 +407,19 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 function idempotencyScope(actor: Actor, forResident: string | undefined, key: string): string {
   const part = (text: string) => `${text.length}:${text}`;
   return [actor.kind, part(actor.id), part(forResident ?? ""), part(key)].join("|");
+}
+
+/**
+ * The schema of a call: the command's input plus `actor` (and `forResident`,
+ * `idempotencyKey`), strict. Built once per input schema and shared by every community whose
+ * plugins define their commands once (a city process creating hundreds of communities).
+ */
+const callSchemas = new WeakMap<z.ZodObject, { withSubject?: z.ZodObject; withoutSubject?: z.ZodObject }>();
+function callSchema(input: z.ZodObject, withoutSubject: boolean): z.ZodObject {
+  const built = callSchemas.get(input) ?? {};
+  callSchemas.set(input, built);
+  const key = withoutSubject ? "withoutSubject" : "withSubject";
+  // Strict: an unknown key (a typo such as `residentID`) is refused, never silently dropped.
+  built[key] ??= input.extend(withoutSubject ? metaShapes.withoutSubject : metaShapes.withSubject).strict();
+  return built[key];
 }

@@ -7,3 +7,8 @@ export {
   type SchemaMigration,
   schemaMigrations,
 } from "./schema-migrations";
+export {
+  type CitusDistributionOptions,
+  citusDistributionSql,
+  DISTRIBUTION_COLUMN,
+} from "./citus-distribution";

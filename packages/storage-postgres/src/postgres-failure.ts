@@ -49,6 +49,24 @@ const NETWORK_CODES = new Set([
   "ENETUNREACH",
 ]);
 
+/**
+ * True when a statement failed because its connection is dead (the server closed it: a
+ * restart, an administrator's termination), not because of the statement: no SQLSTATE but a
+ * broken socket, or the server's "terminating connection" / "shutting down" (57P01, 57P02,
+ * 57P03) and connection exceptions (08…).
+ */
+export function isStaleConnection(error: unknown): boolean {
+  const state = sqlState(error);
+  if (state !== undefined)
+    return state === "57P01" || state === "57P02" || state === "57P03" || state.startsWith("08");
+  const e = error as { code?: unknown; message?: unknown } | null;
+  const message = typeof e?.message === "string" ? e.message : String(error);
+  return (
+    (typeof e?.code === "string" && ["ECONNRESET", "EPIPE", "ECONNREFUSED"].includes(e.code)) ||
+    /Connection terminated|not queryable|ECONNRESET|EPIPE|closed the connection/i.test(message)
+  );
+}
+
 /** True for a failure to reach the server at all (as opposed to a failed statement). */
 export function isConnectFailure(error: unknown): boolean {
   const e = error as { code?: unknown; message?: unknown } | null;

@@ -16,6 +16,14 @@ export interface PostgresStorageOptions {
    */
   readonly pool?: Pool;
   /**
+   * Where read-only transactions (the kernel's queries) run: a connection URL of a replica
+   * (the adapter creates its own pool of `max` connections and ends it on `close()`), or a
+   * `pg.Pool` you own. Writes, locks and `setup` always use the primary (`connectionString` /
+   * `pool`). A replica may lag behind the primary: a query right after a command may not see
+   * it yet. Unset: read-only transactions use the primary's pool too.
+   */
+  readonly readPool?: string | Pool;
+  /**
    * The schema holding linli's tables; created by `setup` if missing. Lowercase letters,
    * digits and `_`, starting with a letter or `_`, at most 63 characters, not `pg_…`.
    * @default "linli"
@@ -52,9 +60,10 @@ export interface PostgresStorageOptions {
 
 /** {@link PostgresStorageOptions} with defaults applied (exactly one of `connectionString` and `pool` is set). */
 export interface ResolvedPostgresOptions
-  extends Required<Omit<PostgresStorageOptions, "connectionString" | "pool">> {
+  extends Required<Omit<PostgresStorageOptions, "connectionString" | "pool" | "readPool">> {
   readonly connectionString: string | undefined;
   readonly pool: Pool | undefined;
+  readonly readPool: string | Pool | undefined;
 }
 
 const isPool = (value: unknown): value is Pool =>
@@ -71,6 +80,12 @@ export const postgresStorageOptionsSchema = z
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
       .optional(),
     pool: z.custom<Pool>(isPool, "must be a pg.Pool").optional(),
+    readPool: z
+      .union([
+        z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL"),
+        z.custom<Pool>(isPool, "must be a pg.Pool"),
+      ])
+      .optional(),
     schema: z
       .string()
       .regex(
@@ -100,7 +115,7 @@ export function resolvePostgresOptions(options: unknown): ResolvedPostgresOption
   const result = validate(postgresStorageOptionsSchema, options);
   if (result.ok) {
     const v = result.value;
-    return { ...v, connectionString: v.connectionString, pool: v.pool };
+    return { ...v, connectionString: v.connectionString, pool: v.pool, readPool: v.readPool };
   }
   const summary = result.problems.map((p) => `${p.path || "options"}: ${p.message.en}`).join("; ");
   throw LinliError.from(

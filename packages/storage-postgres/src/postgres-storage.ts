@@ -2,6 +2,7 @@ import {
   type AdapterTransaction,
   coreErrors,
   LinliError,
+  type ModelDef,
   type StorageAdapter,
   type TransactionOptions,
 } from "@linli/core";
@@ -13,6 +14,7 @@ import {
   connectFailure,
   type FailureContext,
   isRetryable,
+  isStaleConnection,
   toLinliError,
 } from "./postgres-failure";
 import { describeTarget, type PostgresStorageOptions, resolvePostgresOptions } from "./postgres-options";
@@ -25,11 +27,38 @@ export interface PostgresStorage extends StorageAdapter {
   readonly schema: string;
   /** The pool the adapter checks connections out of (its own, or the one given). */
   readonly pool: pg.Pool;
+  /** The pool of read-only transactions (option `readPool`), or undefined when they use `pool`. */
+  readonly readPool: pg.Pool | undefined;
   /**
    * The adapter's schema version before the last `setup` migrated it (0 for a new schema),
    * or undefined before the first `setup`.
    */
   readonly migratedFrom: number | undefined;
+}
+
+/** What a `setup` produced: the layouts by model name and the schema version found. */
+type SetupDone = Awaited<ReturnType<typeof setupModels>>;
+
+/**
+ * Setups already done on a pool given by the caller, by schema and models: the many
+ * communities of one process share one pool and one schema, and the second community with
+ * the same plugins reuses the first one's setup (and its table layouts and statement cache)
+ * instead of checking every table again.
+ */
+const sharedSetups = new WeakMap<pg.Pool, Map<string, Promise<SetupDone>>>();
+const modelIds = new WeakMap<ModelDef, number>();
+let nextModelId = 0;
+/** A key naming exactly these model definitions (by identity) in this schema. */
+function setupKey(schema: string, models: readonly ModelDef[]): string {
+  const ids = models.map((m) => {
+    let id = modelIds.get(m);
+    if (id === undefined) {
+      id = ++nextModelId;
+      modelIds.set(m, id);
+    }
+    return id;
+  });
+  return `${schema}|${ids.join(",")}`;
 }
 
 const LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))";
@@ -93,6 +122,19 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
   // An idle connection that breaks (a server restart) is dropped by the pool; the error
   // reaches whoever uses the pool next, so it needs no handler of its own here.
   if (ownPool) pool.on("error", () => undefined);
+  const ownReadPool = typeof resolved.readPool === "string";
+  const readPool =
+    typeof resolved.readPool === "string"
+      ? new pg.Pool({
+          connectionString: resolved.readPool,
+          max: resolved.max,
+          connectionTimeoutMillis: resolved.connectionTimeoutMs,
+          application_name: resolved.applicationName,
+        })
+      : resolved.readPool;
+  if (ownReadPool) readPool?.on("error", () => undefined);
+  /** Most pooled connections a restarted server can have left dead in a pool (see `open`). */
+  const staleLimit = (p: pg.Pool) => (p.options.max ?? resolved.max) + 1;
   const failure: FailureContext = { target: describeTarget(resolved), schema, lockTimeoutMs };
   const layouts = new Map<string, TableLayout>();
   const scope: TransactionScope = { layouts, failure, lockStatement: namedStatement(LOCK_SQL) };
@@ -112,11 +154,11 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
    * which would otherwise crash the process. The failure is recorded and reaches the caller
    * through the next statement; `done` releases the connection (destroying a broken one).
    */
-  const checkout = async (): Promise<{ client: pg.PoolClient; done(error?: Error): void }> => {
+  const checkout = async (from = pool): Promise<{ client: pg.PoolClient; done(error?: Error): void }> => {
     assertOpen();
     let client: pg.PoolClient;
     try {
-      client = await pool.connect();
+      client = await from.connect();
     } catch (error) {
       throw connectFailure(error, failure);
     }
@@ -142,6 +184,28 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
       return error instanceof Error ? error : new Error(String(error));
     }
   };
+  /**
+   * Checks out a connection and begins a transaction on it. A pooled connection that the
+   * server closed (a restart) while it sat idle fails at `BEGIN`, before anything of the
+   * transaction was sent: it is destroyed and the transaction begins on another connection
+   * (a new one once the dead ones are gone), instead of failing the caller with
+   * `POSTGRES_CONNECTION_LOST`. Idle connections normally notice the close themselves, but not
+   * while the event loop is busy when it happens.
+   */
+  const open = async (from: pg.Pool, sql: string) => {
+    for (let attempt = 1; ; attempt++) {
+      const checkedOut = await checkout(from);
+      try {
+        await checkedOut.client.query(sql);
+        return checkedOut;
+      } catch (error) {
+        const broken = error instanceof Error ? error : new Error(String(error));
+        checkedOut.done(broken);
+        if (isStaleConnection(error) && attempt < staleLimit(from)) continue;
+        throw toLinliError(error, failure);
+      }
+    }
+  };
   const exhausted = (error: unknown, attempts: number): unknown => {
     if (!isRetryable(error)) return error;
     const cause = error instanceof LinliError ? (error.cause ?? error) : error;
@@ -161,38 +225,53 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
     },
     schema,
     pool,
+    readPool,
     get migratedFrom() {
       return migratedFrom;
     },
     async setup(models) {
-      const { client, done: release } = await checkout();
-      let broken: Error | undefined;
-      try {
-        await client.query("BEGIN");
-        const done = await setupModels(client, schema, models);
-        await client.query("COMMIT");
-        for (const [name, layout] of done.layouts) layouts.set(name, layout);
-        migratedFrom = done.migratedFrom;
-      } catch (error) {
-        broken = await rollback(client);
-        throw toLinliError(error, failure);
-      } finally {
-        release(broken);
+      assertOpen();
+      const run = async (): Promise<SetupDone> => {
+        const { client, done: release } = await open(pool, "BEGIN");
+        let broken: Error | undefined;
+        try {
+          const done = await setupModels(client, schema, models);
+          await client.query("COMMIT");
+          return done;
+        } catch (error) {
+          broken = await rollback(client);
+          throw toLinliError(error, failure);
+        } finally {
+          release(broken);
+        }
+      };
+      let done: SetupDone;
+      if (ownPool) done = await run();
+      else {
+        const setups = sharedSetups.get(pool) ?? new Map<string, Promise<SetupDone>>();
+        sharedSetups.set(pool, setups);
+        const key = setupKey(schema, models);
+        let pending = setups.get(key);
+        if (!pending) {
+          pending = run();
+          setups.set(key, pending);
+          pending.catch(() => setups.delete(key));
+        }
+        done = await pending;
       }
+      for (const [name, layout] of done.layouts) layouts.set(name, layout);
+      migratedFrom = done.migratedFrom;
     },
     async transaction<T>(fn: (tx: AdapterTransaction) => Promise<T>, options?: TransactionOptions) {
       const readOnly = options?.readOnly === true;
       for (let attempt = 1; ; attempt++) {
-        const { client, done: release } = await checkout();
+        const { client, done: release } = await open(
+          readOnly ? (readPool ?? pool) : pool,
+          readOnly ? beginReadOnly : begin,
+        );
         let broken: Error | undefined;
         const tx = new PostgresTransaction(client, scope, readOnly);
         try {
-          try {
-            await client.query(readOnly ? beginReadOnly : begin);
-          } catch (error) {
-            broken = error instanceof Error ? error : new Error(String(error));
-            throw toLinliError(error, failure);
-          }
           let result: T;
           try {
             result = await fn(tx);
@@ -228,6 +307,7 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
       if (closed) return;
       closed = true;
       if (ownPool) await pool.end();
+      if (ownReadPool) await readPool?.end();
     },
   };
 }

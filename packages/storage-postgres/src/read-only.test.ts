@@ -113,3 +113,83 @@ describe("read-only transactions on PostgreSQL", () => {
     ]);
   });
 });
+
+describe("readPool: read-only transactions on a second pool", () => {
+  /** The backends of this server with that application_name, and whether each is in a transaction. */
+  const backends = (name: string) =>
+    server.sql<{ state: string; query: string }>(
+      `SELECT state, query FROM pg_stat_activity WHERE application_name = $1 ORDER BY pid`,
+      [name],
+    );
+
+  test("read-only transactions run on the read pool (READ ONLY at the server: a write sent through it is refused with 25006); writes, locks and setup stay on the primary", async () => {
+    const schema = server.schemaName("replica");
+    // The same server through a second connection string, told apart by its application_name.
+    const replicaUrl = `${server.server.url}?application_name=linli_replica`;
+    const s = postgresStorage({ connectionString: server.server.url, readPool: replicaUrl, schema });
+    opened.push(s);
+    await s.setup(testkitModels);
+    expect(s.readPool).toBeDefined();
+    await inTx(s, (tx) => tx.create(sampleModel, sample(1)));
+    expect(s.readPool?.totalCount).toBe(0);
+
+    const reading = deferred();
+    const done = deferred();
+    const reader = inReadOnlyTx(s, async (tx) => {
+      const n = await tx.count(sampleModel);
+      reading.resolve();
+      await done.promise;
+      return n;
+    });
+    await reading.promise;
+    // The open read-only transaction is a backend of the read pool, idle in its transaction.
+    expect(await backends("linli_replica")).toEqual([
+      { state: "idle in transaction", query: expect.any(String) },
+    ]);
+    done.resolve();
+    expect(await reader).toBe(1);
+    expect(s.pool.totalCount).toBe(1);
+
+    // A write sent through a read-pool transaction, past the adapter's own refusal, is refused
+    // by the server itself: the transaction is READ ONLY there.
+    const refused = await s
+      .transaction(
+        async (tx) => {
+          const client = (tx as unknown as { client: pg.ClientBase }).client;
+          return client.query(`INSERT INTO "${schema}".testkit_sample (community_id, id) VALUES ('x', 'x')`);
+        },
+        { readOnly: true },
+      )
+      .catch((e: unknown) => e);
+    expect((refused as { code?: string }).code).toBe("25006");
+    expect(await stored(schema)).toEqual([{ id: "s001", name: sample(1).name }]);
+    // Through the adapter, the same write is refused before it is sent.
+    const code = await inReadOnlyTx(s, (tx) => tx.create(sampleModel, sample(2))).catch((e: unknown) =>
+      isLinliError(e) ? e.code : String(e),
+    );
+    expect(code).toBe("READ_ONLY_TRANSACTION");
+    // Writes still go to the primary.
+    await inTx(s, (tx) => tx.create(sampleModel, sample(3)));
+    expect((await stored(schema)).map((r) => r.id)).toEqual(["s001", "s003"]);
+  });
+
+  test("a readPool you own is used and left open by close(); a bad readPool is refused with POSTGRES_OPTIONS_INVALID", async () => {
+    const replica = new pg.Pool({ connectionString: server.server.url, max: 2 });
+    pools.push(replica);
+    const s = postgresStorage({
+      connectionString: server.server.url,
+      readPool: replica,
+      schema: server.schemaName("replica"),
+    });
+    opened.push(s);
+    await s.setup(testkitModels);
+    await inTx(s, (tx) => tx.create(sampleModel, sample(1)));
+    expect(await inReadOnlyTx(s, (tx) => tx.count(sampleModel))).toBe(1);
+    expect(replica.totalCount).toBeGreaterThan(0);
+    await s.close();
+    expect((await replica.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+    expect(() => postgresStorage({ connectionString: server.server.url, readPool: "mysql://x" })).toThrow(
+      expect.objectContaining({ code: "POSTGRES_OPTIONS_INVALID" }),
+    );
+  });
+});

@@ -1,5 +1,14 @@
-import { execFile } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { execFile, execFileSync } from "node:child_process";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,9 +28,17 @@ export interface PgTestServer {
   urlOf(database: string): string;
   /** Kills the server as a crash would (`pg_ctl stop -m immediate`: no checkpoint, no flush). */
   crash(): Promise<void>;
-  /** Starts the server again on the same data folder and port (after `crash`). */
+  /** Starts the server again on the same data folder and port (after `crash` or `shutdown`). */
   restart(): Promise<void>;
-  /** Stops the server (`pg_ctl stop -m fast`) and deletes its data folder. */
+  /** Stops the server cleanly (`pg_ctl stop -m fast`: sessions terminated, checkpoint), keeping its data. */
+  shutdown(): Promise<void>;
+  /**
+   * A fast shutdown and a start again, run synchronously: this process's event loop stays
+   * blocked throughout, so its pooled connections see the server close them only afterwards
+   * (as when a restart happens while the app is busy).
+   */
+  bounceBlocking(): void;
+  /** Stops the server (`pg_ctl stop -m fast`) and deletes its data folder (unless it was given as `dataDir`). */
   stop(): Promise<void>;
 }
 
@@ -35,6 +52,11 @@ export interface PgTestServerOptions {
   readonly durable?: boolean;
   /** More server settings, e.g. `{ deadlock_timeout: "50ms" }`. */
   readonly settings?: Readonly<Record<string, string>>;
+  /**
+   * A cluster folder kept between runs (benches' cached data): created with `initdb` if it
+   * holds no cluster yet, never deleted by `stop`. @default a new temporary folder, deleted by `stop`
+   */
+  readonly dataDir?: string;
 }
 
 /** The folder of PostgreSQL's binaries (the newest installed major version). */
@@ -86,13 +108,17 @@ export async function startPgServer(options: PgTestServerOptions = {}): Promise<
       "the PostgreSQL test server is started as root (it runs initdb and pg_ctl through `runuser -u postgres`); " +
         "run the tests as root, as .ci/run does",
     );
-  const dataDir = mkdtempSync(join(tmpdir(), "linli-pg-"));
+  const kept = options.dataDir !== undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "linli-pg-"));
+  mkdirSync(dataDir, { recursive: true });
   chownSync(dataDir, ...postgresIds());
-  await asPostgres(
-    join(bin, "initdb"),
-    ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
-    dataDir,
-  );
+  chmodSync(dataDir, 0o700);
+  if (!existsSync(join(dataDir, "PG_VERSION")))
+    await asPostgres(
+      join(bin, "initdb"),
+      ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
+      dataDir,
+    );
   const port = await freePort();
   const settings = [
     "-c listen_addresses=127.0.0.1",
@@ -117,11 +143,11 @@ export async function startPgServer(options: PgTestServerOptions = {}): Promise<
   const onExit = () => {
     try {
       const pid = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-      if (pid > 0) process.kill(pid, "SIGQUIT");
+      if (pid > 0) process.kill(pid, kept ? "SIGINT" : "SIGQUIT");
     } catch {
       // Not running.
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!kept) rmSync(dataDir, { recursive: true, force: true });
   };
   process.once("exit", onExit);
   return {
@@ -137,13 +163,23 @@ export async function startPgServer(options: PgTestServerOptions = {}): Promise<
       await start();
       running = true;
     },
+    async shutdown() {
+      await asPostgres(pgCtl, ["-D", dataDir, "-w", "-m", "fast", "stop"], dataDir);
+      running = false;
+    },
+    bounceBlocking() {
+      const asUser = (args: readonly string[]) =>
+        execFileSync("runuser", ["-u", "postgres", "--", pgCtl, ...args], { cwd: dataDir, stdio: "pipe" });
+      asUser(["-D", dataDir, "-w", "-m", "fast", "stop"]);
+      asUser(["-D", dataDir, "-l", join(dataDir, "server.log"), "-w", "-o", settings, "start"]);
+    },
     async stop() {
       process.off("exit", onExit);
       try {
         if (running) await asPostgres(pgCtl, ["-D", dataDir, "-w", "-m", "fast", "stop"], dataDir);
         running = false;
       } finally {
-        rmSync(dataDir, { recursive: true, force: true });
+        if (!kept) rmSync(dataDir, { recursive: true, force: true });
       }
     },
   };

@@ -16,12 +16,15 @@ export const approve = defineCommand({
   },
 });
 
+/** The input of `reject`, built once: every community shares it (and its compiled parser). */
+const rejectInput = z.object({ bookingId: idInput, reason: z.string().max(500).optional() });
+
 /** `booking.reject`: staff reject a booking awaiting approval. Emits `BookingRejected`. */
 export const reject = (engine: BookingEngine) =>
   defineCommand({
     allow: "staff",
     subject: "none",
-    input: z.object({ bookingId: idInput, reason: z.string().max(500).optional() }),
+    input: rejectInput,
     run: async (cx, input) => {
       const booking = await rejectBooking(cx, engine, input.bookingId, input.reason ?? null);
       cx.audit({

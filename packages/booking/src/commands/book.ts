@@ -10,6 +10,16 @@ import { joinWaitlist } from "../waitlist";
 /** The outcome of `booking.book`: a booking or every reason, plus the waitlist entry when one was taken. */
 export type BookOutcome = BookingOutcome & { readonly waitlistEntry?: WaitlistEntry };
 
+/** The input of `book`, built once: every community shares it (and its compiled parser). */
+const bookInput = z.object({
+  ...slotInputShape,
+  note: z.string().max(500).optional(),
+  /** How the request reached the community: one of `booking.channels` (desk, phone, wechat, app). */
+  channel: channelInput.optional(),
+  /** When the only reason is a full slot, queue on the waitlist instead. @default false */
+  waitlistIfFull: z.boolean().default(false),
+});
+
 /**
  * `booking.book`: books a resource (or zone) for the acting resident, or for `forResident`
  * (staff or a delegate booking by phone; both are recorded), or for nobody (staff blocking a
@@ -19,14 +29,7 @@ export type BookOutcome = BookingOutcome & { readonly waitlistEntry?: WaitlistEn
  */
 export const book = (engine: BookingEngine) =>
   defineCommand({
-    input: z.object({
-      ...slotInputShape,
-      note: z.string().max(500).optional(),
-      /** How the request reached the community: one of `booking.channels` (desk, phone, wechat, app). */
-      channel: channelInput.optional(),
-      /** When the only reason is a full slot, queue on the waitlist instead. @default false */
-      waitlistIfFull: z.boolean().default(false),
-    }),
+    input: bookInput,
     run: async (cx, input): Promise<BookOutcome> => {
       const residentId = cx.subject ?? null;
       const outcome = await placeBooking(cx, engine, {

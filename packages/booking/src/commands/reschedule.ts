@@ -11,6 +11,14 @@ import { bookingEvents } from "../events";
 import { type BookingOutcome, placeBooking } from "../place-booking";
 import { offerFreedCapacity } from "../waitlist";
 
+/** The input of `reschedule`, built once: every community shares it (and its compiled parser). */
+const rescheduleInput = z.object({
+  bookingId: idInput,
+  start: instantSchema,
+  end: instantSchema,
+  channel: channelInput.optional(),
+});
+
 /**
  * `booking.reschedule`: moves a booking to a new time, atomically; a refused move leaves it
  * untouched. The new booking keeps the old one's channel unless `channel` says how this
@@ -21,12 +29,7 @@ import { offerFreedCapacity } from "../waitlist";
 export const reschedule = (engine: BookingEngine) =>
   defineCommand({
     subject: "none",
-    input: z.object({
-      bookingId: idInput,
-      start: instantSchema,
-      end: instantSchema,
-      channel: channelInput.optional(),
-    }),
+    input: rescheduleInput,
     run: async (cx, input): Promise<BookingOutcome> => {
       const channel = input.channel === undefined ? undefined : checkedChannel(engine, input.channel);
       const old = await loadBooking(cx, input.bookingId);

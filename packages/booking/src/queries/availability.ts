@@ -17,37 +17,40 @@ export interface ResourceAvailability {
   readonly slots: readonly FreeSlot[];
 }
 
+/** The input of `availability`, built once: every community shares it (and its compiled parser). */
+const availabilityInput = z
+  .object({
+    resourceId: idInput.optional(),
+    /** Every resource of a resource group (each with its own slots). */
+    resourceGroupId: idInput.optional(),
+    zoneId: idInput.optional(),
+    start: instantSchema,
+    end: instantSchema,
+    durationMinutes: z.number().int().positive().max(1440).optional(),
+    quantity: z.number().int().positive().max(1000).default(1),
+  })
+  .refine(
+    (x) => (x.resourceId === undefined) !== (x.resourceGroupId === undefined),
+    customProblem("RESOURCE_OR_GROUP", {
+      "zh-CN": "须给出 resourceId 或 resourceGroupId（二选一）",
+      en: "give resourceId or resourceGroupId",
+    }),
+  )
+  .refine(
+    (x) => x.end > x.start && x.end.getTime() - x.start.getTime() <= MAX_WINDOW_DAYS * DAY_MS,
+    customProblem("INVALID_WINDOW", {
+      "zh-CN": `结束须晚于开始，且最长 ${MAX_WINDOW_DAYS} 天`,
+      en: `end after start, at most ${MAX_WINDOW_DAYS} days`,
+    }),
+  );
+
 /**
  * `booking.availability`: free slots with remaining capacity for a resource or resource
  * group between `start` and `end`, as the rules apply to the acting resident (or `forResident`).
  */
 export const availability = (engine: BookingEngine) =>
   defineQuery({
-    input: z
-      .object({
-        resourceId: idInput.optional(),
-        /** Every resource of a resource group (each with its own slots). */
-        resourceGroupId: idInput.optional(),
-        zoneId: idInput.optional(),
-        start: instantSchema,
-        end: instantSchema,
-        durationMinutes: z.number().int().positive().max(1440).optional(),
-        quantity: z.number().int().positive().max(1000).default(1),
-      })
-      .refine(
-        (x) => (x.resourceId === undefined) !== (x.resourceGroupId === undefined),
-        customProblem("RESOURCE_OR_GROUP", {
-          "zh-CN": "须给出 resourceId 或 resourceGroupId（二选一）",
-          en: "give resourceId or resourceGroupId",
-        }),
-      )
-      .refine(
-        (x) => x.end > x.start && x.end.getTime() - x.start.getTime() <= MAX_WINDOW_DAYS * DAY_MS,
-        customProblem("INVALID_WINDOW", {
-          "zh-CN": `结束须晚于开始，且最长 ${MAX_WINDOW_DAYS} 天`,
-          en: `end after start, at most ${MAX_WINDOW_DAYS} days`,
-        }),
-      ),
+    input: availabilityInput,
     run: async (cx, input): Promise<ResourceAvailability[]> => {
       const { rules } = engine;
       const resourceIds =

@@ -53,6 +53,9 @@ function boundedEvents<T>(rows: T[]): T[] {
   return rows;
 }
 
+/** The input of `residentCalendar`, built once: every community shares it (and its compiled parser). */
+const residentCalendarInput = z.object({ ...windowShape, locale });
+
 /**
  * `booking.residentCalendar`: a resident's bookings as an RFC 5545 calendar, over a bounded
  * window (by default from a month ago to a year ahead; see `MAX_CALENDAR_DAYS`).
@@ -60,7 +63,7 @@ function boundedEvents<T>(rows: T[]): T[] {
 export const residentCalendar = (engine: BookingEngine) =>
   defineQuery({
     subject: "required",
-    input: z.object({ ...windowShape, locale }),
+    input: residentCalendarInput,
     run: async (cx, input): Promise<string> => {
       const [from, to] = calendarWindow(cx.now, input.start, input.end);
       const bookings = boundedEvents(
@@ -91,6 +94,13 @@ export const residentCalendar = (engine: BookingEngine) =>
     },
   });
 
+/** The input of `resourceCalendar`, built once: every community shares it (and its compiled parser). */
+const resourceCalendarInput = z.object({
+  resourceId: idInput,
+  ...windowShape,
+  locale,
+});
+
 /**
  * `booking.resourceCalendar`: a resource's bookings between `start` and `end` as an RFC 5545
  * calendar, without who booked. The window is bounded like the resident calendar's.
@@ -98,11 +108,7 @@ export const residentCalendar = (engine: BookingEngine) =>
 export const resourceCalendar = (engine: BookingEngine) =>
   defineQuery({
     subject: "none",
-    input: z.object({
-      resourceId: idInput,
-      ...windowShape,
-      locale,
-    }),
+    input: resourceCalendarInput,
     run: async (cx, input): Promise<string> => {
       const name = engine.rules.resource(input.resourceId).name[input.locale];
       const where: ModelWhere<typeof bookingModel>[] = [

@@ -7,13 +7,16 @@ import { judgePlacement } from "../judge-placement";
 /** The answer of `booking.check`: allowed or every violation, and whether approval would be needed. */
 export type BookingCheck = Decision & { readonly requiresApproval: boolean };
 
+/** The input of `check`, built once: every community shares it (and its compiled parser). */
+const checkInput = z.object(slotInputShape);
+
 /**
  * `booking.check`: what `book` would answer now, without booking: every violation, and
  * whether the booking would wait for approval. For the desk clerk on the phone.
  */
 export const check = (engine: BookingEngine) =>
   defineQuery({
-    input: z.object(slotInputShape),
+    input: checkInput,
     run: async (cx, input): Promise<BookingCheck> => {
       const { evaluation } = await judgePlacement(
         cx,

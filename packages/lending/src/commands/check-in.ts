@@ -2,7 +2,7 @@ import { defineCommand, LinliError } from "@linli/core";
 import { z } from "zod";
 import { hasOpenTicket, openTicket, releaseUnit } from "../circulation";
 import { lendingEvents } from "../events";
-import { getItem, type LendingCx, lockType } from "../lending-context";
+import { getItem, type LendingCx, lockType, lockTypes } from "../lending-context";
 import { lendingErrors } from "../lending-errors";
 import { conditionInput, idInput, noteInput } from "../lending-inputs";
 import { claimModel, itemModel, type Loan, loanModel } from "../lending-models";
@@ -46,9 +46,16 @@ export const checkIn = defineCommand({
   }),
   run: async (cx: LendingCx, input): Promise<ReturnedUnit[]> => {
     const out: ReturnedUnit[] = [];
-    for (const entry of input.items) {
-      const first = await getItem(cx, entry.itemId);
-      await lockType(cx, first.itemTypeId);
+    // Every unit's type is locked first, in the one global order (`lockTypes`): two desks
+    // returning the same units listed in different orders never deadlock.
+    const firsts = [];
+    for (const entry of input.items) firsts.push(await getItem(cx, entry.itemId));
+    await lockTypes(
+      cx,
+      firsts.map((f) => f.itemTypeId),
+    );
+    for (const [i, entry] of input.items.entries()) {
+      await lockType(cx, firsts[i]!.itemTypeId);
       const item = await getItem(cx, entry.itemId);
       const open = await cx.tx.findOne(loanModel, [
         { field: "itemId", value: item.id },

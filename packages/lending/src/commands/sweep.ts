@@ -2,7 +2,7 @@ import { defineCommand } from "@linli/core";
 import { z } from "zod";
 import { openTicket, releaseUnit } from "../circulation";
 import { lendingEvents } from "../events";
-import { getItem, type LendingCx, lockType } from "../lending-context";
+import { getItem, type LendingCx, lockTypes } from "../lending-context";
 import { claimModel, holdModel, itemModel, loanModel } from "../lending-models";
 import { duePlan } from "../maintenance-plans";
 
@@ -44,8 +44,26 @@ export const sweep = defineCommand({
       orderBy: [{ field: "pickupBy" }],
       limit,
     });
+    const plans = cx.options.maintenancePlans.filter((p) => p.everyMonths !== undefined);
+    const dueUnits = async () =>
+      plans.length === 0
+        ? []
+        : (
+            await cx.tx.findMany(itemModel, {
+              where: [{ field: "status", value: "available" }],
+              limit: 10_000,
+            })
+          )
+            .map((unit) => ({ unit, plan: duePlan(plans, unit, now, cx.config.community.timeZone) }))
+            .filter((u) => u.plan !== undefined);
+    // Every type this sweep may touch is locked first, in the one global order (`lockTypes`),
+    // so the sweep never holds one type while waiting for a type locked before it elsewhere.
+    const locked = new Set([
+      ...stale.map((h) => h.itemTypeId),
+      ...(await dueUnits()).map((u) => u.unit.itemTypeId),
+    ]);
+    await lockTypes(cx, locked);
     for (const found of stale) {
-      await lockType(cx, found.itemTypeId);
       const hold = await cx.tx.get(holdModel, found.id);
       if (hold.status !== "ready") continue;
       await cx.tx.updateById(holdModel, hold.id, { status: "expired", endedAt: now });
@@ -103,25 +121,18 @@ export const sweep = defineCommand({
       }
     }
     let serviceTickets = 0;
-    const plans = cx.options.maintenancePlans.filter((p) => p.everyMonths !== undefined);
-    if (plans.length > 0) {
-      const units = await cx.tx.findMany(itemModel, {
-        where: [{ field: "status", value: "available" }],
-        limit: 10_000,
+    // Read again: the expired holds put units back on the shelf (their types are locked). A
+    // unit of a type not locked above (freed meanwhile by another desk) waits for the next sweep.
+    for (const { unit, plan } of await dueUnits()) {
+      if (!plan || !locked.has(unit.itemTypeId)) continue;
+      const item = await getItem(cx, unit.id);
+      if (item.status !== "available") continue;
+      await openTicket(cx, item, {
+        problem: `maintenance plan ${plan.id}`,
+        source: "plan",
+        planId: plan.id,
       });
-      for (const unit of units) {
-        const plan = duePlan(plans, unit, now, cx.config.community.timeZone);
-        if (!plan) continue;
-        await lockType(cx, unit.itemTypeId);
-        const item = await getItem(cx, unit.id);
-        if (item.status !== "available") continue;
-        await openTicket(cx, item, {
-          problem: `maintenance plan ${plan.id}`,
-          source: "plan",
-          planId: plan.id,
-        });
-        serviceTickets++;
-      }
+      serviceTickets++;
     }
     return { holdsExpired, reservationsExpired: reservations.length, dueSoon, overdue, serviceTickets };
   },

@@ -48,7 +48,12 @@ export const GROUP_SHARES = {
   disabled: 0.06,
   /** Pupils and students (6 to 22): 90% of that age. */
   student: 0.9,
+  /** Adults (18 to 74) trained on the tool room's power tools: about 12%. */
+  "power-tool-training": 0.12,
 } as const;
+
+/** Groups that record a qualification, not a price group: the summary never files a resident under them. */
+const QUALIFICATION_GROUPS: ReadonlySet<string> = new Set(["power-tool-training"]);
 
 const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高"];
 const GIVEN = [
@@ -113,6 +118,7 @@ export function generateResidents(
     }
     if (rng.chance(GROUP_SHARES.disabled * (elderly ? 2 : 0.6))) groups.push("disabled");
     if (age >= 6 && age <= 22 && rng.chance(GROUP_SHARES.student)) groups.push("student");
+    if (adult && age < 75 && rng.chance(GROUP_SHARES["power-tool-training"])) groups.push("power-tool-training");
     // Gym-goers and car owners are a minority with a strong habit, not everyone a little.
     const gymGoer = rng.chance(age >= 16 && age < 50 ? 0.2 : age >= 50 && age < 70 ? 0.08 : 0.01);
     const carOwner = age >= 25 && age < 70 && rng.chance(0.1);
@@ -123,7 +129,8 @@ export function generateResidents(
       name: `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}`,
       age,
       groups: configuredGroups ? groups.filter((g) => configuredGroups.has(g)) : groups,
-      summaryGroup: (configuredGroups ? groups.find((g) => configuredGroups.has(g)) : groups[0]) ?? "none",
+      summaryGroup:
+        groups.find((g) => !QUALIFICATION_GROUPS.has(g) && (configuredGroups?.has(g) ?? true)) ?? "none",
       habits: {
         reading: age < 6 ? 0.2 : age <= 22 ? 0.8 : elderly ? 0.35 : 0.3,
         fitness: gymGoer ? 0.8 : 0.01,

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
+import { Session } from "node:inspector/promises";
 import { Bench } from "tinybench";
 
 /** One side of a comparison: a name and an async or sync function that returns its answer. */
@@ -91,6 +92,9 @@ export async function compare<T>(c: Comparison<T>): Promise<BenchResult> {
   if (process.env.BENCH_PROFILE) {
     // Profiling (`BENCH_PROFILE=1 node --cpu-prof …`, see README): only our side, for the
     // measuring time, so the profile shows where the SDK's time goes; nothing is reported.
+    // `BENCH_PROFILE_DIR=<dir>` profiles only this loop (not the data build before it) with
+    // the inspector and writes `<dir>/<id>.cpuprofile`, for `profile-top.ts`.
+    const session = process.env.BENCH_PROFILE_DIR ? await startProfile() : undefined;
     const until = performance.now() + Number(process.env.BENCH_PROFILE_MS ?? 10_000);
     let runs = 0;
     while (performance.now() < until || runs < 64) {
@@ -98,6 +102,7 @@ export async function compare<T>(c: Comparison<T>): Promise<BenchResult> {
       await c.ours.run();
       runs++;
     }
+    if (session) await stopProfile(session, `${process.env.BENCH_PROFILE_DIR}/${c.id}.cpuprofile`);
     console.error(`profiled ${c.id}: ${runs} runs of ${c.ours.name}`);
     return { id: c.id, unit: c.unit, better, params: c.params, samples: runs };
   }
@@ -187,4 +192,21 @@ async function cpuTimes<T>(c: Comparison<T>): Promise<{ oursMs: number; baseline
   const r = (x: number) => Math.round(x * 1000) / 1000;
   // Times per run; for `ops/s` benches too (the ratio is then baseline time / ours as well).
   return { oursMs: r(o), baselineMs: r(b), ratio: r(b / o) };
+}
+
+async function startProfile(): Promise<Session> {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return session;
+}
+
+async function stopProfile(session: Session, file: string): Promise<void> {
+  const { profile } = await session.post("Profiler.stop");
+  mkdirSync(new URL(".", `file://${file.startsWith("/") ? file : `${process.cwd()}/${file}`}`), {
+    recursive: true,
+  });
+  writeFileSync(file, JSON.stringify(profile));
+  session.disconnect();
 }

@@ -97,13 +97,16 @@ export async function compare<T>(c: Comparison<T>): Promise<BenchResult> {
     const session = process.env.BENCH_PROFILE_DIR ? await startProfile() : undefined;
     const until = performance.now() + Number(process.env.BENCH_PROFILE_MS ?? 10_000);
     let runs = 0;
+    // `BENCH_PROFILE_SIDE=baseline` profiles the baseline instead (for growth benches, whose
+    // baseline is the same code on less history: the two profiles show what grows).
+    const side = process.env.BENCH_PROFILE_SIDE === "baseline" ? c.baseline : c.ours;
     while (performance.now() < until || runs < 64) {
-      await c.ours.beforeEach?.();
-      await c.ours.run();
+      await side.beforeEach?.();
+      await side.run();
       runs++;
     }
     if (session) await stopProfile(session, `${process.env.BENCH_PROFILE_DIR}/${c.id}.cpuprofile`);
-    console.error(`profiled ${c.id}: ${runs} runs of ${c.ours.name}`);
+    console.error(`profiled ${c.id}: ${runs} runs of ${side.name}`);
     return { id: c.id, unit: c.unit, better, params: c.params, samples: runs };
   }
   const cpu = process.env.BENCH_CPU ? await cpuTimes(c) : undefined;

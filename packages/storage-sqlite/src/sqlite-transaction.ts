@@ -155,7 +155,7 @@ export class SqliteTransaction implements AdapterTransaction {
   async findMany(model: string, options: FindManyOptions): Promise<StoredRow[]> {
     const layout = this.layout(model);
     const query = compileFindMany(layout, options);
-    const statement = cached(this.scope, layout, query.key, query.sql, rawRows);
+    const statement = cached(this.scope, layout, query.key, () => query.sql(), rawRows);
     try {
       const rows = statement.all(query.params) as unknown[][];
       if (options.select?.length === 0) return rows.map(() => ({}));

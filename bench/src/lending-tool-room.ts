@@ -57,6 +57,7 @@ export async function toolRoomBench() {
       members: [
         { id: "desk", kind: "staff" },
         { id: "scheduler", kind: "system" },
+        { id: "li-shifu", kind: "volunteer" },
       ],
       community: {
         id: "wangjialong",

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
+import { Session } from "node:inspector/promises";
 import { Bench } from "tinybench";
 
 /** One side of a comparison: a name and an async or sync function that returns its answer. */
@@ -91,16 +92,24 @@ export async function compare<T>(c: Comparison<T>): Promise<BenchResult> {
   if (process.env.BENCH_PROFILE) {
     // Profiling (`BENCH_PROFILE=1 node --cpu-prof …`, see README): only our side, for the
     // measuring time, so the profile shows where the SDK's time goes; nothing is reported.
+    // `BENCH_PROFILE_DIR=<dir>` profiles only this loop (not the data build before it) with
+    // the inspector and writes `<dir>/<id>.cpuprofile`, for `profile-top.ts`.
+    const session = process.env.BENCH_PROFILE_DIR ? await startProfile() : undefined;
     const until = performance.now() + Number(process.env.BENCH_PROFILE_MS ?? 10_000);
     let runs = 0;
+    // `BENCH_PROFILE_SIDE=baseline` profiles the baseline instead (for growth benches, whose
+    // baseline is the same code on less history: the two profiles show what grows).
+    const side = process.env.BENCH_PROFILE_SIDE === "baseline" ? c.baseline : c.ours;
     while (performance.now() < until || runs < 64) {
-      await c.ours.beforeEach?.();
-      await c.ours.run();
+      await side.beforeEach?.();
+      await side.run();
       runs++;
     }
-    console.error(`profiled ${c.id}: ${runs} runs of ${c.ours.name}`);
+    if (session) await stopProfile(session, `${process.env.BENCH_PROFILE_DIR}/${c.id}.cpuprofile`);
+    console.error(`profiled ${c.id}: ${runs} runs of ${side.name}`);
     return { id: c.id, unit: c.unit, better, params: c.params, samples: runs };
   }
+  const cpu = process.env.BENCH_CPU ? await cpuTimes(c) : undefined;
   const bench = new Bench({
     time: c.time ?? 1000,
     warmupTime: c.warmupTime ?? 200,
@@ -145,7 +154,62 @@ export async function compare<T>(c: Comparison<T>): Promise<BenchResult> {
         }
       : {}),
     ...c.extra,
+    ...(cpu ? { cpu } : {}),
   };
   emit(result);
   return result;
+}
+
+/**
+ * CPU time per run of ours and of the baseline (`BENCH_CPU=1`): `process.cpuUsage` over
+ * batches of runs, the two sides interleaved in five rounds, median of the rounds. On a
+ * shared machine under load, wall-clock medians of the two sides (measured one after the
+ * other) drift apart with the load; CPU time of interleaved rounds holds better. Reported as
+ * `cpu` next to the wall-clock figures, which stay the headline. Includes the process's other
+ * threads (garbage collection helpers).
+ */
+async function cpuTimes<T>(c: Comparison<T>): Promise<{ oursMs: number; baselineMs: number; ratio: number }> {
+  const round = async (side: Side<T>): Promise<number> => {
+    let runs = 0;
+    let spent = 0;
+    const until = performance.now() + 200;
+    while (performance.now() < until || runs < 5) {
+      await side.beforeEach?.();
+      const before = process.cpuUsage();
+      await side.run();
+      const used = process.cpuUsage(before);
+      spent += used.user + used.system;
+      runs++;
+    }
+    return spent / runs / 1000;
+  };
+  const ours: number[] = [];
+  const base: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    ours.push(await round(c.ours));
+    base.push(await round(c.baseline));
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const o = median(ours);
+  const b = median(base);
+  const r = (x: number) => Math.round(x * 1000) / 1000;
+  // Times per run; for `ops/s` benches too (the ratio is then baseline time / ours as well).
+  return { oursMs: r(o), baselineMs: r(b), ratio: r(b / o) };
+}
+
+async function startProfile(): Promise<Session> {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return session;
+}
+
+async function stopProfile(session: Session, file: string): Promise<void> {
+  const { profile } = await session.post("Profiler.stop");
+  mkdirSync(new URL(".", `file://${file.startsWith("/") ? file : `${process.cwd()}/${file}`}`), {
+    recursive: true,
+  });
+  writeFileSync(file, JSON.stringify(profile));
+  session.disconnect();
 }

@@ -88,7 +88,12 @@ export const bookingModel = defineModel(
   {
     indexes: [
       // Overlap reads: `blockEnd` bounded on both sides, `blockStart` checked in the index.
-      { fields: ["resourceId", "blockEnd", "blockStart"] },
+      // It covers the fields the rules and the availability sweep read (`BOOKING_FACT_FIELDS`),
+      // so those reads never look a row up in the table.
+      {
+        fields: ["resourceId", "blockEnd", "blockStart"],
+        include: ["status", "quantity", "zoneId", "residentId", "start", "end", "noShowAt", "id"],
+      },
       { fields: ["residentId", "start"] },
       { fields: ["status", "start"] },
       { fields: ["seriesId"] },

@@ -23,6 +23,15 @@ export interface IndexDef {
   readonly fields: readonly string[];
   /** A unique index. */
   readonly unique?: boolean;
+  /**
+   * Fields stored in the index besides its keys (a covering index), so that a read which
+   * needs only the keys and these fields (a `select` projection) is answered from the index
+   * alone, without a look-up of each row in the table. Not part of the key: uniqueness and
+   * order are the keys'. An adapter may ignore it (the memory adapter has no table to save a
+   * look-up in); the SQLite adapter appends them as trailing index columns, PostgreSQL as
+   * `INCLUDE`.
+   */
+  readonly include?: readonly string[];
 }
 
 /**
@@ -168,6 +177,9 @@ export function defineModel<const Shape extends z.ZodRawShape>(
   for (const index of options.indexes ?? []) {
     for (const f of index.fields)
       if (!(f in fields) && f !== "id") throw new TypeError(`model ${name}: index on unknown field ${f}`);
+    for (const f of index.include ?? [])
+      if (!(f in fields) && f !== "id")
+        throw new TypeError(`model ${name}: index includes unknown field ${f}`);
   }
   for (const interval of options.intervals ?? []) {
     for (const f of [interval.start, interval.end])

@@ -28,6 +28,14 @@ export type Compare<T> = (a: T, b: T) => number;
 export class SortedIndex<T> {
   private chunks: T[][] = [];
   private count = 0;
+  /**
+   * A Fenwick tree over the chunks' lengths (1-based): {@link distance} is O(log chunks)
+   * instead of a walk over every chunk between two positions, which a query plan asks for
+   * each index it considers (the range of a community-wide index spans the whole table).
+   * Rebuilt when the chunk list changes (a split or an emptied chunk, once per hundreds of
+   * writes), updated in O(log chunks) otherwise.
+   */
+  private lengths: number[] = [0];
 
   /**
    * @param compare - the order of entries.
@@ -76,9 +84,33 @@ export class SortedIndex<T> {
   /** How many entries lie between two positions (`from` not after `to`); reads no entry. */
   distance(from: Cursor, to: Cursor): number {
     if (from.chunk === to.chunk) return to.at - from.at;
-    let n = (this.chunks[from.chunk]?.length ?? 0) - from.at;
-    for (let c = from.chunk + 1; c < to.chunk; c++) n += this.chunks[c]!.length;
-    return n + to.at;
+    return this.before(to.chunk) + to.at - this.before(from.chunk) - from.at;
+  }
+
+  /** Entries in the chunks before chunk `c` (all of them when `c` is past the last). */
+  private before(c: number): number {
+    const tree = this.lengths;
+    let n = 0;
+    for (let i = Math.min(c, this.chunks.length); i > 0; i -= i & -i) n += tree[i]!;
+    return n;
+  }
+
+  /** Adds `delta` to chunk `c`'s length in the tree. */
+  private grew(c: number, delta: number): void {
+    const tree = this.lengths;
+    for (let i = c + 1; i < tree.length; i += i & -i) tree[i] = tree[i]! + delta;
+  }
+
+  /** Rebuilds the tree after the chunk list changed, in O(chunks). */
+  private rebuild(): void {
+    const chunks = this.chunks;
+    const tree = new Array<number>(chunks.length + 1).fill(0);
+    for (let i = 1; i <= chunks.length; i++) {
+      tree[i] = tree[i]! + chunks[i - 1]!.length;
+      const parent = i + (i & -i);
+      if (parent <= chunks.length) tree[parent] = tree[parent]! + tree[i]!;
+    }
+    this.lengths = tree;
   }
 
   /** The entries from `from` (inclusive) to `to` (exclusive), in order or in reverse. */
@@ -110,12 +142,16 @@ export class SortedIndex<T> {
     const cursor = this.seek((e) => this.compare(e, entry) < 0);
     if (this.chunks.length === 0) {
       this.chunks.push([entry]);
+      this.rebuild();
     } else {
       // Past the last entry: append to the last chunk.
       const c = Math.min(cursor.chunk, this.chunks.length - 1);
       const chunk = this.chunks[c]!;
       chunk.splice(c === cursor.chunk ? cursor.at : chunk.length, 0, entry);
-      if (chunk.length > MAX_CHUNK) this.chunks.splice(c + 1, 0, chunk.splice(MAX_CHUNK >>> 1));
+      if (chunk.length > MAX_CHUNK) {
+        this.chunks.splice(c + 1, 0, chunk.splice(MAX_CHUNK >>> 1));
+        this.rebuild();
+      } else this.grew(c, 1);
     }
     this.count++;
   }
@@ -126,7 +162,10 @@ export class SortedIndex<T> {
     const chunk = this.chunks[cursor.chunk];
     if (!chunk || this.compare(chunk[cursor.at]!, entry) !== 0) return false;
     chunk.splice(cursor.at, 1);
-    if (chunk.length === 0) this.chunks.splice(cursor.chunk, 1);
+    if (chunk.length === 0) {
+      this.chunks.splice(cursor.chunk, 1);
+      this.rebuild();
+    } else this.grew(cursor.chunk, -1);
     this.count--;
     return true;
   }

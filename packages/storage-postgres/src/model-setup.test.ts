@@ -136,6 +136,25 @@ describe("setup", () => {
     expect(await inTx(s, (tx) => tx.findById(bookV2, "b1"))).toMatchObject({ title: "边城", isbn: null });
   });
 
+  test("an index that includes fields is a covering index (INCLUDE) and replaces the plain index on the same keys", async () => {
+    const shape = { title: z.string(), pages: z.number().int(), shelf: z.string() };
+    const plain = defineModel("shelf_cover", shape, { indexes: [{ fields: ["shelf", "title"] }] });
+    const covering = defineModel("shelf_cover", shape, {
+      indexes: [{ fields: ["shelf", "title"], include: ["pages", "id"] }],
+    });
+    const s = storage();
+    await s.setup([plain]);
+    await s.setup([covering]);
+    await s.setup([covering]);
+    const indexes = await pg.sql<{ indexname: string; indexdef: string }>(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = 'shelf_cover'
+        AND indexname <> 'shelf_cover_pkey' ORDER BY indexname`,
+      [s.schema],
+    );
+    expect(indexes.map((i) => i.indexname)).toEqual(["shelf_cover__shelf__title__covering"]);
+    expect(indexes[0]?.indexdef).toMatch(/\(community_id, shelf, title\) INCLUDE \(pages, id\)$/);
+  });
+
   test("a field whose kind changed is refused with POSTGRES_MODEL_CONFLICT and nothing is changed", async () => {
     const s = storage();
     await s.setup([bookV1]);

@@ -124,14 +124,31 @@ export function createTableSql(layout: TableLayout): string {
 /**
  * `CREATE INDEX IF NOT EXISTS` for each declared index, each led by `community_id` (so a
  * unique index stays unique per community and a table can be distributed by community).
+ * Included fields (`IndexDef.include`) go in `INCLUDE (...)` under a name ending in
+ * `__covering`; the plain index on the same keys that such an index replaces is dropped
+ * first (it would only cost writes).
  */
 export function createIndexSql(layout: TableLayout): string[] {
-  return layout.model.indexes.map((index) => {
-    const cols = ["community_id", ...index.fields.map((f) => layout.byField.get(f)?.column ?? columnName(f))];
-    const name = fitIdentifier(
-      `${layout.model.name}__${cols.slice(1).join("__")}${index.unique ? "__unique" : ""}`,
-    );
-    const list = cols.map(quoteIdentifier).join(", ");
-    return `CREATE ${index.unique ? "UNIQUE " : ""}INDEX IF NOT EXISTS ${quoteIdentifier(name)} ON ${layout.table} (${list})`;
+  const column = (f: string) => layout.byField.get(f)?.column ?? columnName(f);
+  const shapes = layout.model.indexes.map((index) => {
+    const cols = ["community_id", ...index.fields.map(column)];
+    const extra = [...new Set((index.include ?? []).map(column).filter((c) => !cols.includes(c)))];
+    const plain = `${layout.model.name}__${cols.slice(1).join("__")}${index.unique ? "__unique" : ""}`;
+    const name = fitIdentifier(extra.length > 0 ? `${plain}__covering` : plain);
+    return { index, cols, extra, plain, name };
   });
+  const names = new Set(shapes.map((s) => s.name));
+  const statements: string[] = [];
+  for (const { index, cols, extra, plain, name } of shapes) {
+    const list = cols.map(quoteIdentifier).join(", ");
+    const include = extra.length > 0 ? ` INCLUDE (${extra.map(quoteIdentifier).join(", ")})` : "";
+    if (extra.length > 0 && !names.has(fitIdentifier(plain)))
+      statements.push(
+        `DROP INDEX IF EXISTS ${quoteIdentifier(layout.schema)}.${quoteIdentifier(fitIdentifier(plain))}`,
+      );
+    statements.push(
+      `CREATE ${index.unique ? "UNIQUE " : ""}INDEX IF NOT EXISTS ${quoteIdentifier(name)} ON ${layout.table} (${list})${include}`,
+    );
+  }
+  return statements;
 }

@@ -1,7 +1,8 @@
 import { LinliError, type ModelDef } from "@linli/core";
 import type { Database } from "better-sqlite3";
 import { sqliteErrors } from "./sqlite-errors";
-import { columnSql, createIndexSql, createTableSql, type TableLayout, tableLayout } from "./table-layout";
+import { quoteIdentifier } from "./sql-identifier";
+import { columnSql, createTableSql, indexLayouts, type TableLayout, tableLayout } from "./table-layout";
 
 /** A column as the registry (`linli_model`) records it. */
 interface RegisteredColumn {
@@ -21,6 +22,25 @@ function registered(db: Database, name: string): Map<string, RegisteredColumn> {
     | undefined;
   const columns = row ? (JSON.parse(row.columns) as RegisteredColumn[]) : [];
   return new Map(columns.map((c) => [c.column, c]));
+}
+
+/**
+ * Creates the declared indexes of a table that are missing. An index of the same name whose
+ * columns differ (its included fields changed) is rebuilt, and a plain index that a covering
+ * one on the same keys now replaces is dropped (it would only cost writes).
+ */
+function setupIndexes(db: Database, layout: TableLayout): void {
+  const columnsOf = db.prepare(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`).pluck();
+  const indexes = indexLayouts(layout);
+  const declared = new Set(indexes.map((index) => index.name));
+  for (const index of indexes) {
+    const existing = columnsOf.all(index.name) as string[];
+    if (existing.length > 0 && existing.join("\u0000") !== index.columns.join("\u0000"))
+      db.exec(`DROP INDEX ${quoteIdentifier(index.name)}`);
+    if (index.replaces !== undefined && !declared.has(index.replaces))
+      db.exec(`DROP INDEX IF EXISTS ${quoteIdentifier(index.replaces)}`);
+    db.exec(index.sql);
+  }
 }
 
 /**
@@ -64,7 +84,7 @@ function setupModel(db: Database, layout: TableLayout): void {
         throw conflict(name, `column ${c.name} is required in the table but the model has no such field`);
     }
   }
-  for (const sql of createIndexSql(layout)) db.exec(sql);
+  setupIndexes(db, layout);
   const columns: RegisteredColumn[] = layout.columns.map((c) => ({
     column: c.column,
     type: c.type,

@@ -100,12 +100,42 @@ export function createTableSql(layout: TableLayout): string {
   return `CREATE TABLE ${layout.table} (${defs.join(", ")}, PRIMARY KEY ("community_id", "id")) STRICT, WITHOUT ROWID`;
 }
 
-/** `CREATE INDEX IF NOT EXISTS` for each declared index, each led by `community_id`. */
-export function createIndexSql(layout: TableLayout): string[] {
+/** One declared index as the SQLite adapter creates it. */
+export interface IndexLayout {
+  /** The index name: the model, its key columns, `__unique`, `__covering` when it includes fields. */
+  readonly name: string;
+  /** Its columns in order: `community_id`, the keys, then the included fields. */
+  readonly columns: readonly string[];
+  /** The `CREATE INDEX IF NOT EXISTS` statement. */
+  readonly sql: string;
+  /**
+   * For a covering index, the name of the plain index on the same keys that it replaces (an
+   * older layout may hold it; the covering one serves every read it served).
+   */
+  readonly replaces?: string;
+}
+
+/**
+ * The declared indexes of a layout, each led by `community_id`. Included fields
+ * (`IndexDef.include`) are trailing columns after the keys (SQLite has no `INCLUDE`): a read
+ * of the keys and those fields is answered from the index alone (`COVERING INDEX`).
+ */
+export function indexLayouts(layout: TableLayout): IndexLayout[] {
+  const column = (f: string) => layout.byField.get(f)?.column ?? columnName(f);
   return layout.model.indexes.map((index) => {
-    const cols = ["community_id", ...index.fields.map((f) => layout.byField.get(f)?.column ?? columnName(f))];
-    const name = `${layout.model.name}__${cols.slice(1).join("__")}${index.unique ? "__unique" : ""}`;
-    const list = cols.map(quoteIdentifier).join(", ");
-    return `CREATE ${index.unique ? "UNIQUE " : ""}INDEX IF NOT EXISTS ${quoteIdentifier(name)} ON ${layout.table} (${list})`;
+    const keys = ["community_id", ...index.fields.map(column)];
+    // Every index of a `WITHOUT ROWID` table holds the primary key already: `id` is covered.
+    const extra = (index.include ?? []).map(column).filter((c) => c !== "id" && !keys.includes(c));
+    const columns = [...keys, ...new Set(extra)];
+    const plain = `${layout.model.name}__${keys.slice(1).join("__")}${index.unique ? "__unique" : ""}`;
+    const name = extra.length > 0 ? `${plain}__covering` : plain;
+    const list = columns.map(quoteIdentifier).join(", ");
+    const sql = `CREATE ${index.unique ? "UNIQUE " : ""}INDEX IF NOT EXISTS ${quoteIdentifier(name)} ON ${layout.table} (${list})`;
+    return extra.length > 0 ? { name, columns, sql, replaces: plain } : { name, columns, sql };
   });
+}
+
+/** `CREATE INDEX IF NOT EXISTS` for each declared index (see {@link indexLayouts}). */
+export function createIndexSql(layout: TableLayout): string[] {
+  return indexLayouts(layout).map((index) => index.sql);
 }

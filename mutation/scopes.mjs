@@ -40,6 +40,10 @@ export const scopes = {
     ],
     tests: ["packages/booking/src/rules/*.test.ts", "packages/booking/src/*.test.ts"],
   },
+  "pricing-proration": {
+    mutate: ["packages/pricing/src/proration.ts"],
+    tests: ["packages/pricing/src/proration.test.ts"],
+  },
   "pricing-quote": {
     mutate: [
       "packages/pricing/src/quote.ts",

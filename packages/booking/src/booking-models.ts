@@ -130,6 +130,8 @@ export const waitlistEntryModel = defineModel(
     offeredAt: z.date().nullable().default(null),
     offerExpiresAt: z.date().nullable().default(null),
     bookingId: z.string().nullable().default(null),
+    /** Whether the approval rule held the offered booking: once accepted, it waits for staff. */
+    requiresApproval: z.boolean().default(false),
   },
   {
     indexes: [

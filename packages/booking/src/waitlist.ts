@@ -4,7 +4,8 @@ import { bookingEvents } from "./events";
 import type { BookingEngine } from "./booking-engine";
 import { bookingErrors } from "./booking-errors";
 import { bookingModel, type WaitlistEntry, waitlistEntryModel } from "./booking-models";
-import { lockKeys, placeBooking } from "./place-booking";
+import { judgePlacement } from "./judge-placement";
+import { commitPlacement, lockKeys } from "./place-booking";
 
 /**
  * The waitlist: residents queue for a full slot; when capacity frees, the first in line whose
@@ -92,7 +93,7 @@ export async function offerFreedCapacity(
       await cx.tx.updateById(waitlistEntryModel, entry.id, { status: "expired" });
       continue;
     }
-    const outcome = await placeBooking(cx, engine, {
+    const placement = {
       resourceId: entry.resourceId,
       zoneId: entry.zoneId,
       start: entry.start,
@@ -102,7 +103,11 @@ export async function offerFreedCapacity(
       actorKind: entry.actorKind as CommandContext["actor"]["kind"],
       actorId: entry.actorId,
       asOffer: offer,
-    });
+    };
+    // Judged like the direct `book` by whoever joined the queue: an offer that the approval
+    // rule would hold waits for staff once accepted (see `acceptOffer`).
+    const judgement = await judgePlacement(cx, engine, placement, { lock: true });
+    const outcome = await commitPlacement(cx, placement, judgement);
     if (!outcome.ok) {
       if (outcome.waitlistable) return;
       continue;
@@ -114,6 +119,7 @@ export async function offerFreedCapacity(
         offeredAt: cx.now,
         offerExpiresAt: expiresAt,
         bookingId: outcome.booking.id,
+        requiresApproval: judgement.evaluation.requiresApproval,
       });
       await cx.emit(bookingEvents.WaitlistOffered, {
         ...entryPayload(updated),
@@ -140,7 +146,10 @@ async function loadEntry(cx: CommandContext, entryId: string): Promise<WaitlistE
   return cx.tx.get(waitlistEntryModel, entryId);
 }
 
-/** The resident accepts an open offer: the held booking is confirmed. */
+/**
+ * The resident accepts an open offer: the held booking is confirmed, or waits for staff
+ * (`pending-approval`) when the approval rule held it at the offer, as `book` would have.
+ */
 export async function acceptOffer(cx: CommandContext, entryId: string): Promise<WaitlistEntry> {
   const entry = await loadEntry(cx, entryId);
   await cx.requireActFor(entry.residentId, "booking.waitlist.accept");
@@ -151,11 +160,10 @@ export async function acceptOffer(cx: CommandContext, entryId: string): Promise<
       status: open ? "invalid" : entry.status,
     });
   }
-  const booking = await cx.tx.updateById(bookingModel, entry.bookingId, {
-    status: "confirmed",
-    confirmedAt: cx.now,
-  });
-  await emitBookingEvent(cx, bookingEvents.BookingConfirmed, booking, {});
+  const booking = entry.requiresApproval
+    ? await cx.tx.updateById(bookingModel, entry.bookingId, { status: "pending-approval" })
+    : await cx.tx.updateById(bookingModel, entry.bookingId, { status: "confirmed", confirmedAt: cx.now });
+  if (booking.status === "confirmed") await emitBookingEvent(cx, bookingEvents.BookingConfirmed, booking, {});
   const updated = await cx.tx.updateById(waitlistEntryModel, entry.id, { status: "confirmed" });
   await cx.emit(bookingEvents.WaitlistPromoted, { ...entryPayload(updated), bookingId: booking.id });
   return updated;

@@ -67,6 +67,8 @@ export interface PresetBase {
   readonly booking?: Omit<BookingConfigInput, "rules">;
   /** Pricing options besides plans, memberships and vouchers (currency guard, rounding). */
   readonly pricing?: Omit<Pricing, "plans" | "memberships" | "vouchers">;
+  /** Members every community of the preset needs (the system account volunteers quotes as). */
+  readonly members?: KernelConfigInput["members"];
 }
 
 type VolunteerLists = "kinds" | "teams" | "ageBands";
@@ -108,6 +110,7 @@ export function composePreset(base: PresetBase, parts: readonly PresetPart[]): P
   const lending = composeLending(parts);
   return {
     community: base.community,
+    ...(base.members ? { members: base.members } : {}),
     places: all(parts, "places"),
     groups: all(parts, "groups"),
     resources: all(parts, "resources"),

@@ -75,6 +75,35 @@ describe("proration", () => {
     expect(() => prorate(100, 1, 0, "floor")).toThrow(RangeError);
   });
 
+  test("prorate says which input is wrong: not integers, beyond safe integers, an empty period, days outside it", () => {
+    const integers = /^prorate needs integers and a positive period, got /;
+    expect(() => prorate(10.5, 1, 2, "floor")).toThrow(integers);
+    expect(() => prorate(100, 1.5, 2, "floor")).toThrow(integers);
+    expect(() => prorate(100, 1, 2.5, "floor")).toThrow(integers);
+    expect(() => prorate(2 ** 53, 1, 2, "floor")).toThrow(integers);
+    expect(() => prorate(100, 0, 0, "floor")).toThrow(
+      "prorate needs integers and a positive period, got 100 × 0/0",
+    );
+    expect(() => prorate(100, -1, 2, "floor")).toThrow("days -1 is outside 0..2");
+    expect(() => prorate(100, 3, 2, "floor")).toThrow("days 3 is outside 0..2");
+    expect(prorate(100, 0, 2, "floor")).toBe(0);
+    expect(prorate(100, 2, 2, "floor")).toBe(100);
+  });
+
+  test("a refund asked after the period ended is nothing, every day counted as used", () => {
+    const validFrom = d("2026-06-01T02:00:00Z");
+    const validUntil = addLocalDaysAt(validFrom, 30, SH);
+    const late = proratedRefund({
+      price: 3000,
+      validFrom,
+      validUntil,
+      at: d("2026-07-05T02:00:00Z"),
+      timeZone: SH,
+      rounding: "floor",
+    });
+    expect(late).toEqual({ periodDays: 30, usedDays: 30, remainingDays: 0, amount: 0 });
+  });
+
   test("local days across a DST change: a day is 23 hours, still one day", () => {
     const berlin = "Europe/Berlin";
     // 2026-03-29 is the spring-forward day in Berlin.

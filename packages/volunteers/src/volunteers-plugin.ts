@@ -21,6 +21,7 @@ import { createShifts } from "./commands/shifts";
 import { register, setStatus, update } from "./commands/volunteer-commands";
 import { volunteersEvents } from "./events";
 import { quoteRequest } from "./pricing-bridge";
+import { checkQuotingAccount } from "./quoting-account";
 import { candidates } from "./queries/candidates";
 import { hours } from "./queries/hours";
 import { listPairs, visits } from "./queries/pair-queries";
@@ -55,7 +56,10 @@ export function volunteersPlugin() {
     id: "volunteers",
     optional: ["pricing"],
     config: volunteersConfigSchema,
-    checkConfig: checkVolunteersConfig,
+    checkConfig: (options, config, report) => {
+      checkVolunteersConfig(options, config, report);
+      checkQuotingAccount(options, config, report);
+    },
     models: volunteersModels,
     errors: volunteersErrors,
     events: volunteersEvents,

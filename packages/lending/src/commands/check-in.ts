@@ -1,3 +1,4 @@
+import { COUNTER_ACTORS } from "../counter-actors";
 import { defineCommand, LinliError } from "@linli/core";
 import { z } from "zod";
 import { hasOpenTicket, openTicket, releaseUnit } from "../circulation";
@@ -28,7 +29,7 @@ export interface ReturnedUnit {
  * `NOT_ON_LOAN`, nothing written. Emits `LoanReturned` per unit.
  */
 export const checkIn = defineCommand({
-  allow: ["staff", "volunteer"],
+  allow: COUNTER_ACTORS,
   subject: "none",
   input: z.object({
     items: z

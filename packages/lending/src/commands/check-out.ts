@@ -1,3 +1,4 @@
+import { COUNTER_ACTORS } from "../counter-actors";
 import { coreErrors, defineCommand, isLinliError, LinliError, type Violation } from "@linli/core";
 import { residentModel } from "@linli/core/adapter";
 import { z } from "zod";
@@ -157,7 +158,7 @@ async function candidates(
  * Emits `LoanStarted` per unit.
  */
 export const checkOut = defineCommand({
-  allow: ["staff", "volunteer"],
+  allow: COUNTER_ACTORS,
   subject: "none",
   input: z.object({
     /** The borrower. A volunteer on duty lends to any resident, so this is input, not the command's subject. */

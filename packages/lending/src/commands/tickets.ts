@@ -1,3 +1,4 @@
+import { COUNTER_ACTORS } from "../counter-actors";
 import { defineCommand, LinliError } from "@linli/core";
 import { z } from "zod";
 import { openTicket, releaseUnit } from "../circulation";
@@ -15,7 +16,7 @@ const CLOSED = new Set(["done", "retired"]);
  * when it comes back), and its type's queue waits. Emits `TicketOpened`.
  */
 export const openRepair = defineCommand({
-  allow: ["staff", "volunteer"],
+  allow: COUNTER_ACTORS,
   subject: "none",
   input: z.object({ itemId: idInput, problem: z.string().min(1).max(1000) }),
   run: async (cx: LendingCx, input): Promise<Ticket> => {
@@ -34,7 +35,7 @@ export const openRepair = defineCommand({
  * cannot move: `INVALID_TICKET_TRANSITION`. Emits `TicketUpdated` (and `UnitRetired`).
  */
 export const updateRepair = defineCommand({
-  allow: ["staff", "volunteer"],
+  allow: COUNTER_ACTORS,
   subject: "none",
   input: z.object({
     ticketId: idInput,

@@ -1,3 +1,4 @@
+import { COUNTER_ACTORS } from "../counter-actors";
 import { defineQuery } from "@linli/core";
 import { z } from "zod";
 import { getItem, type LendingCx } from "../lending-context";
@@ -22,7 +23,7 @@ export interface ItemHistory {
 
 /** `lending.itemHistory`: one unit's loans, repairs and reservations (staff, volunteers). */
 export const itemHistory = defineQuery({
-  allow: ["staff", "volunteer"],
+  allow: COUNTER_ACTORS,
   subject: "none",
   input: z.object({ itemId: idInput, limit: z.number().int().min(1).max(1000).default(200) }),
   run: async (cx: LendingCx, input): Promise<ItemHistory> => {

@@ -14,6 +14,8 @@ export const wangjialongBase: PresetBase = {
   // Residents book by phone or WeChat, often through someone else: every channel is normal.
   booking: { channels: ["desk", "phone", "wechat", "app"] },
   pricing: { currency: "CNY", rounding: "half-up" },
+  // Home repair and tailoring are priced through pricing, quoted as this system account.
+  members: [{ id: "volunteers", kind: "system", name: "志愿服务询价 / Volunteers quoting" }],
 };
 
 /** The map (streets bounding the community, the commercial street, the Lane 6 culture wall) and the eligibility groups. */

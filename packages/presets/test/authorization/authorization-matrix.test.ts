@@ -1,21 +1,39 @@
 // The authorization matrix (issue 16): every command and query of every installed plugin,
 // tried by every kind of actor, allowed or refused, by running it. A command without a row
-// fails here; so does a row for a command that no longer exists. Lending and volunteers add
-// their tables (lending-matrix.ts, volunteers-matrix.ts) to `tables` and their plugins to
-// `matrixPlugins()` when they land.
+// fails here; so does a row for a command that no longer exists. Every plugin of the SDK is
+// installed (`matrixPlugins()`), each with its table.
 import { isLinliError } from "@linli/core";
 import { describe, expect, it } from "vitest";
 import { bookingMatrix } from "./booking-matrix";
 import { coreMatrix } from "./core-matrix";
 import { actorOf, matrixWorld } from "./matrix-community";
 import { type MatrixRow, PROFILES, type Profile } from "./matrix-types";
+import { lendingMatrix } from "./lending-matrix";
 import { pricingMatrix } from "./pricing-matrix";
+import { volunteersMatrix } from "./volunteers-matrix";
 
-const tables = { core: coreMatrix, booking: bookingMatrix, pricing: pricingMatrix };
+const tables = {
+  core: coreMatrix,
+  booking: bookingMatrix,
+  pricing: pricingMatrix,
+  lending: lendingMatrix,
+  volunteers: volunteersMatrix,
+};
 const rows: Record<string, MatrixRow> = Object.assign({}, ...Object.values(tables));
 
-/** Refusals: no access, an unverified actor, or "not found" (kernel or booking) for what the actor may not see. */
-const REFUSED = new Set(["ACCESS_DENIED", "UNKNOWN_ACTOR", "NOT_FOUND", "BOOKING_NOT_FOUND"]);
+/**
+ * Refusals: no access, an unverified actor, "not found" (kernel or booking) for what the actor
+ * may not see, and volunteers' refusals of an actor who is not the volunteer a request, pair or
+ * shift is about (`NOT_ASSIGNED`, `NOT_A_VOLUNTEER`).
+ */
+const REFUSED = new Set([
+  "ACCESS_DENIED",
+  "UNKNOWN_ACTOR",
+  "NOT_FOUND",
+  "BOOKING_NOT_FOUND",
+  "NOT_ASSIGNED",
+  "NOT_A_VOLUNTEER",
+]);
 const NOT_COMMANDS = new Set(["id", "config", "as", "close"]);
 
 /** Every command of a community by its path (`booking.waitlist.join`), found by walking the API. */
@@ -67,6 +85,10 @@ describe("authorization matrix: every command x every actor", () => {
     expect(await attempt("residents.list", list, "self")).toBe("refused");
     expect(await attempt("booking.book", bookingMatrix["booking.book"]!, "self")).toBe("allowed");
     expect(await attempt("booking.book", bookingMatrix["booking.book"]!, "other")).toBe("refused");
+    // Lending's counter once allowed `["staff", "volunteer"]`: admins and the system were left out.
+    expect(await attempt("lending.checkOut", lendingMatrix["lending.checkOut"]!, "admin")).toBe("allowed");
+    const contact = volunteersMatrix["volunteers.requests.contact"]!;
+    expect(await attempt("volunteers.requests.contact", contact, "desk")).toBe("refused");
   });
 
   for (const [path, row] of Object.entries(rows)) {

@@ -1,6 +1,7 @@
 import { bookingPlugin } from "@linli/booking";
 
 type BookingPlugin = ReturnType<typeof bookingPlugin>;
+type LendingPlugin = ReturnType<typeof lendingPlugin>;
 import {
   type AnyPlugin,
   type CommunityConfigInput,
@@ -11,18 +12,22 @@ import {
 } from "@linli/core";
 import { type PricingPlugin, pricingPlugin } from "@linli/pricing";
 import { memoryStorage } from "@linli/storage-memory";
+import { lendingPlugin } from "@linli/lending";
+import { type VolunteersPlugin, volunteersPlugin } from "@linli/volunteers";
 import type { Actor } from "@linli/core";
 import type { Profile } from "./matrix-types";
 
 const text = (zh: string, en: string) => ({ "zh-CN": zh, en });
 
-/** The plugins the matrix installs; lending and volunteers join here when they land. */
+/** The plugins the matrix installs: every plugin of the SDK. */
 export function matrixPlugins(): readonly AnyPlugin[] {
-  return [bookingPlugin(), pricingPlugin()];
+  return [bookingPlugin(), pricingPlugin(), lendingPlugin(), volunteersPlugin()];
 }
 
 /** A small community with every kind of thing a command can be about. */
-export function matrixConfig(): CommunityConfigInput<readonly [BookingPlugin, PricingPlugin]> {
+export function matrixConfig(): CommunityConfigInput<
+  readonly [BookingPlugin, PricingPlugin, LendingPlugin, VolunteersPlugin]
+> {
   return {
     community: { id: "matrix", name: text("矩阵社区", "Matrix"), timeZone: "Asia/Shanghai", currency: "CNY" },
     groups: [{ id: "hardship", name: text("困难户", "Household in difficulty") }],
@@ -31,6 +36,8 @@ export function matrixConfig(): CommunityConfigInput<readonly [BookingPlugin, Pr
       { id: "desk-gone", kind: "staff" },
       { id: "admin-1", kind: "admin" },
       { id: "scheduler", kind: "system" },
+      // The account volunteers quotes help requests as, through pricing.
+      { id: "volunteers", kind: "system" },
     ],
     resources: [
       { id: "room", kind: "space", name: text("活动室", "Room"), capacity: 1 },
@@ -59,6 +66,8 @@ export function matrixConfig(): CommunityConfigInput<readonly [BookingPlugin, Pr
         },
       ],
     },
+    lending: { categories: [{ id: "tools", name: text("工具", "Tools") }] },
+    volunteers: {},
   };
 }
 

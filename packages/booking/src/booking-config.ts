@@ -5,7 +5,7 @@ import {
   type Registries,
   type ReportProblem,
 } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { type AnyRuleKind, bookingRuleKinds } from "./rule-kind";
 import { builtInRuleKinds } from "./rules/built-in-rule-kinds";
 

@@ -1,5 +1,5 @@
 import { instantSchema, recordIdSchema } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /** An id in command inputs: bounded, no control characters (core's `recordIdSchema`). */
 export const idInput = recordIdSchema;

@@ -1,5 +1,5 @@
 import { defineModel, type RowOf } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /** Every state of a booking. */
 export const BOOKING_STATUSES = [

@@ -1,5 +1,5 @@
 import { customProblem, type LocalizedText, type ReportProblem } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

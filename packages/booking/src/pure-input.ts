@@ -1,5 +1,5 @@
 import { ACTOR_KINDS, coreErrors, customProblem, isTimeZone, LinliError, validate } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * zod checks for the exported pure functions (`availableSlots`, `evaluateBooking`,

@@ -1,5 +1,5 @@
 import { assertTimeZone, instantOfWall, type LocalizedText, wallOf } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { defaultBudget, effectiveRule, type ExpansionStats, expandRule } from "./recurrence-expansion";
 import { checkMonthDays, parseRecurrenceRule, recurrenceError } from "./recurrence-rule";
 

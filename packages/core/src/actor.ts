@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { recordIdSchema } from "./record-id";
 
 /** Kinds of actor that issue commands. */

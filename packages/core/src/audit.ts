@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Actor } from "./actor";
 import { validate } from "./config-problem";
 import { coreErrors } from "./core-errors";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { formatPath, type LocatedProblem, locateProblems, type Problem } from "./config-problem";
 import { type IndexMaps, originalPath, repairInput, type StandIn } from "./config-repair";
 import { kernelConfigShape } from "./config-schema";

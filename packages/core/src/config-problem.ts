@@ -1,4 +1,5 @@
-import { z } from "zod";
+import type * as z from "zod";
+import { en as enLocale, zhCN as zhCNLocale } from "zod/v4/locales";
 import type { LocalizedText } from "./message";
 
 /** One problem of a configuration or input: where, what code, and a message in every locale. */
@@ -36,8 +37,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === "" ? "(root)" : out;
 }
 
-const zh = z.locales.zhCN();
-const en = z.locales.en();
+// Only the two locales linli speaks: `z.locales` would pull every zod locale into a browser bundle.
+const zh = zhCNLocale();
+const en = enLocale();
 
 type Issue = z.core.$ZodIssue;
 

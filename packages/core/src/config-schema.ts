@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isCurrency } from "./money";
 import { recordIdSchema } from "./record-id";
 import { isTimeZone } from "./zone-offsets";

@@ -36,6 +36,22 @@ export type TypedEvent<E extends AnyEventDef> = Omit<DomainEvent, "type" | "payl
 
 const EVENT_NAME = /^[A-Z][A-Za-z0-9]*$/;
 
+// Global (Symbol.for): the definitions a second copy of a plugin's code makes (a CommonJS app
+// loads a plugin's `/events` entry as a bundle of its own) carry the same brand.
+const EVENT_DEF_BRAND = Symbol.for("linli.event-def");
+
+/**
+ * Whether `def` is the declared event `declared`: the same definition, or one that
+ * {@link defineEvents} made for the same event in another copy of the plugin's code (same
+ * name and owner). A hand-made look-alike (`{ ...def }`) is not.
+ */
+export function isSameEvent(declared: AnyEventDef | undefined, def: AnyEventDef | undefined): boolean {
+  if (declared === undefined || def === undefined) return false;
+  if (declared === def) return true;
+  const branded = (d: AnyEventDef) => (d as { [EVENT_DEF_BRAND]?: boolean })[EVENT_DEF_BRAND] === true;
+  return branded(def) && branded(declared) && declared.name === def.name && declared.plugin === def.plugin;
+}
+
 /**
  * Declares the events a plugin emits, one zod schema each. The result is the plugin's
  * `events` field, and the objects other plugins subscribe with: export it from a light
@@ -56,7 +72,10 @@ export function defineEvents<const Plugin extends string, const M extends Record
   const out: Record<string, AnyEventDef> = {};
   for (const [name, schema] of Object.entries(schemas)) {
     if (!EVENT_NAME.test(name)) throw new TypeError(`event name ${name} must be PascalCase`);
-    out[name] = Object.freeze({ name, plugin, schema });
+    const def = { name, plugin, schema };
+    // Not enumerable: a spread copy of a definition is not a definition.
+    Object.defineProperty(def, EVENT_DEF_BRAND, { value: true });
+    out[name] = Object.freeze(def);
   }
   return Object.freeze(out) as { readonly [K in keyof M & string]: EventDef<K, M[K]> };
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** The earliest instant a command accepts: 1900-01-01T00:00:00Z. */
 export const MIN_INSTANT = new Date("1900-01-01T00:00:00.000Z");

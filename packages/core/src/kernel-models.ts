@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { auditModel, memberModel } from "./member-model";
 import { defineModel } from "./model";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { coreErrors } from "./core-errors";
 import { LinliError } from "./errors";
 import type { ModelDef, RowOf } from "./model";

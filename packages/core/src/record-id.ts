@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** The longest id or key a command accepts, in UTF-16 code units. */
 export const MAX_ID_LENGTH = 200;

@@ -18,7 +18,7 @@ import { parseInput } from "./input-boundary";
 import { coreErrors } from "./core-errors";
 import { activeGroups } from "./eligibility";
 import { LinliError } from "./errors";
-import type { AnyEventDef, Subscription, TypedEvent } from "./event-def";
+import { type AnyEventDef, isSameEvent, type Subscription, type TypedEvent } from "./event-def";
 import { appendEvents, type PendingEvent, pendingEvent } from "./events";
 import { appendAudit, type PendingAudit, pendingAudit } from "./audit";
 import type { MemberDecl } from "./config-schema";
@@ -115,7 +115,7 @@ export class Runtime {
         const owner = sub.event?.plugin;
         // An optional plugin that is absent: its events never happen here.
         if (owner !== undefined && !installed.has(owner) && plugin.optional?.includes(owner)) continue;
-        if (this.events.get(sub.event?.name) !== sub.event) {
+        if (!isSameEvent(this.events.get(sub.event?.name), sub.event)) {
           throw LinliError.from(coreErrors, "UNKNOWN_EVENT", {
             plugin: plugin.id,
             event: String(sub.event?.name ?? sub.event),
@@ -326,7 +326,7 @@ export class Runtime {
       registries: this.options.registries,
       emit: async (def, payload) => {
         if (readOnly) throw new TypeError(`query ${name} may not emit events`);
-        if (this.events.get(def.name) !== def) {
+        if (!isSameEvent(this.events.get(def.name), def)) {
           throw LinliError.from(coreErrors, "UNKNOWN_EVENT", { plugin: name, event: String(def.name) });
         }
         const checked = validate(def.schema, payload);

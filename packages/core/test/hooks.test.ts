@@ -164,3 +164,35 @@ describe("hooks and in-transaction subscribers", () => {
     ]);
   });
 });
+
+describe("event definitions loaded twice", () => {
+  it("a subscription through a second copy of the owner's definitions works, as in a CommonJS app", async () => {
+    // A CommonJS app loads `@linli/booking` and `@linli/booking/events` as two bundles: each
+    // runs defineEvents, so the subscriber's definition is a copy of the emitter's.
+    const schemas = { ChimeRang: z.object({ id: z.string() }) };
+    const declared = defineEvents("chime", schemas);
+    const copy = defineEvents("chime", schemas);
+    const heard: string[] = [];
+    const chime = definePlugin({
+      id: "chime",
+      events: declared,
+      api: (ctx) =>
+        ctx.commands({
+          ring: defineCommand({
+            subject: "none",
+            allow: "staff",
+            input: z.object({ id: z.string() }),
+            run: async (cx, { id }) => cx.emit(declared.ChimeRang, { id }),
+          }),
+        }),
+    });
+    const listener = definePlugin({
+      id: "listener",
+      on: [subscribe(copy.ChimeRang, (_cx, event) => void heard.push(event.payload.id))],
+      api: () => ({}),
+    });
+    const { community } = await testCommunity([chime, listener] as const);
+    await community.chime.ring({ actor: staff, id: "c-1" });
+    expect(heard).toEqual(["c-1"]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { LocalizedText, ReportProblem } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { amountTexts } from "./money-text";
 import type { BaseLine, PriceComponent } from "./price-component";
 import { countTimeUnits, type TimeUnits, timeUnitShape } from "./time-units";

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { defineEvents } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { LEDGER_ENTRY_KINDS } from "./ledger-entry";
 
 const instant = z.iso.datetime();

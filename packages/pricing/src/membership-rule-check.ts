@@ -1,6 +1,6 @@
 import { ruleTargets } from "@linli/booking";
 import type { CommunityConfig, ReportProblem } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { PricingConfig } from "./pricing-config";
 
 /** The parts of booking's parsed section this check reads (booking validated it already). */

@@ -1,6 +1,6 @@
 import { defineRuleFact, defineRuleKind, readFact } from "@linli/booking";
 import { type CommandContext, idSchema, violation } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { coveragesOf } from "./membership-book";
 import { coveringMembership } from "./membership-period";
 import type { PriceBook } from "./price-book";

@@ -5,7 +5,7 @@ import {
   type ReportProblem,
   type RoundingMode,
 } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /** One use of a resource, as the price components see it. */
 export interface PriceUsage {

@@ -1,5 +1,5 @@
 import { customProblem, idSchema, localizedTextSchema, ROUNDING_MODES } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { amountSchema } from "./built-in-components";
 import type { PriceComponent } from "./price-component";
 

@@ -1,5 +1,5 @@
 import { instantSchema, recordIdSchema } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { UsageRequest } from "./usage-book";
 
 /** An id in command inputs: bounded, no control characters (core's `recordIdSchema`). */

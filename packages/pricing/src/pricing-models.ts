@@ -1,5 +1,5 @@
 import { defineModel, localizedTextSchema } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { LEDGER_ENTRY_KINDS, PAYMENT_METHODS } from "./ledger-entry";
 import { quoteSchema } from "./quote-schema";
 

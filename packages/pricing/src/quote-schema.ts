@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Quote } from "./quote-types";
 
 const text = z.object({ "zh-CN": z.string(), en: z.string() });

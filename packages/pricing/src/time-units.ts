@@ -1,5 +1,5 @@
 import { divideRounded, LinliError } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { pricingErrors } from "./pricing-errors";
 import type { PriceUsage } from "./price-component";
 

@@ -1,5 +1,5 @@
 import { defineCommand } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { BookingEngine } from "../booking-engine";
 import { idInput } from "../booking-inputs";
 import { approveBooking, rejectBooking } from "../booking-lifecycle";

@@ -1,5 +1,5 @@
 import { customProblem, defineCommand, instantSchema, localParts } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { BookingEngine } from "../booking-engine";
 import { checkedChannel } from "../booking-channel";
 import { channelInput, idInput } from "../booking-inputs";

@@ -1,5 +1,5 @@
 import { defineCommand } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { BookingEngine } from "../booking-engine";
 import { checkedChannel } from "../booking-channel";
 import { channelInput, slotInputShape } from "../booking-inputs";

@@ -1,5 +1,5 @@
 import { defineCommand, instantSchema, LinliError } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { BookingEngine } from "../booking-engine";
 import { bookingErrors } from "../booking-errors";
 import { emitBookingEvent } from "../booking-events";

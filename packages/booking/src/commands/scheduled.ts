@@ -1,5 +1,5 @@
 import { defineCommand, pageInput } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { BookingEngine } from "../booking-engine";
 import { dueReminders as remind, sweepBookings } from "../booking-sweep";
 

@@ -1,5 +1,5 @@
 import { defineCommand } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { BookingEngine } from "../booking-engine";
 import { idInput, slotInputShape } from "../booking-inputs";
 import { acceptOffer, joinWaitlist, withdrawEntry } from "../waitlist";

@@ -1,5 +1,5 @@
 import { customProblem, defineQuery, instantSchema } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { availableSlots, type FreeSlot } from "../availability";
 import type { BookingEngine } from "../booking-engine";
 import { idInput } from "../booking-inputs";

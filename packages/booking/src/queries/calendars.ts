@@ -1,5 +1,5 @@
 import { defineQuery, instantSchema, LinliError, type ModelWhere } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { BookingEngine } from "../booking-engine";
 import { bookingErrors } from "../booking-errors";
 import { idInput } from "../booking-inputs";

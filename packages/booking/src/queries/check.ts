@@ -1,5 +1,5 @@
 import { type Decision, defineQuery } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { BookingEngine } from "../booking-engine";
 import { slotInputShape } from "../booking-inputs";
 import { judgePlacement } from "../judge-placement";

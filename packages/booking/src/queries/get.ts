@@ -1,5 +1,5 @@
 import { defineQuery, LinliError } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { bookingErrors } from "../booking-errors";
 import { idInput } from "../booking-inputs";
 import { requireBookingAccess } from "../booking-lifecycle";

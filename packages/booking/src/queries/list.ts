@@ -1,5 +1,5 @@
 import { defineQuery, instantSchema, type ModelWhere, type Page, pageInput, readPage } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { idInput } from "../booking-inputs";
 import { BOOKING_STATUSES, type Booking, bookingModel } from "../booking-models";
 

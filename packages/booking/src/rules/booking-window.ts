@@ -1,5 +1,5 @@
 import { addLocalDays, localDate, startOfLocalDay } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { Interval } from "../interval";
 import { violationAt } from "../local-time-label";
 import { defineRuleKind } from "../rule-kind";

@@ -1,5 +1,5 @@
 import { peakLoad, violation } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { defineRuleKind } from "../rule-kind";
 
 /** Parameters of `buffers`: turnover time before and after every booking. */

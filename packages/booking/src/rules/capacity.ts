@@ -1,5 +1,5 @@
 import { peakLoad, violation } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { defineRuleKind } from "../rule-kind";
 
 /** Parameters of `capacity`: units usable at once, below the resource's own capacity. */

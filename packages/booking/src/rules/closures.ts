@@ -1,5 +1,5 @@
 import { addLocalDays, localizedTextSchema, startOfLocalDay, violation } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { type Interval, intersectIntervals, normalizeIntervals, subtractIntervals } from "../interval";
 import { checkDayRange, dateSchema } from "../day-formats";
 import { defineRuleKind } from "../rule-kind";

@@ -1,5 +1,5 @@
 import { violation } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { OCCUPYING_STATUSES } from "../booking-models";
 import { defineRuleKind } from "../rule-kind";
 

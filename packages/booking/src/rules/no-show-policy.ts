@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { BookingFacts } from "../rule-kind";
 import { violationAt } from "../local-time-label";
 import { defineRuleKind } from "../rule-kind";

@@ -1,5 +1,5 @@
 import { instantOfWall, minuteOfDay, wallDay, wallOf, wallWeekday } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "../interval";
 import { timeOfDaySchema } from "../day-formats";
 import { violationAt } from "../local-time-label";

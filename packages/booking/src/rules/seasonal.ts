@@ -1,5 +1,5 @@
 import { addLocalDays, localDate, startOfLocalDay, violation } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { coveredBy, type Interval, intersectIntervals, normalizeIntervals } from "../interval";
 import { checkDayRange, dayOrYearlyDaySchema } from "../day-formats";
 import { violationAt } from "../local-time-label";

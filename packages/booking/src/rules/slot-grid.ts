@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { violationAt } from "../local-time-label";
 import { defineRuleKind } from "../rule-kind";
 import { isOnSlotGrid } from "../slot-grid-points";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineQuery } from "../command";
 import { auditModel } from "../member-model";
 import type { RowOf } from "../model";

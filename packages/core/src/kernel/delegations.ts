@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { recordIdSchema } from "../record-id";
 import { defineCommand } from "../command";
 import { delegationModel, residentModel } from "../kernel-models";

@@ -1,5 +1,5 @@
 import { instantSchema } from "../instant-input";
-import { z } from "zod";
+import * as z from "zod";
 import { recordIdSchema } from "../record-id";
 import { defineCommand, defineQuery } from "../command";
 import type { CommunityConfig } from "../plugin";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineEvents } from "../event-def";
 
 /** The kernel's domain events (payloads are plain JSON). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineCommand, defineQuery } from "../command";
 import { defaultRoles, idSchema, MEMBER_KINDS } from "../config-schema";
 import { coreErrors } from "../core-errors";

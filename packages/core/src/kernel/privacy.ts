@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { accessDenied } from "../access";
 import { isStaffLike } from "../actor";
 import { type CommandContext, defineCommand, defineQuery } from "../command";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { recordIdSchema } from "../record-id";
 import { defineCommand, defineQuery } from "../command";
 import { coreErrors } from "../core-errors";

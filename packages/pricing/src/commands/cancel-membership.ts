@@ -1,5 +1,5 @@
 import { defineCommand } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { cancelMembership } from "../membership-book";
 import type { PriceBook } from "../price-book";
 import { idInput } from "../pricing-inputs";

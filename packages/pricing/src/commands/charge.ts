@@ -1,5 +1,5 @@
 import { defineCommand } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { PriceBook } from "../price-book";
 import { reasonInput, usageInputShape, usageRequestOf } from "../pricing-inputs";
 import { recordUsage } from "../usage-book";

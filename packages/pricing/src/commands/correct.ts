@@ -1,5 +1,5 @@
 import { customProblem, defineCommand } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { appendEntry, ledgerEntryOf } from "../ledger-book";
 import { idInput, reasonInput } from "../pricing-inputs";
 

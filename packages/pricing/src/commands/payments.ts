@@ -1,5 +1,5 @@
 import { coreErrors, defineCommand, isCurrency, LinliError } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { appendEntry } from "../ledger-book";
 import { PAYMENT_METHODS } from "../ledger-entry";
 import { pricingErrors } from "../pricing-errors";

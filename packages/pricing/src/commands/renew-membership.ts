@@ -1,5 +1,5 @@
 import { defineCommand, LinliError } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { purchaseMembership } from "../membership-book";
 import type { PriceBook } from "../price-book";
 import { pricingErrors } from "../pricing-errors";

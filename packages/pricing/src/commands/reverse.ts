@@ -1,5 +1,5 @@
 import { defineCommand } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { idInput } from "../pricing-inputs";
 import { usageModel } from "../pricing-models";
 import { reverseUsage } from "../usage-book";

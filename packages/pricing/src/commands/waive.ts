@@ -1,5 +1,5 @@
 import { defineCommand, LinliError } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { appendEntry, balanceAt, ledgerEntryOf } from "../ledger-book";
 import { pricingErrors } from "../pricing-errors";
 import { idInput, reasonInput } from "../pricing-inputs";

@@ -1,5 +1,5 @@
 import { defineQuery, instantSchema } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { coveragesOf } from "../membership-book";
 import { hasValidMembership as covers } from "../membership-period";
 import type { PriceBook } from "../price-book";

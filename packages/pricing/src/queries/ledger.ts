@@ -1,5 +1,5 @@
 import { defineQuery, pageInput } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { balanceAt, entriesOf } from "../ledger-book";
 
 /**

@@ -1,5 +1,5 @@
 import { defineQuery, pageInput, readPage, toPage } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { membershipModel } from "../pricing-models";
 import { visibleMembership } from "../visibility";
 

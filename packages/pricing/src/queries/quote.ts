@@ -1,5 +1,5 @@
 import { defineQuery } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { PriceBook } from "../price-book";
 import { usageInputShape, usageRequestOf } from "../pricing-inputs";
 import type { Quote } from "../quote-types";

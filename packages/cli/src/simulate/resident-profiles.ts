@@ -118,7 +118,8 @@ export function generateResidents(
     }
     if (rng.chance(GROUP_SHARES.disabled * (elderly ? 2 : 0.6))) groups.push("disabled");
     if (age >= 6 && age <= 22 && rng.chance(GROUP_SHARES.student)) groups.push("student");
-    if (adult && age < 75 && rng.chance(GROUP_SHARES["power-tool-training"])) groups.push("power-tool-training");
+    if (adult && age < 75 && rng.chance(GROUP_SHARES["power-tool-training"]))
+      groups.push("power-tool-training");
     // Gym-goers and car owners are a minority with a strong habit, not everyone a little.
     const gymGoer = rng.chance(age >= 16 && age < 50 ? 0.2 : age >= 50 && age < 70 ? 0.08 : 0.01);
     const carOwner = age >= 25 && age < 70 && rng.chance(0.1);

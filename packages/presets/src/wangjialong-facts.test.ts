@@ -183,7 +183,11 @@ describe("the same facts at the desk (the preset running on the SDK)", () => {
   async function community() {
     const c = await createCommunity({
       // A preset declares no staff: the community adds its own (linli verifies every actor id).
-      config: { ...presetCopy("wangjialong"), members: [{ id: "desk", kind: "staff" }] },
+      config: (() => {
+      const config = presetCopy("wangjialong");
+      // The preset declares its system accounts (volunteers' quoting account); add the desk.
+      return { ...config, members: [...(config.members ?? []), { id: "desk", kind: "staff" as const }] };
+    })(),
       storage: memoryStorage(),
       plugins: [bookingPlugin(), pricingPlugin()],
       clock: manualClock("2026-07-01T01:00:00Z"),

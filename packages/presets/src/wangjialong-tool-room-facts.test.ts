@@ -22,7 +22,11 @@ const desk = { kind: "staff", id: "desk" } as const;
 async function toolRoom() {
   const clock = manualClock("2026-06-02T02:00:00Z"); // Tuesday 10:00 in Changsha: open
   const community = await createCommunity({
-    config: { ...presetCopy("wangjialong"), members: [{ id: "desk", kind: "staff" }] },
+    config: (() => {
+      const config = presetCopy("wangjialong");
+      // The preset declares its system accounts (volunteers' quoting account); add the desk.
+      return { ...config, members: [...(config.members ?? []), { id: "desk", kind: "staff" as const }] };
+    })(),
     storage: memoryStorage(),
     plugins: [bookingPlugin(), pricingPlugin(), volunteersPlugin(), lendingPlugin()],
     clock,

@@ -1,4 +1,4 @@
-import { ERASED_NAME, LinliError, type PersonalDataHooks } from "@linli/core";
+import { type CommandContext, ERASED_NAME, LinliError, type PersonalDataHooks } from "@linli/core";
 import { releaseUnit } from "./circulation";
 import { lendingEvents } from "./events";
 import type { LendingOptions } from "./lending-config";
@@ -25,8 +25,8 @@ import {
  * unit on the hold shelf passes to the next in line) and active reservations cancelled; then
  * every row naming the person is rewritten to one pseudonym (`erased-…`, new at each erasure):
  * loans, claims, holds, agreements, donations and donated units, so none of them holds the
- * resident's id. Free text is cleared (return notes, a donation's description and decline
- * reason) and a donor credit disappears. Item types, units, dates, conditions and fines stay,
+ * resident's id. Free text is cleared (return notes, and the condition note and repair ticket
+ * a return wrote; a donation's description and decline reason) and a donor credit disappears. Item types, units, dates, conditions and fines stay,
  * so loans per item type per month and the inventory are unchanged.
  */
 export const lendingPersonalData: PersonalDataHooks<LendingOptions> = {
@@ -63,9 +63,12 @@ export const lendingPersonalData: PersonalDataHooks<LendingOptions> = {
       await cx.tx.updateById(claimModel, claim.id, { status: "cancelled" });
       await cx.emit(lendingEvents.ReservationEnded, { reservationId: claim.id, status: "cancelled" });
     }
+    await eraseReturnNotes(cx, residentId);
     await cx.tx.update(loanModel, byResident, { residentId: pseudonym, returnNote: null });
     // The resident as the actor of a loan (a self-service check-out or return).
-    await cx.tx.update(loanModel, [{ field: "checkedOutBy", value: residentId }], { checkedOutBy: pseudonym });
+    await cx.tx.update(loanModel, [{ field: "checkedOutBy", value: residentId }], {
+      checkedOutBy: pseudonym,
+    });
     await cx.tx.update(loanModel, [{ field: "checkedInBy", value: residentId }], { checkedInBy: pseudonym });
     await cx.tx.update(loanModel, [{ field: "approvedBy", value: residentId }], { approvedBy: pseudonym });
     await cx.tx.update(claimModel, [{ field: "createdBy", value: residentId }], { createdBy: pseudonym });
@@ -73,7 +76,9 @@ export const lendingPersonalData: PersonalDataHooks<LendingOptions> = {
     await cx.tx.update(holdModel, byResident, { residentId: pseudonym });
     await cx.tx.update(agreementModel, byResident, { residentId: pseudonym });
     await cx.tx.update(ticketModel, [{ field: "reportedBy", value: residentId }], { reportedBy: pseudonym });
-    const donations = await cx.tx.findMany(donationModel, { where: [{ field: "donorId", value: residentId }] });
+    const donations = await cx.tx.findMany(donationModel, {
+      where: [{ field: "donorId", value: residentId }],
+    });
     for (const donation of donations) {
       await cx.tx.updateById(donationModel, donation.id, {
         donorId: pseudonym,
@@ -110,5 +115,41 @@ async function endOpenHolds(cx: LendingCx, residentId: string, pseudonym: string
     await cx.tx.updateById(holdModel, hold.id, { status: "cancelled", endedAt: cx.now });
     if (hold.status === "ready" && hold.itemId) await releaseUnit(cx, await getItem(cx, hold.itemId));
     await cx.emit(lendingEvents.HoldCancelled, { holdId: hold.id, residentId: pseudonym });
+  }
+}
+
+/**
+ * Clears what was written at the resident's returns: a unit's condition note still holding
+ * the note of their return, and the problem and note of a repair ticket opened by that return
+ * (same unit, same instant).
+ */
+async function eraseReturnNotes(cx: CommandContext, residentId: string): Promise<void> {
+  const returned = await cx.tx.findMany(loanModel, {
+    where: [
+      { field: "residentId", value: residentId },
+      { field: "returnedAt", op: "ne", value: null },
+    ],
+    select: ["itemId", "returnNote", "returnedAt"],
+  });
+  for (const loan of returned) {
+    if (loan.returnNote !== null)
+      await cx.tx.update(
+        itemModel,
+        [
+          { field: "id", value: loan.itemId },
+          { field: "conditionNote", value: loan.returnNote },
+        ],
+        { conditionNote: null },
+      );
+    if (loan.returnedAt === null) continue;
+    await cx.tx.update(
+      ticketModel,
+      [
+        { field: "itemId", value: loan.itemId },
+        { field: "source", value: "return" },
+        { field: "reportedAt", value: loan.returnedAt },
+      ],
+      { problem: ERASED_NAME, note: null },
+    );
   }
 }

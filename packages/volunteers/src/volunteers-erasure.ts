@@ -23,7 +23,11 @@ const UNFINISHED = ["open", "offered", "accepted", "in-progress"] as const;
  * courtyard, times, status, volunteer, rating and price kept. The disclosure log keeps each
  * disclosure (request, volunteer, fields, time), no longer naming the resident.
  */
-export async function eraseRequester(cx: CommandContext, residentId: string, pseudonym: string): Promise<void> {
+export async function eraseRequester(
+  cx: CommandContext,
+  residentId: string,
+  pseudonym: string,
+): Promise<void> {
   const byRequester = [{ field: "requesterId" as const, value: residentId }];
   const unfinished = await cx.tx.findMany(helpRequestModel, {
     where: [...byRequester, { field: "status", op: "in", value: [...UNFINISHED] }],
@@ -58,9 +62,13 @@ export async function eraseRequester(cx: CommandContext, residentId: string, pse
   await cx.tx.update(helpRequestModel, [{ field: "actorId", value: residentId }], { actorId: pseudonym });
   const pairs = await cx.tx.findMany(pairModel, { where: [{ field: "residentId", value: residentId }] });
   for (const pair of pairs) {
-    const ending = pair.status === "ended" ? {} : { status: "ended" as const, endedAt: cx.now, nextVisitDueAt: null };
+    const ending =
+      pair.status === "ended" ? {} : { status: "ended" as const, endedAt: cx.now, nextVisitDueAt: null };
     await cx.tx.updateById(pairModel, pair.id, { ...ending, residentId: pseudonym });
-    await cx.tx.update(visitModel, [{ field: "pairId", value: pair.id }], { residentId: pseudonym, note: null });
+    await cx.tx.update(visitModel, [{ field: "pairId", value: pair.id }], {
+      residentId: pseudonym,
+      note: null,
+    });
   }
 }
 
@@ -73,7 +81,11 @@ export async function eraseRequester(cx: CommandContext, residentId: string, pse
  * for staff to re-plan. Tasks, visits, the disclosure log, shifts and the hours ledger then name
  * the pseudonym, with every minute kept: volunteer hours per month are unchanged.
  */
-export async function eraseVolunteer(cx: CommandContext, residentId: string, pseudonym: string): Promise<void> {
+export async function eraseVolunteer(
+  cx: CommandContext,
+  residentId: string,
+  pseudonym: string,
+): Promise<void> {
   const profile = await cx.tx.findOne(volunteerModel, [{ field: "residentId", value: residentId }]);
   if (!profile) return;
   const id = profile.id;
@@ -99,7 +111,8 @@ export async function eraseVolunteer(cx: CommandContext, residentId: string, pse
         declinedBy: request.declinedBy.map((v) => (v === id ? pseudonym : v)),
       });
   for (const pair of await cx.tx.findMany(pairModel, { where: byVolunteer })) {
-    const ending = pair.status === "ended" ? {} : { status: "ended" as const, endedAt: cx.now, nextVisitDueAt: null };
+    const ending =
+      pair.status === "ended" ? {} : { status: "ended" as const, endedAt: cx.now, nextVisitDueAt: null };
     await cx.tx.updateById(pairModel, pair.id, { ...ending, volunteerId: pseudonym });
   }
   await cx.tx.update(pairModel, [{ field: "backupVolunteerId", value: id }], { backupVolunteerId: null });

@@ -33,8 +33,14 @@ async function exportVolunteer(cx: CommandContext, residentId: string) {
   const profile = await cx.tx.findOne(volunteerModel, [{ field: "residentId", value: residentId }]);
   if (!profile) return null;
   const byVolunteer = [{ field: "volunteerId" as const, value: profile.id }];
-  const served = await cx.tx.findMany(helpRequestModel, { where: byVolunteer, orderBy: [{ field: "start" }] });
-  const disclosures = await cx.tx.findMany(disclosureModel, { where: byVolunteer, orderBy: [{ field: "at" }] });
+  const served = await cx.tx.findMany(helpRequestModel, {
+    where: byVolunteer,
+    orderBy: [{ field: "start" }],
+  });
+  const disclosures = await cx.tx.findMany(disclosureModel, {
+    where: byVolunteer,
+    orderBy: [{ field: "at" }],
+  });
   return {
     profile,
     capabilities: await cx.tx.findMany(capabilityModel, { where: byVolunteer }),

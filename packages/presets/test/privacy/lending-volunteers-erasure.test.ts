@@ -163,14 +163,12 @@ async function june({ community, staff, clock }: World) {
     await staff.volunteers.roster.attendance({ shiftId: served!.id, volunteerId, served: true });
   // 赵阿姨's tools come back on Friday (王奶奶 keeps hers).
   await staff.lending.checkIn({
-    items: loans
-      .slice(0, 2)
-      .map((l) => ({
-        itemId: l.itemId,
-        condition: "good" as const,
-        note: "电池 没电了",
-        damage: "赵阿姨 说电池不行",
-      })),
+    items: loans.slice(0, 2).map((l) => ({
+      itemId: l.itemId,
+      condition: "good" as const,
+      note: "电池 没电了",
+      damage: "赵阿姨 说电池不行",
+    })),
   });
   clock.set(cst("2026-06-10T10:00"));
 }

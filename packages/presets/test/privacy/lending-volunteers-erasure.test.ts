@@ -5,9 +5,11 @@ import { createCommunity, ERASED_NAME, manualClock, sequentialIds, type StorageA
 import { lendingPlugin } from "@linli/lending";
 import { pricingPlugin } from "@linli/pricing";
 import { memoryStorage } from "@linli/storage-memory";
+import { postgresStorage } from "@linli/storage-postgres";
 import { sqliteStorage } from "@linli/storage-sqlite";
 import { volunteersPlugin } from "@linli/volunteers";
 import { describe, expect, it } from "vitest";
+import { usePgServer } from "../../../storage-postgres/test/use-pg-server";
 import { presetCopy, wangjialongToolInventory } from "../../src/index";
 
 const desk = { kind: "staff", id: "desk" } as const;
@@ -16,9 +18,12 @@ const cst = (local: string) => new Date(`${local}:00+08:00`);
 /** What identifies 赵阿姨 (id `zhao`): her name, phone, address and the free text about her. */
 const PERSONAL = ["赵阿姨", "13911112222", "幸福里7号", "春联", "旧锤子", "电池", "心情", "满意"];
 
+const pg = usePgServer();
 const adapters: Record<string, () => StorageAdapter> = {
   memory: () => memoryStorage(),
   sqlite: () => sqliteStorage({ filename: ":memory:" }),
+  postgres: () =>
+    postgresStorage({ connectionString: pg.server.url, schema: pg.schemaName("erasure"), max: 4 }),
 };
 
 async function world(storage: StorageAdapter) {
@@ -135,8 +140,12 @@ async function june({ community, staff, clock }: World) {
     await v.volunteers.requests.complete({ requestId: request.id, minutes: 60, note: "赵阿姨 心情不错" });
   }
   await staff.volunteers.requests.rate({ requestId: hers.id, rating: 5, note: "赵阿姨 很满意" });
-  // Still open when she asks to be erased.
+  // Still pending when she asks to be erased: her own request (offered to 李师傅), and
+  // 王奶奶's next one, offered to her.
   await ask("zhao", "ghostwriting", "20", { address: "幸福里7号" });
+  await ask("wang", "tailoring", "25");
+  const next = await staff.volunteers.match();
+  expect(next.matched.map((m) => m.volunteerId).sort()).toEqual(["li", "zhao"]);
 
   // Pairs: 赵阿姨 accompanies 王奶奶; 李师傅 phones 赵阿姨.
   const visits = await staff.for("wang").volunteers.pairs.create({ volunteerId: "zhao", visitsPerWeek: 1 });
@@ -222,13 +231,13 @@ describe.each(Object.keys(adapters))("lending and volunteers erasure (%s)", (ada
     const volunteers = copy.plugins.volunteers as Record<string, unknown[]> & {
       volunteer: Record<string, unknown[]> & { profile: { name: string } };
     };
-    expect(volunteers.requests).toHaveLength(2);
+    expect(volunteers.requests).toHaveLength(2); // one done, one pending
     expect(volunteers.disclosures).toHaveLength(1);
     expect(volunteers.pairs).toHaveLength(1);
     expect(volunteers.visits).toHaveLength(1);
     expect(volunteers.volunteer.profile.name).toBe("赵阿姨");
     expect(volunteers.volunteer.pairs).toHaveLength(1);
-    expect(volunteers.volunteer.tasks).toHaveLength(1);
+    expect(volunteers.volunteer.tasks).toHaveLength(2); // one served, one offered
     expect(volunteers.volunteer.shifts).toHaveLength(2);
     expect(volunteers.volunteer.hours).toHaveLength(3);
     expect(volunteers.volunteer.disclosuresReceived).toHaveLength(1);
@@ -271,10 +280,23 @@ describe.each(Object.keys(adapters))("lending and volunteers erasure (%s)", (ada
 
     // Her open request cancelled, her pairs ended, the unit on the shelf for her passed on.
     const requests = await w.staff.volunteers.requests.list({});
-    expect(requests.map((r) => r.status).sort()).toEqual(["cancelled", "done", "done"]);
+    // Hers cancelled; 王奶奶's, offered to her, open again for another volunteer.
+    expect(requests.map((r) => [r.kind, r.status, r.view === "staff" ? r.volunteerId : "not staff"])).toEqual(
+      [
+        ["ghostwriting", "done", "li"],
+        ["tailoring", "done", expect.stringMatching(/^erased-/)],
+        ["ghostwriting", "cancelled", "li"],
+        ["tailoring", "open", null],
+      ],
+    );
     const pairs = await w.staff.volunteers.pairs.list({});
     expect(pairs.map((p) => p.status)).toEqual(["ended", "ended"]);
     expect(await w.staff.for("zhao").lending.mine({})).toEqual({ loans: [], holds: [], reservations: [] });
+    // The ladder on the hold shelf for her is back on the shelf for anyone.
+    const ladder = (after.lending_item as { code: string; status: string }[]).find(
+      (i) => i.code === "step-ladder-1",
+    );
+    expect(ladder?.status).toBe("available");
     // The donated hammer no longer credits her.
     const inventory = await w.staff.lending.catalog.exportInventory({});
     expect(JSON.stringify(inventory)).not.toContain("donor");

@@ -26,8 +26,9 @@ import {
  * every row naming the person is rewritten to one pseudonym (`erased-…`, new at each erasure):
  * loans, claims, holds, agreements, donations and donated units, so none of them holds the
  * resident's id. Free text is cleared (return notes, and the condition note and repair ticket
- * a return wrote; a donation's description and decline reason) and a donor credit disappears. Item types, units, dates, conditions and fines stay,
- * so loans per item type per month and the inventory are unchanged.
+ * a return wrote; a donation's description and decline reason) and a donor credit disappears;
+ * a donation still offered stays for staff to review. Item types, units, dates, conditions and
+ * fines stay, so loans per item type per month and the inventory are unchanged.
  */
 export const lendingPersonalData: PersonalDataHooks<LendingOptions> = {
   export: async (cx, residentId) => {

@@ -95,6 +95,10 @@ export const lendingErrors = defineErrors({
     "zh-CN": "居民 {residentId} 没有可在此时段取走的物品（预留架上的物品或预约）",
     en: "Resident {residentId} has nothing to pick up in this slot (no item on the hold shelf, no reservation)",
   },
+  ERASURE_WITH_OPEN_LOANS: {
+    "zh-CN": "该居民还有 {count} 件物品未归还：请先办理归还，再删除其个人信息",
+    en: "The resident still has {count} item(s) on loan: check them in before erasing their personal data",
+  },
 });
 
 /** A lending error code. */

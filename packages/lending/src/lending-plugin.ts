@@ -14,6 +14,7 @@ import { lendingEvents } from "./events";
 import { checkLendingConfig, lendingConfigSchema } from "./lending-config";
 import { lendingErrors } from "./lending-errors";
 import { lendingModels } from "./lending-models";
+import { lendingPersonalData } from "./lending-personal-data";
 import { pickupSubscriptions } from "./pickup-appointments";
 import { lendingPolicyKinds } from "./policy-kind";
 import { builtInPolicyKinds } from "./policies/built-in-policy-kinds";
@@ -51,6 +52,7 @@ export function lendingPlugin() {
     contributes: [contribute(lendingPolicyKinds, builtInPolicyKinds)],
     // Pickup appointments: bookings of `lending.pickups.resourceId` (booking's events only).
     on: pickupSubscriptions(),
+    personalData: lendingPersonalData,
     api: (ctx) =>
       ctx.commands({
         checkOut,

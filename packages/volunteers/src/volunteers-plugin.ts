@@ -31,6 +31,7 @@ import { get, list } from "./queries/volunteer-queries";
 import { checkVolunteersConfig, volunteersConfigSchema } from "./volunteers-config";
 import { volunteersErrors } from "./volunteers-errors";
 import { volunteersModels } from "./volunteers-models";
+import { volunteersPersonalData } from "./volunteers-personal-data";
 
 /** The input of `volunteers.requests.create`: the request, who acts, and for whom. */
 export type CreateRequestInput = CommandInput<z.ZodObject<typeof requestInputShape>, "required">;
@@ -63,6 +64,7 @@ export function volunteersPlugin() {
     models: volunteersModels,
     errors: volunteersErrors,
     events: volunteersEvents,
+    personalData: volunteersPersonalData,
     api: (ctx) => {
       const api = ctx.commands({
         register,

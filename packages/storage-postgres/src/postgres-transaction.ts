@@ -61,9 +61,22 @@ function cached(layout: TableLayout, key: string, sql: () => string): CachedStat
  * `delete` and `lock` with `READ_ONLY_TRANSACTION` before sending anything, so the
  * transaction is not aborted and stays usable for reads; the server, which runs it
  * `READ ONLY`, would refuse such a write too (also mapped to `READ_ONLY_TRANSACTION`).
+ *
+ * **Fewer round trips.** The connection is in pg's pipeline mode for the transaction's
+ * lifetime: statements whose answer nobody needs yet (`BEGIN`, the advisory locks) are sent
+ * without waiting for it, and travel to the server together with the next statement, which
+ * the server runs after them, in order, each with its own snapshot. Their outcome is checked
+ * before the next operation returns: a lock that timed out or deadlocked fails that
+ * operation (or the commit) with its own error.
  */
 export class PostgresTransaction implements AdapterTransaction {
   private open = true;
+  /** Statements sent whose outcome no operation has checked yet, in the order sent. */
+  private deferred: Promise<unknown>[] = [];
+  /** The first failure of a deferred statement not yet reported to the caller. */
+  private deferredFailure: { error: unknown } | undefined;
+  /** The failure of the deferred `BEGIN`, if it failed (the transaction never started). */
+  private beginFailure: { error: unknown } | undefined;
 
   constructor(
     private readonly client: pg.ClientBase,
@@ -71,9 +84,54 @@ export class PostgresTransaction implements AdapterTransaction {
     private readonly readOnly = false,
   ) {}
 
+  /**
+   * Sends `BEGIN` (and the settings that go with it) without waiting for its answer: it
+   * reaches the server with the transaction's first statement.
+   */
+  begin(sql: string): void {
+    const sent = this.client.query(sql);
+    this.defer(
+      sent.catch((error: unknown) => {
+        this.beginFailure ??= { error };
+        throw error;
+      }),
+    );
+  }
+
+  /** The error of the deferred `BEGIN` once checked (see {@link settle}), if it failed. */
+  get beginError(): unknown {
+    return this.beginFailure?.error;
+  }
+
   /** Ends the transaction's lifetime; later calls throw. */
   end(): void {
     this.open = false;
+  }
+
+  private defer(sent: Promise<unknown>): void {
+    // Never an unhandled rejection: `settle` reads the outcome.
+    sent.catch(() => undefined);
+    this.deferred.push(sent);
+  }
+
+  /**
+   * Waits for the deferred statements sent so far; returns the first failure among them not
+   * yet reported (and forgets it: it is reported once).
+   */
+  async settle(): Promise<{ error: unknown } | undefined> {
+    while (this.deferred.length > 0) {
+      const batch = this.deferred.splice(0);
+      for (const sent of batch) {
+        try {
+          await sent;
+        } catch (error) {
+          this.deferredFailure ??= { error };
+        }
+      }
+    }
+    const failure = this.deferredFailure;
+    this.deferredFailure = undefined;
+    return failure;
   }
 
   /** Throws unless the transaction is open and may write. */
@@ -98,10 +156,16 @@ export class PostgresTransaction implements AdapterTransaction {
     values: unknown[],
     context: { model?: string; id?: string; operation?: string } = {},
   ) {
+    const sent = this.client.query({ name: statement.name, text: statement.text, values, types: pgTypes });
+    const earlier = this.deferred.length > 0 ? await this.settle() : undefined;
     try {
-      return await this.client.query({ name: statement.name, text: statement.text, values, types: pgTypes });
+      const result = await sent;
+      if (earlier) throw earlier.error;
+      return result;
     } catch (error) {
-      throw toLinliError(error, { ...this.scope.failure, ...context });
+      // A deferred statement (a lock) that failed aborted the transaction, so this statement
+      // failed too: its own error would only say so. Report the lock's.
+      throw toLinliError(earlier ? earlier.error : error, { ...this.scope.failure, ...context });
     }
   }
 
@@ -190,9 +254,17 @@ export class PostgresTransaction implements AdapterTransaction {
    * resolves sees the writes of earlier holders. Two keys with the same 64-bit hash merely
    * wait for each other: never unsafe, only (very rarely) slower. Refused in a read-only
    * transaction, as the contract requires (PostgreSQL itself would allow the advisory lock).
+   *
+   * The lock statement is sent at once but not waited for: it reaches the server with the
+   * transaction's next statement (or its commit), which the server runs only once the lock
+   * is granted, with a snapshot taken after that. So every read and write the transaction
+   * makes after `lock` runs under the lock, as the contract requires, without a round trip
+   * of its own; a lock timeout or deadlock fails the next operation (or the commit).
    */
   async lock(key: string): Promise<void> {
     this.writable("lock", key);
-    await this.exec(this.scope.lockStatement, [`${this.scope.failure.schema}:${key}`]);
+    const { name, text } = this.scope.lockStatement;
+    const values = [`${this.scope.failure.schema}:${key}`];
+    this.defer(this.client.query({ name, text, values, types: pgTypes }));
   }
 }

@@ -81,6 +81,16 @@ export interface AdapterTransaction {
    * which the guarantee above (seeing what earlier holders committed) could not hold.
    */
   lock(key: string): Promise<void>;
+  /**
+   * Optional: appends numbered rows in one step, for the outbox (one round trip on a server).
+   * `rows` (at least one) all belong to one community and carry `1, 2, … n` in `field`; each row is inserted
+   * with that number increased by the greatest `field` among the community's existing rows
+   * (0 when there are none), which the method returns. The caller holds the lock that
+   * serializes the numbering. A row that `create` would refuse throws `DUPLICATE`, as
+   * `create` does. Adapters without it get a read of the greatest value and one `create`
+   * per row.
+   */
+  appendSequenced?(model: string, field: string, rows: readonly StoredRow[]): Promise<number>;
 }
 
 /** Options of {@link StorageAdapter.transaction}. */

@@ -35,6 +35,9 @@ export interface TransactionScope {
   readonly lockStatement: CachedStatement;
 }
 
+/** Most rows of one `appendSequenced` statement (a longer append takes several). */
+const APPEND_CHUNK = 50;
+
 /** Most distinct statement shapes kept per table; beyond it the cache starts over. */
 const MAX_STATEMENTS_PER_TABLE = 256;
 
@@ -185,6 +188,63 @@ export class PostgresTransaction implements AdapterTransaction {
     const result = await this.exec(statement, values, { model, id: String(row.id), operation: "create" });
     if (result.rowCount === 0) throw duplicate({ ...this.scope.failure, model, id: String(row.id) });
     return { ...row };
+  }
+
+  /**
+   * Appends numbered rows (the outbox) in one statement per {@link APPEND_CHUNK} rows: the
+   * greatest `field` of the community and the multi-row insert together,
+   * `WITH s AS (SELECT coalesce(max(field), 0) …) INSERT … SELECT s.m + v.field … FROM s, (VALUES …) v`.
+   * Run after the caller's lock (sent with it, see {@link lock}), its snapshot sees every row
+   * earlier holders committed. A row refused as `create` would refuse it throws `DUPLICATE`.
+   */
+  async appendSequenced(model: string, field: string, rows: readonly StoredRow[]): Promise<number> {
+    this.writable("create", model);
+    const layout = this.layout(model);
+    const seq = columnOf(layout, field);
+    const communityId = rows[0]?.communityId;
+    if (
+      seq.kind !== "integer" ||
+      typeof communityId !== "string" ||
+      rows.some((r) => r.communityId !== communityId)
+    )
+      throw LinliError.from(coreErrors, "STORAGE_ERROR", {
+        reason: `appendSequenced needs rows of one community and an integer field (${model}.${field})`,
+      });
+    let base: number | undefined;
+    for (let from = 0; from < rows.length; from += APPEND_CHUNK) {
+      const chunk = rows.slice(from, from + APPEND_CHUNK);
+      const fields = [...new Set(chunk.flatMap((r) => Object.keys(r)))].filter((f) => f !== "communityId");
+      const columns = fields.map((f) => columnOf(layout, f));
+      const statement = cached(layout, `s:${field}|${fields.join(",")}|${chunk.length}`, () => {
+        const k = columns.length;
+        const tuples = chunk.map(
+          (_, r) => `(${columns.map((c, i) => `$${2 + r * k + i}::${c.type}`).join(", ")})`,
+        );
+        const aliases = columns.map((_, i) => `v${i}`);
+        const picks = columns.map((c, i) => (c === seq ? `s.m + v.v${i}` : `v.v${i}`));
+        return (
+          `WITH s AS (SELECT coalesce(max(${seq.quoted}), 0) AS m FROM ${layout.table} WHERE "community_id" = $1) ` +
+          `INSERT INTO ${layout.table} ("community_id", ${columns.map((c) => c.quoted).join(", ")}) ` +
+          `SELECT $1, ${picks.join(", ")} FROM s, (VALUES ${tuples.join(", ")}) AS v(${aliases.join(", ")}) ` +
+          `ON CONFLICT DO NOTHING RETURNING "id", ${seq.quoted} AS "seq"`
+        );
+      });
+      const values: unknown[] = [communityId];
+      // A later chunk's `s.m` already counts the rows of the chunks before it.
+      for (const row of chunk)
+        for (const [i, c] of columns.entries())
+          values.push(c === seq ? Number(row[fields[i]!]) - from : pgValue(c, row[fields[i]!]));
+      const result = await this.exec(statement, values, { model, operation: "create" });
+      if (result.rows.length < chunk.length) {
+        const inserted = new Set(result.rows.map((r) => String(r.id)));
+        const refused = chunk.find((r) => !inserted.has(String(r.id)));
+        throw duplicate({ ...this.scope.failure, model, id: String(refused?.id ?? "") });
+      }
+      const first = Math.min(...result.rows.map((r) => Number(r.seq)));
+      const firstRelative = Math.min(...chunk.map((r) => Number(r[field])));
+      base ??= first - firstRelative;
+    }
+    return base ?? 0;
   }
 
   async findOne(model: string, where: readonly WhereClause[]): Promise<StoredRow | null> {

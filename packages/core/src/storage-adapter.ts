@@ -76,6 +76,12 @@ export interface AdapterTransaction {
    * An adapter whose transactions are already fully serialized (SQLite's `BEGIN IMMEDIATE`,
    * the memory adapter's global transaction queue) may implement it as a no-op.
    *
+   * An adapter may also resolve `lock` before the lock is granted and send it with the
+   * transaction's next operation (PostgreSQL does, to save a round trip), provided that every
+   * later operation of the transaction, and its commit, runs only once the lock is granted
+   * (so the guarantee above holds for everything the transaction reads and writes), and that
+   * a failure to get the lock fails that next operation or the commit.
+   *
    * In a read-only transaction `lock` is refused with `READ_ONLY_TRANSACTION`: a lock only
    * protects a read-check-write sequence, and a read-only transaction reads a snapshot, in
    * which the guarantee above (seeing what earlier holders committed) could not hold.

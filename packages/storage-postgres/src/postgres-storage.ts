@@ -73,6 +73,10 @@ const LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))";
  *   (`pg_advisory_xact_lock`), which keeps every capacity check exact under any
  *   concurrency. A statement waiting for a lock longer than `lockTimeoutMs` fails with
  *   `POSTGRES_LOCK_TIMEOUT`, never hangs.
+ * - **Few round trips.** A transaction's connection runs in pg's pipeline mode while the
+ *   transaction holds it: `BEGIN` and each `lock` travel with the next statement instead of
+ *   waiting for an answer of their own, and a command's outbox events are numbered and
+ *   inserted in one statement (`appendSequenced`). One `booking.book` takes 7 round trips.
  * - **Read-only transactions.** `{ readOnly: true }` (the kernel's queries) begins
  *   `ISOLATION LEVEL REPEATABLE READ READ ONLY`: every read of the transaction sees one
  *   snapshot, taken at its first statement, and it takes no lock a writer waits for. Its

@@ -74,12 +74,17 @@ function cached(layout: TableLayout, key: string, sql: () => string): CachedStat
  */
 export class PostgresTransaction implements AdapterTransaction {
   private open = true;
-  /** Statements sent whose outcome no operation has checked yet, in the order sent. */
-  private deferred: Promise<unknown>[] = [];
-  /** The first failure of a deferred statement not yet reported to the caller. */
-  private deferredFailure: { error: unknown } | undefined;
-  /** The failure of the deferred `BEGIN`, if it failed (the transaction never started). */
-  private beginFailure: { error: unknown } | undefined;
+  /**
+   * What the deferred statements left, in one object that a wrapper built with
+   * `Object.create(tx)` shares with the transaction: the statements sent whose outcome no
+   * operation has checked yet (in the order sent), the first failure among them not yet
+   * reported, and the failure of the deferred `BEGIN` (the transaction never started).
+   */
+  private readonly pending: {
+    sent: Promise<unknown>[];
+    failure: { error: unknown } | undefined;
+    begin: { error: unknown } | undefined;
+  } = { sent: [], failure: undefined, begin: undefined };
 
   constructor(
     private readonly client: pg.ClientBase,
@@ -95,7 +100,7 @@ export class PostgresTransaction implements AdapterTransaction {
     const sent = this.client.query(sql);
     this.defer(
       sent.catch((error: unknown) => {
-        this.beginFailure ??= { error };
+        this.pending.begin ??= { error };
         throw error;
       }),
     );
@@ -103,7 +108,7 @@ export class PostgresTransaction implements AdapterTransaction {
 
   /** The error of the deferred `BEGIN` once checked (see {@link settle}), if it failed. */
   get beginError(): unknown {
-    return this.beginFailure?.error;
+    return this.pending.begin?.error;
   }
 
   /** Ends the transaction's lifetime; later calls throw. */
@@ -114,7 +119,7 @@ export class PostgresTransaction implements AdapterTransaction {
   private defer(sent: Promise<unknown>): void {
     // Never an unhandled rejection: `settle` reads the outcome.
     sent.catch(() => undefined);
-    this.deferred.push(sent);
+    this.pending.sent.push(sent);
   }
 
   /**
@@ -122,18 +127,18 @@ export class PostgresTransaction implements AdapterTransaction {
    * yet reported (and forgets it: it is reported once).
    */
   async settle(): Promise<{ error: unknown } | undefined> {
-    while (this.deferred.length > 0) {
-      const batch = this.deferred.splice(0);
+    while (this.pending.sent.length > 0) {
+      const batch = this.pending.sent.splice(0);
       for (const sent of batch) {
         try {
           await sent;
         } catch (error) {
-          this.deferredFailure ??= { error };
+          this.pending.failure ??= { error };
         }
       }
     }
-    const failure = this.deferredFailure;
-    this.deferredFailure = undefined;
+    const failure = this.pending.failure;
+    this.pending.failure = undefined;
     return failure;
   }
 
@@ -160,7 +165,7 @@ export class PostgresTransaction implements AdapterTransaction {
     context: { model?: string; id?: string; operation?: string } = {},
   ) {
     const sent = this.client.query({ name: statement.name, text: statement.text, values, types: pgTypes });
-    const earlier = this.deferred.length > 0 ? await this.settle() : undefined;
+    const earlier = this.pending.sent.length > 0 ? await this.settle() : undefined;
     try {
       const result = await sent;
       if (earlier) throw earlier.error;

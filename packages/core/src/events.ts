@@ -1,6 +1,6 @@
 import type { Actor } from "./actor";
 import { eventModel } from "./kernel-models";
-import type { Tx } from "./tx";
+import { appendSequenced, type Tx } from "./tx";
 
 /** A domain event as stored in the outbox and returned to apps. */
 export interface DomainEvent {
@@ -59,16 +59,21 @@ export function pendingEvent(
 export async function appendEvents(tx: Tx, events: readonly PendingEvent[]): Promise<void> {
   if (events.length === 0) return;
   await tx.lock("core:event-seq");
-  // One entry of the unique `(communityId, seq)` index, read backwards: no sort, no scan.
-  const [last] = await tx.findMany(eventModel, {
-    orderBy: [{ field: "seq", direction: "desc" }],
-    limit: 1,
-    select: ["seq"],
-  });
-  let seq = last?.seq ?? 0;
-  for (const event of events) {
-    event.seq = ++seq;
-    const { id, type, payload, occurredAt, actorKind, actorId } = event;
-    await tx.create(eventModel, { id, type, seq, payload, occurredAt, actorKind, actorId });
-  }
+  // Numbered after the greatest `seq` (one entry of the unique `(communityId, seq)` index,
+  // read backwards), in one round trip where the adapter can.
+  const base = await appendSequenced(
+    tx,
+    eventModel,
+    "seq",
+    events.map(({ id, type, payload, occurredAt, actorKind, actorId }) => ({
+      id,
+      type,
+      seq: 0,
+      payload,
+      occurredAt,
+      actorKind,
+      actorId,
+    })),
+  );
+  for (const [i, event] of events.entries()) event.seq = base + i + 1;
 }

@@ -76,11 +76,27 @@ export interface AdapterTransaction {
    * An adapter whose transactions are already fully serialized (SQLite's `BEGIN IMMEDIATE`,
    * the memory adapter's global transaction queue) may implement it as a no-op.
    *
+   * An adapter may also resolve `lock` before the lock is granted and send it with the
+   * transaction's next operation (PostgreSQL does, to save a round trip), provided that every
+   * later operation of the transaction, and its commit, runs only once the lock is granted
+   * (so the guarantee above holds for everything the transaction reads and writes), and that
+   * a failure to get the lock fails that next operation or the commit.
+   *
    * In a read-only transaction `lock` is refused with `READ_ONLY_TRANSACTION`: a lock only
    * protects a read-check-write sequence, and a read-only transaction reads a snapshot, in
    * which the guarantee above (seeing what earlier holders committed) could not hold.
    */
   lock(key: string): Promise<void>;
+  /**
+   * Optional: appends numbered rows in one step, for the outbox (one round trip on a server).
+   * `rows` (at least one) all belong to one community and carry `1, 2, … n` in `field`; each row is inserted
+   * with that number increased by the greatest `field` among the community's existing rows
+   * (0 when there are none), which the method returns. The caller holds the lock that
+   * serializes the numbering. A row that `create` would refuse throws `DUPLICATE`, as
+   * `create` does. Adapters without it get a read of the greatest value and one `create`
+   * per row.
+   */
+  appendSequenced?(model: string, field: string, rows: readonly StoredRow[]): Promise<number>;
 }
 
 /** Options of {@link StorageAdapter.transaction}. */

@@ -446,6 +446,36 @@ class KernelTx implements Tx {
     return this.inner.lock(`${this.communityId}:${key}`);
   }
 
+  /** See {@link appendSequenced}. */
+  async appendSequenced<M extends ModelDef>(
+    model: M,
+    field: string,
+    rows: readonly InputOf<M>[],
+  ): Promise<number> {
+    const append = this.inner.appendSequenced;
+    if (append === undefined || rows.length === 0) {
+      if (kindOf(model, field) !== "integer") throw unknownField(model, field);
+      const [last] = await this.inner.findMany(model.name, {
+        where: this.scoped(model),
+        orderBy: [{ field, direction: "desc" }],
+        limit: 1,
+        select: [field],
+      });
+      const base = Number(last?.[field] ?? 0);
+      for (const [i, row] of rows.entries()) await this.create(model, { ...row, [field]: base + i + 1 });
+      return base;
+    }
+    const encoded = rows.map((data, i) => {
+      const { id, ...fields } = data as { id?: string } & Record<string, unknown>;
+      const row = parseRow(model, model.schema, { ...fields, [field]: i + 1 });
+      if (model.intervals) checkIntervals(model, row);
+      row.id = id ?? this.ids.next(model.name);
+      row.communityId = this.communityId;
+      return this.encodeRow(model, row);
+    });
+    return append.call(this.inner, model.name, field, encoded);
+  }
+
   async reserve<M extends ModelDef>(model: M, options: ReserveOptions<M>): Promise<RowOf<M>> {
     const quantity = options.quantity ?? 1;
     if (!Number.isSafeInteger(quantity) || quantity <= 0)
@@ -505,4 +535,21 @@ export function createTx(
   options: { communityId: string; ids: IdGenerator; codec: ValueCodec },
 ): Tx {
   return new KernelTx(inner, options.communityId, options.ids, options.codec);
+}
+
+/**
+ * Inserts `rows` of `model` numbered in `field` after the greatest value the community's rows
+ * have (the caller holds the lock that serializes the numbering); returns that greatest value
+ * (0 when none), so row `i` got `base + i + 1`. One round trip on adapters that implement
+ * `AdapterTransaction.appendSequenced`; otherwise a read and one `create` per row. Internal
+ * to the kernel (the outbox).
+ */
+export function appendSequenced<M extends ModelDef>(
+  tx: Tx,
+  model: M,
+  field: string,
+  rows: readonly InputOf<M>[],
+): Promise<number> {
+  if (tx instanceof KernelTx) return tx.appendSequenced(model, field, rows);
+  throw LinliError.from(coreErrors, "STORAGE_ERROR", { reason: "appendSequenced needs the kernel's Tx" });
 }

@@ -1,4 +1,4 @@
-import { isLinliError, sequentialIds } from "@linli/core";
+import { type AdapterTransaction, isLinliError, sequentialIds } from "@linli/core";
 import { createTx, ValueCodec } from "@linli/core/adapter";
 import { inTx, sampleModel, slotModel, testkitModels } from "@linli/storage-testkit";
 import { afterEach, describe, expect, test } from "vitest";
@@ -25,6 +25,15 @@ afterEach(async () => {
 });
 
 const BASE = Date.UTC(2026, 5, 1, 9);
+
+/**
+ * Resolves once the locks `tx` asked for are granted: `lock` may resolve before the server
+ * grants it (it travels with the next statement), so a test that needs a lock really held
+ * before it lets another transaction go on runs one statement after it.
+ */
+async function granted(tx: AdapterTransaction): Promise<void> {
+  await tx.count("testkit_counter", [{ field: "communityId", op: "eq", value: "-" }]);
+}
 const HOUR = 3_600_000;
 
 /** Waits until `n` backends of this server wait for an advisory lock (read from pg_locks). */
@@ -80,6 +89,7 @@ describe("concurrency across connections", () => {
     const holding = deferred();
     const first = s.transaction(async (tx) => {
       await tx.lock("key:1");
+      await granted(tx);
       holding.resolve();
       await release.promise;
     });
@@ -89,10 +99,13 @@ describe("concurrency across connections", () => {
       await tx.lock("key:2");
       await tx.create("testkit_counter", { communityId: "c", id: "other", value: 1 });
     });
-    // The same key waits: PostgreSQL shows a backend waiting for an advisory lock.
+    // The same key waits: PostgreSQL shows a backend waiting for an advisory lock, and the
+    // second transaction's next operation (sent with its lock, which may resolve before the
+    // server grants it: see `lock`) runs only once the first transaction ended.
     let secondDone = false;
     const second = s.transaction(async (tx) => {
       await tx.lock("key:1");
+      await tx.count("testkit_counter", [{ field: "communityId", op: "eq", value: "c" }]);
       secondDone = true;
     });
     await waitersOnAdvisoryLocks(1);
@@ -111,6 +124,7 @@ describe("concurrency across connections", () => {
     const one = s.transaction(async (tx) => {
       runs++;
       await tx.lock("a");
+      await granted(tx);
       aHeld.resolve();
       await bHeld.promise;
       await tx.lock("b");
@@ -119,6 +133,7 @@ describe("concurrency across connections", () => {
     const two = s.transaction(async (tx) => {
       runs++;
       await tx.lock("b");
+      await granted(tx);
       bHeld.resolve();
       await aHeld.promise;
       await tx.lock("a");
@@ -138,6 +153,7 @@ describe("concurrency across connections", () => {
       s.transaction(async (tx) => {
         await tx.create("testkit_counter", { communityId: "c", id: first, value: 1 });
         await tx.lock(first);
+        await granted(tx);
         mine.resolve();
         await theirs.promise;
         await tx.lock(second);
@@ -157,6 +173,7 @@ describe("concurrency across connections", () => {
     const holding = deferred();
     const holder = s.transaction(async (tx) => {
       await tx.lock("busy");
+      await granted(tx);
       holding.resolve();
       await release.promise;
     });

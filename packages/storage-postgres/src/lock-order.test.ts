@@ -52,6 +52,9 @@ function gatedStorage(inner: PostgresStorage) {
         const k = key.replace(/^[^:]*:/, "");
         held.add(k);
         if (!armed) return;
+        // `lock` may resolve before the server grants it (it travels with the next
+        // statement): one statement makes sure the lock is held before the pause.
+        await tx.count("core_event", [{ field: "communityId", op: "eq", value: "-" }]);
         if (k === "booking:resident:zhang" && held.has("booking:resource:dryer-1"))
           await waits(sweepHoldsResident, bookHoldsDryer2, bookDone);
         if (k === "booking:resource:dryer-2" && !held.has("booking:resource:dryer-1"))

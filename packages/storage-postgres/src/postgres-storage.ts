@@ -73,6 +73,10 @@ const LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))";
  *   (`pg_advisory_xact_lock`), which keeps every capacity check exact under any
  *   concurrency. A statement waiting for a lock longer than `lockTimeoutMs` fails with
  *   `POSTGRES_LOCK_TIMEOUT`, never hangs.
+ * - **Few round trips.** A transaction's connection runs in pg's pipeline mode while the
+ *   transaction holds it: `BEGIN` and each `lock` travel with the next statement instead of
+ *   waiting for an answer of their own, and a command's outbox events are numbered and
+ *   inserted in one statement (`appendSequenced`). One `booking.book` takes 7 round trips.
  * - **Read-only transactions.** `{ readOnly: true }` (the kernel's queries) begins
  *   `ISOLATION LEVEL REPEATABLE READ READ ONLY`: every read of the transaction sees one
  *   snapshot, taken at its first statement, and it takes no lock a writer waits for. Its
@@ -154,7 +158,10 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
    * which would otherwise crash the process. The failure is recorded and reaches the caller
    * through the next statement; `done` releases the connection (destroying a broken one).
    */
-  const checkout = async (from = pool): Promise<{ client: pg.PoolClient; done(error?: Error): void }> => {
+  const checkout = async (
+    from = pool,
+    pipelined = false,
+  ): Promise<{ client: pg.PoolClient; done(error?: Error): void }> => {
     assertOpen();
     let client: pg.PoolClient;
     try {
@@ -167,10 +174,16 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
       broken ??= error;
     };
     client.on("error", onError);
+    // pg's pipeline mode (a property of the client, read at each query): for the transaction's
+    // lifetime only, so a pool shared with the app gets its connections back as they were.
+    const modes = client as { pipeline: boolean };
+    const wasPipelined = modes.pipeline;
+    if (pipelined) modes.pipeline = true;
     return {
       client,
       done(error) {
         client.off("error", onError);
+        modes.pipeline = wasPipelined;
         client.release(error ?? broken);
       },
     };
@@ -264,31 +277,68 @@ export function postgresStorage(options: PostgresStorageOptions): PostgresStorag
     },
     async transaction<T>(fn: (tx: AdapterTransaction) => Promise<T>, options?: TransactionOptions) {
       const readOnly = options?.readOnly === true;
+      const from = readOnly ? (readPool ?? pool) : pool;
+      let stale = 0;
       for (let attempt = 1; ; attempt++) {
-        const { client, done: release } = await open(
-          readOnly ? (readPool ?? pool) : pool,
-          readOnly ? beginReadOnly : begin,
-        );
+        const { client, done: release } = await checkout(from, true);
         let broken: Error | undefined;
         const tx = new PostgresTransaction(client, scope, readOnly);
+        // BEGIN travels with the first statement (pipeline mode, see PostgresTransaction).
+        tx.begin(readOnly ? beginReadOnly : begin);
+        /**
+         * True when BEGIN failed because the pooled connection was dead (the server closed it
+         * while it sat idle): nothing of the transaction reached the server, so it runs again
+         * on another connection (a new one once the dead ones are gone), as before its first
+         * statement. Idle connections normally notice the close themselves, but not while the
+         * event loop is busy when it happens.
+         */
+        const beganOnDeadConnection = async () => {
+          await tx.settle();
+          const error = tx.beginError;
+          if (error === undefined) return false;
+          broken = error instanceof Error ? error : new Error(String(error));
+          if (isStaleConnection(error) && ++stale < staleLimit(from)) return true;
+          throw toLinliError(error, failure);
+        };
         try {
           let result: T;
           try {
             result = await fn(tx);
           } catch (error) {
             tx.end();
+            if (await beganOnDeadConnection()) {
+              attempt--;
+              continue;
+            }
             broken = await rollback(client);
             if (isRetryable(error) && attempt <= retries) continue;
             throw exhausted(error, attempt);
           }
           tx.end();
           let committed: pg.QueryResult;
+          let lockFailure: { error: unknown } | undefined;
           try {
-            committed = await client.query("COMMIT");
+            const commit = client.query("COMMIT");
+            // Locks sent after the last statement travel with COMMIT.
+            lockFailure = await tx.settle();
+            if (tx.beginError !== undefined) {
+              await commit.catch(() => undefined);
+              if (await beganOnDeadConnection()) {
+                attempt--;
+                continue;
+              }
+            }
+            committed = await commit;
           } catch (error) {
             broken = await rollback(client);
             if (isRetryable(error) && attempt <= retries) continue;
             throw commitFailure(error, { ...failure, attempts: attempt });
+          }
+          if (lockFailure !== undefined) {
+            // A lock taken after the transaction's last statement failed: PostgreSQL rolled it
+            // back (COMMIT answered ROLLBACK), so it is retried or failed as a failed statement.
+            if (isRetryable(lockFailure.error) && attempt <= retries) continue;
+            throw exhausted(toLinliError(lockFailure.error, failure), attempt);
           }
           // COMMIT of a transaction in which a statement failed (and the caller caught the
           // error) answers ROLLBACK: nothing was written, so this must not look like success.

@@ -184,10 +184,10 @@ describe("the same facts at the desk (the preset running on the SDK)", () => {
     const c = await createCommunity({
       // A preset declares no staff: the community adds its own (linli verifies every actor id).
       config: (() => {
-      const config = presetCopy("wangjialong");
-      // The preset declares its system accounts (volunteers' quoting account); add the desk.
-      return { ...config, members: [...(config.members ?? []), { id: "desk", kind: "staff" as const }] };
-    })(),
+        const config = presetCopy("wangjialong");
+        // The preset declares its system accounts (volunteers' quoting account); add the desk.
+        return { ...config, members: [...(config.members ?? []), { id: "desk", kind: "staff" as const }] };
+      })(),
       storage: memoryStorage(),
       plugins: [bookingPlugin(), pricingPlugin()],
       clock: manualClock("2026-07-01T01:00:00Z"),

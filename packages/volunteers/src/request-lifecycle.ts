@@ -29,6 +29,29 @@ export function requireStatus(request: HelpRequest, allowed: readonly RequestSta
     });
 }
 
+/**
+ * The patch that takes a request back to `open`: no volunteer, no offer, no acceptance or start,
+ * no match record. Every path that reopens a request (decline, no-show, expired offer, erasure)
+ * uses it, so none leaves a stale field behind.
+ */
+export const REOPENED: Readonly<Partial<HelpRequest>> = Object.freeze({
+  volunteerId: null,
+  offeredAt: null,
+  offerExpiresAt: null,
+  acceptedAt: null,
+  startedAt: null,
+  continuity: null,
+  matchCost: null,
+  matchTerms: null,
+});
+
+/** The request's decliners with `volunteerId` added (once; nothing added for null). */
+export function declinedWith(request: HelpRequest, volunteerId: string | null): string[] {
+  return volunteerId === null || request.declinedBy.includes(volunteerId)
+    ? [...request.declinedBy]
+    : [...request.declinedBy, volunteerId];
+}
+
 /** Moves a request to `to` with the patch and emits `HelpRequestStatusChanged`. */
 export async function transition(
   cx: CommandContext,

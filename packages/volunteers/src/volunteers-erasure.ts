@@ -1,5 +1,5 @@
 import { type CommandContext, ERASED_NAME } from "@linli/core";
-import { transition } from "./request-lifecycle";
+import { REOPENED, transition } from "./request-lifecycle";
 import {
   capabilityModel,
   disclosureModel,
@@ -93,16 +93,7 @@ export async function eraseVolunteer(
   const assigned = await cx.tx.findMany(helpRequestModel, {
     where: [...byVolunteer, { field: "status", op: "in", value: ["offered", "accepted"] }],
   });
-  for (const request of assigned)
-    await transition(cx, request, "open", {
-      volunteerId: null,
-      offeredAt: null,
-      offerExpiresAt: null,
-      acceptedAt: null,
-      continuity: null,
-      matchCost: null,
-      matchTerms: null,
-    });
+  for (const request of assigned) await transition(cx, request, "open", REOPENED);
   await cx.tx.update(helpRequestModel, byVolunteer, { volunteerId: pseudonym, volunteerNote: null });
   const declined = await cx.tx.findMany(helpRequestModel, { select: ["id", "declinedBy"] });
   for (const request of declined)

@@ -1,6 +1,13 @@
 import { defineCommand } from "@linli/core";
 import { z } from "zod";
-import { getRequest, requireAssignedOrStaff, requireStatus, transition } from "../request-lifecycle";
+import {
+  declinedWith,
+  getRequest,
+  REOPENED,
+  requireAssignedOrStaff,
+  requireStatus,
+  transition,
+} from "../request-lifecycle";
 import { volunteerView } from "../request-views";
 import { idInput } from "../volunteers-inputs";
 
@@ -27,18 +34,9 @@ export const decline = defineCommand({
     const request = await getRequest(cx, requestId);
     await requireAssignedOrStaff(cx, request);
     requireStatus(request, ["offered", "accepted"], "declined");
-    const declinedBy = [...new Set([...request.declinedBy, request.volunteerId ?? ""])].filter(
-      (v) => v !== "",
-    );
     const updated = await transition(cx, request, "open", {
-      volunteerId: null,
-      offeredAt: null,
-      offerExpiresAt: null,
-      acceptedAt: null,
-      continuity: null,
-      matchCost: null,
-      matchTerms: null,
-      declinedBy,
+      ...REOPENED,
+      declinedBy: declinedWith(request, request.volunteerId),
     });
     return { requestId: updated.id, status: updated.status };
   },

@@ -1,7 +1,14 @@
 import { defineCommand } from "@linli/core";
 import { z } from "zod";
 import { recordHours } from "../hours-ledger";
-import { getRequest, requireAssignedOrStaff, requireStatus, transition } from "../request-lifecycle";
+import {
+  declinedWith,
+  getRequest,
+  REOPENED,
+  requireAssignedOrStaff,
+  requireStatus,
+  transition,
+} from "../request-lifecycle";
 import { volunteerView } from "../request-views";
 import { idInput, noteInput } from "../volunteers-inputs";
 
@@ -71,14 +78,8 @@ export const noShow = defineCommand({
       noShow: true,
     });
     const updated = await transition(cx, request, "open", {
-      volunteerId: null,
-      acceptedAt: null,
-      startedAt: null,
-      offeredAt: null,
-      continuity: null,
-      matchCost: null,
-      matchTerms: null,
-      declinedBy: [...new Set([...request.declinedBy, volunteerId])],
+      ...REOPENED,
+      declinedBy: declinedWith(request, volunteerId),
     });
     return { requestId: updated.id, status: updated.status, noShowBy: volunteerId };
   },

@@ -1,6 +1,6 @@
 import { defineCommand } from "@linli/core";
 import { z } from "zod";
-import { transition } from "../request-lifecycle";
+import { declinedWith, REOPENED, transition } from "../request-lifecycle";
 import { helpRequestModel } from "../volunteers-models";
 
 /**
@@ -35,15 +35,7 @@ export const sweep = defineCommand({
     });
     for (const r of stale) {
       if (expired.includes(r.id)) continue;
-      await transition(cx, r, "open", {
-        volunteerId: null,
-        offeredAt: null,
-        offerExpiresAt: null,
-        continuity: null,
-        matchCost: null,
-        matchTerms: null,
-        declinedBy: [...new Set([...r.declinedBy, r.volunteerId ?? ""])].filter((v) => v !== ""),
-      });
+      await transition(cx, r, "open", { ...REOPENED, declinedBy: declinedWith(r, r.volunteerId) });
       reopened.push(r.id);
     }
     return { expired, reopened };

@@ -1,5 +1,6 @@
 import { defineModel, type FindManyOptions, sequentialIds } from "@linli/core";
 import { type AdapterTransaction, createTx, eventModel, ValueCodec } from "@linli/core/adapter";
+import pg_ from "pg";
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
 import { usePgServer } from "../test/use-pg-server";
@@ -149,6 +150,67 @@ describe("postgres query plans", () => {
       expect(seqScan?.["Index Cond"]).toMatch(/community_id = /);
     } finally {
       await storage.close();
+      await pg.dropSchema(schema);
+    }
+  }, 60_000);
+
+  test("the one-statement outbox append reads the next sequence from the unique index, backward, without a sort", async () => {
+    const schema = pg.schemaName("plans_append");
+    // A pool whose connections keep the text and values of the append statement they send.
+    const sent: { text: string; values: unknown[] }[] = [];
+    const pool = new pg_.Pool({ connectionString: pg.server.url, max: 2 });
+    pool.on("connect", (client) => {
+      const target = client as unknown as { query: (...args: unknown[]) => unknown };
+      const query = target.query.bind(client);
+      target.query = (...args: unknown[]) => {
+        const q = args[0] as string | { text?: string; values?: unknown[] };
+        if (typeof q === "object" && q.text?.startsWith("WITH s AS"))
+          sent.push({ text: q.text, values: [...(q.values ?? (args[1] as unknown[]) ?? [])] });
+        return query(...args);
+      };
+    });
+    const storage = postgresStorage({ pool, schema });
+    try {
+      await storage.setup([eventModel]);
+      await pg.sql(
+        `INSERT INTO "${schema}"."core_event" (community_id, id, type, seq, payload, occurred_at)
+         SELECT 'c' || (i % 4), 'e' || i, 't', i / 4 + 1, '{}'::jsonb, now() FROM generate_series(0, 103999) AS i`,
+      );
+      await pg.sql(`ANALYZE "${schema}"."core_event"`);
+      await storage.transaction(async (inner) => {
+        expect(inner.appendSequenced).toBeDefined();
+        await inner.appendSequenced?.("core_event", "seq", [
+          {
+            communityId: "c1",
+            id: "probe",
+            type: "t",
+            seq: 1,
+            payload: "{}",
+            occurredAt: new Date(),
+            actorKind: null,
+            actorId: null,
+            ackedAt: null,
+          },
+        ]);
+      });
+      expect(sent).toHaveLength(1);
+      const [row] = await pg.sql<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
+        `EXPLAIN (FORMAT JSON) ${sent[0]!.text}`,
+        sent[0]!.values,
+      );
+      const planNodes = nodes(row!["QUERY PLAN"][0].Plan);
+      const types = planNodes.map((n) => n["Node Type"]);
+      expect(
+        types.some((t) => /Seq Scan|Sort/.test(t)),
+        types.join(", "),
+      ).toBe(false);
+      const seqRead = planNodes.find((n) => n["Index Name"] === "core_event__seq__unique");
+      expect(seqRead, types.join(", ")).toBeDefined();
+      expect(seqRead?.["Scan Direction"]).toBe("Backward");
+      expect(seqRead?.["Index Cond"]).toMatch(/community_id = /);
+    } finally {
+      await storage.close();
+      await pool.end();
       await pg.dropSchema(schema);
     }
   }, 60_000);

@@ -89,7 +89,7 @@ async function requireLendable(cx: LendingCx, item: Item, residentId: string): P
 }
 
 /** Claims a unit from now to the due date; false when a reservation holds it in that range. */
-async function claim(cx: LendingCx, item: Item, residentId: string, loanId: string, dueAt: Date) {
+async function claim(cx: LendingCx, item: Unit, residentId: string, loanId: string, dueAt: Date) {
   try {
     await cx.tx.reserve(claimModel, {
       key: `lending:unit:${item.id}`,
@@ -119,31 +119,48 @@ async function claim(cx: LendingCx, item: Item, residentId: string, loanId: stri
   }
 }
 
-/** The units a type-only entry may take: the resident's own on the hold shelf first, then free ones by code. */
+/** The fields of a unit a check-out reads: enough to claim it, lend it and write the loan. */
+type Unit = Pick<Item, "id" | "itemTypeId" | "category" | "code" | "status" | "condition">;
+
+const UNIT_FIELDS = ["id", "itemTypeId", "category", "code", "status", "condition"] as const;
+
+/**
+ * The units a type-only entry may take: the resident's own on the hold shelf first, then free
+ * ones by code. One read of the type's units that are free or on the shelf; the resident's ready
+ * holds are read only when a unit of the type is on the shelf (a ready hold always names a unit
+ * on the shelf: `shelveFor` sets both, and every path taking a unit off the shelf ends its hold).
+ */
 async function candidates(
   cx: LendingCx,
   type: ItemType,
   residentId: string,
   taken: Set<string>,
-): Promise<Item[]> {
+): Promise<Unit[]> {
+  const units = await cx.tx.findMany(itemModel, {
+    where: [
+      { field: "itemTypeId", value: type.id },
+      { field: "status", op: "in", value: ["available", "on-hold-shelf"] },
+    ],
+    orderBy: [{ field: "code" }],
+    limit: 1000,
+    select: UNIT_FIELDS,
+  });
+  const free = units.filter((u) => u.status === "available" && !taken.has(u.id));
+  if (!units.some((u) => u.status === "on-hold-shelf")) return free;
   const ready = await cx.tx.findMany(holdModel, {
     where: [
       { field: "itemTypeId", value: type.id },
       { field: "residentId", value: residentId },
       { field: "status", value: "ready" },
     ],
+    select: ["itemId"],
   });
-  const shelved: Item[] = [];
-  for (const hold of ready) if (hold.itemId) shelved.push(await getItem(cx, hold.itemId));
-  const free = await cx.tx.findMany(itemModel, {
-    where: [
-      { field: "itemTypeId", value: type.id },
-      { field: "status", value: "available" },
-    ],
-    orderBy: [{ field: "code" }],
-    limit: 500,
-  });
-  return [...shelved, ...free].filter((i) => !taken.has(i.id));
+  const shelved: Unit[] = [];
+  for (const hold of ready) {
+    const unit = units.find((u) => u.id === hold.itemId && u.status === "on-hold-shelf");
+    if (unit && !taken.has(unit.id)) shelved.push(unit);
+  }
+  return [...shelved, ...free];
 }
 
 /**
@@ -169,7 +186,7 @@ export const checkOut = defineCommand({
   }),
   run: async (cx: LendingCx, input): Promise<CheckOutOutcome> => {
     const residentId = input.residentId;
-    if (!(await cx.tx.findById(residentModel, residentId)))
+    if ((await cx.tx.count(residentModel, [{ field: "id", value: residentId }])) === 0)
       throw LinliError.from(coreErrors, "UNKNOWN_RESIDENT", { residentId });
     const entries: Entry[] = [];
     for (const e of input.items) entries.push(await resolve(cx, e, residentId));
@@ -214,7 +231,7 @@ export const checkOut = defineCommand({
       const due = dueDate({ from: cx.now, loanDays: termsOf(cx.options, entry.type).loanDays, calendar });
       if (!due.ok) throw LinliError.from(lendingErrors, "NO_OPENING", due.violations[0].params);
       const loanId = cx.ids.next(loanModel.name);
-      let unit: Item | undefined;
+      let unit: Unit | undefined;
       if (entry.item) {
         if (taken.has(entry.item.id))
           throw LinliError.from(lendingErrors, "ITEM_NOT_AVAILABLE", {
@@ -256,15 +273,17 @@ export const checkOut = defineCommand({
       );
       if (moved !== 1)
         throw LinliError.from(lendingErrors, "NO_UNIT_AVAILABLE", { itemTypeId: entry.type.id });
-      await cx.tx.update(
-        holdModel,
-        [
-          { field: "itemId", value: unit.id },
-          { field: "residentId", value: residentId },
-          { field: "status", value: "ready" },
-        ],
-        { status: "fulfilled", endedAt: cx.now },
-      );
+      // Only a unit on the hold shelf has a ready hold (see `candidates`).
+      if (unit.status === "on-hold-shelf")
+        await cx.tx.update(
+          holdModel,
+          [
+            { field: "itemId", value: unit.id },
+            { field: "residentId", value: residentId },
+            { field: "status", value: "ready" },
+          ],
+          { status: "fulfilled", endedAt: cx.now },
+        );
       const loan = await cx.tx.create(loanModel, {
         id: loanId,
         itemId: unit.id,

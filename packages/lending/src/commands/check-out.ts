@@ -7,27 +7,19 @@ import { dueDate } from "../due-date";
 import { lendingEvents } from "../events";
 import { loanPriceFields } from "../loan-charges";
 import { loanEligibility } from "../loan-eligibility";
-import {
-  calendarOf,
-  getItem,
-  getItemType,
-  type LendingCx,
-  lockTypes,
-  STATUS_TEXT,
-  termsOf,
-} from "../lending-context";
+import { calendarOf, type LendingCx, lockTypes, STATUS_TEXT, termsOf } from "../lending-context";
 import { lendingErrors } from "../lending-errors";
 import { idInput } from "../lending-inputs";
 import {
-  type Claim,
-  claimModel,
-  holdModel,
-  type Item,
-  type ItemType,
-  itemModel,
-  type Loan,
-  loanModel,
-} from "../lending-models";
+  type Entry,
+  entryInput,
+  resolveEntries,
+  type TypeFacts,
+  type Unit,
+  UNIT_FIELDS,
+  unitsById,
+} from "./check-out-entries";
+import { claimModel, holdModel, itemModel, type Loan, loanModel } from "../lending-models";
 import { lendingPolicyKinds } from "../policy-kind";
 
 /** The outcome of `lending.checkOut`: the loans made, or every reason the loan is refused. */
@@ -40,37 +32,8 @@ export type CheckOutOutcome =
     }
   | { readonly ok: false; readonly violations: readonly [Violation, ...Violation[]] };
 
-const entryInput = z.union([
-  z.object({ itemId: idInput }).strict(),
-  z.object({ itemTypeId: idInput }).strict(),
-  z.object({ reservationId: idInput }).strict(),
-]);
-
-interface Entry {
-  readonly type: ItemType;
-  readonly item?: Item;
-  readonly reservation?: Claim;
-}
-
-async function resolve(
-  cx: LendingCx,
-  entry: z.output<typeof entryInput>,
-  residentId: string,
-): Promise<Entry> {
-  if ("itemTypeId" in entry) return { type: await getItemType(cx, entry.itemTypeId) };
-  if ("itemId" in entry) {
-    const item = await getItem(cx, entry.itemId);
-    return { type: await getItemType(cx, item.itemTypeId), item };
-  }
-  const claim = await cx.tx.findById(claimModel, entry.reservationId);
-  if (claim?.kind !== "reservation" || claim.status !== "active" || claim.residentId !== residentId)
-    throw LinliError.from(lendingErrors, "RESERVATION_NOT_FOUND", { reservationId: entry.reservationId });
-  const item = await getItem(cx, claim.itemId);
-  return { type: await getItemType(cx, item.itemTypeId), item, reservation: claim };
-}
-
 /** Refuses a named unit that cannot go out to this resident (bad input: nothing is written). */
-async function requireLendable(cx: LendingCx, item: Item, residentId: string): Promise<void> {
+async function requireLendable(cx: LendingCx, item: Unit, residentId: string): Promise<void> {
   if (item.status === "retired") throw LinliError.from(lendingErrors, "ITEM_RETIRED", { code: item.code });
   if (item.status === "on-hold-shelf") {
     const mine = await cx.tx.findOne(holdModel, [
@@ -119,11 +82,6 @@ async function claim(cx: LendingCx, item: Unit, residentId: string, loanId: stri
   }
 }
 
-/** The fields of a unit a check-out reads: enough to claim it, lend it and write the loan. */
-type Unit = Pick<Item, "id" | "itemTypeId" | "category" | "code" | "status" | "condition">;
-
-const UNIT_FIELDS = ["id", "itemTypeId", "category", "code", "status", "condition"] as const;
-
 /**
  * The units a type-only entry may take: the resident's own on the hold shelf first, then free
  * ones by code. One read of the type's units that are free or on the shelf; the resident's ready
@@ -132,7 +90,7 @@ const UNIT_FIELDS = ["id", "itemTypeId", "category", "code", "status", "conditio
  */
 async function candidates(
   cx: LendingCx,
-  type: ItemType,
+  type: TypeFacts,
   residentId: string,
   taken: Set<string>,
 ): Promise<Unit[]> {
@@ -188,20 +146,24 @@ export const checkOut = defineCommand({
     const residentId = input.residentId;
     if ((await cx.tx.count(residentModel, [{ field: "id", value: residentId }])) === 0)
       throw LinliError.from(coreErrors, "UNKNOWN_RESIDENT", { residentId });
-    const entries: Entry[] = [];
-    for (const e of input.items) entries.push(await resolve(cx, e, residentId));
+    const entries = await resolveEntries(cx, input.items, residentId);
     await lockTypes(
       cx,
       entries.map((e) => e.type.id),
     );
-    // Re-read named units under the lock: another desk may have lent them meanwhile.
+    // Re-read named units under the lock (one read): another desk may have lent them meanwhile.
+    const current = await unitsById(
+      cx,
+      entries.flatMap((e) => (e.item ? [e.item.id] : [])),
+    );
     const fresh: Entry[] = [];
     for (const e of entries) {
       if (!e.item) {
         fresh.push(e);
         continue;
       }
-      const item = await getItem(cx, e.item.id);
+      const item = current.get(e.item.id);
+      if (!item) throw LinliError.from(lendingErrors, "UNKNOWN_ITEM", { itemId: e.item.id });
       if (e.reservation === undefined) await requireLendable(cx, item, residentId);
       fresh.push({ ...e, item });
     }

@@ -10,10 +10,12 @@ export async function loadBorrowerFacts(cx: LendingCx, residentId: string): Prom
       { field: "returnedAt", value: null },
     ],
     limit: 1000,
+    select: ["id", "itemTypeId", "category", "dueAt"],
   });
   const agreements = await cx.tx.findMany(agreementModel, {
     where: [{ field: "residentId", value: residentId }],
     limit: 100,
+    select: ["version"],
   });
   return {
     activeLoans: loans.map((l) => ({

@@ -30,6 +30,39 @@ describe("the tool room's circulation", () => {
     await community.close();
   });
 
+  test("a check-out with bad entries names the first bad one, in input order, and writes nothing", async () => {
+    const { community, lend, item } = await toolRoom();
+    const reservation = await lend.reservations.make({
+      actor: resident("li"),
+      itemTypeId: "ladder",
+      from: "2026-09-26",
+    });
+    const attempt = (items: Parameters<typeof lend.checkOut>[0]["items"], residentId = "li") =>
+      lend.checkOut({ actor: volunteer, residentId, items });
+    await expectCode(
+      attempt([{ itemId: item("T-1") }, { itemTypeId: "no-such-type" }, { itemId: "no-such-unit" }]),
+      "UNKNOWN_ITEM_TYPE",
+    );
+    await expectCode(attempt([{ itemId: "no-such-unit" }, { itemTypeId: "no-such-type" }]), "UNKNOWN_ITEM");
+    await expectCode(
+      attempt(
+        [{ itemTypeId: "trowel" }, { reservationId: reservation.id }, { itemId: "no-such-unit" }],
+        "wang",
+      ),
+      "RESERVATION_NOT_FOUND",
+    );
+    expect((await lend.mine({ actor: resident("li") })).loans).toEqual([]);
+    expect((await lend.mine({ actor: resident("wang") })).loans).toEqual([]);
+    const out = await attempt([
+      { reservationId: reservation.id },
+      { itemId: item("T-2") },
+      { itemTypeId: "trowel" },
+    ]);
+    if (!out.ok) throw new Error("refused");
+    expect(out.loans.map((l) => l.itemId)).toEqual([item("L-1"), item("T-2"), item("T-1")]);
+    await community.close();
+  });
+
   test("a reservation for Saturday and a walk-in never take the same ladder", async () => {
     const { community, lend, item } = await toolRoom();
     const reservation = await lend.reservations.make({

@@ -7,27 +7,19 @@ import { dueDate } from "../due-date";
 import { lendingEvents } from "../events";
 import { loanPriceFields } from "../loan-charges";
 import { loanEligibility } from "../loan-eligibility";
-import {
-  calendarOf,
-  getItem,
-  getItemType,
-  type LendingCx,
-  lockTypes,
-  STATUS_TEXT,
-  termsOf,
-} from "../lending-context";
+import { calendarOf, type LendingCx, lockTypes, STATUS_TEXT, termsOf } from "../lending-context";
 import { lendingErrors } from "../lending-errors";
 import { idInput } from "../lending-inputs";
 import {
-  type Claim,
-  claimModel,
-  holdModel,
-  type Item,
-  type ItemType,
-  itemModel,
-  type Loan,
-  loanModel,
-} from "../lending-models";
+  type Entry,
+  entryInput,
+  resolveEntries,
+  type TypeFacts,
+  type Unit,
+  UNIT_FIELDS,
+  unitsById,
+} from "./check-out-entries";
+import { claimModel, holdModel, itemModel, type Loan, loanModel } from "../lending-models";
 import { lendingPolicyKinds } from "../policy-kind";
 
 /** The outcome of `lending.checkOut`: the loans made, or every reason the loan is refused. */
@@ -40,37 +32,8 @@ export type CheckOutOutcome =
     }
   | { readonly ok: false; readonly violations: readonly [Violation, ...Violation[]] };
 
-const entryInput = z.union([
-  z.object({ itemId: idInput }).strict(),
-  z.object({ itemTypeId: idInput }).strict(),
-  z.object({ reservationId: idInput }).strict(),
-]);
-
-interface Entry {
-  readonly type: ItemType;
-  readonly item?: Item;
-  readonly reservation?: Claim;
-}
-
-async function resolve(
-  cx: LendingCx,
-  entry: z.output<typeof entryInput>,
-  residentId: string,
-): Promise<Entry> {
-  if ("itemTypeId" in entry) return { type: await getItemType(cx, entry.itemTypeId) };
-  if ("itemId" in entry) {
-    const item = await getItem(cx, entry.itemId);
-    return { type: await getItemType(cx, item.itemTypeId), item };
-  }
-  const claim = await cx.tx.findById(claimModel, entry.reservationId);
-  if (claim?.kind !== "reservation" || claim.status !== "active" || claim.residentId !== residentId)
-    throw LinliError.from(lendingErrors, "RESERVATION_NOT_FOUND", { reservationId: entry.reservationId });
-  const item = await getItem(cx, claim.itemId);
-  return { type: await getItemType(cx, item.itemTypeId), item, reservation: claim };
-}
-
 /** Refuses a named unit that cannot go out to this resident (bad input: nothing is written). */
-async function requireLendable(cx: LendingCx, item: Item, residentId: string): Promise<void> {
+async function requireLendable(cx: LendingCx, item: Unit, residentId: string): Promise<void> {
   if (item.status === "retired") throw LinliError.from(lendingErrors, "ITEM_RETIRED", { code: item.code });
   if (item.status === "on-hold-shelf") {
     const mine = await cx.tx.findOne(holdModel, [
@@ -89,7 +52,7 @@ async function requireLendable(cx: LendingCx, item: Item, residentId: string): P
 }
 
 /** Claims a unit from now to the due date; false when a reservation holds it in that range. */
-async function claim(cx: LendingCx, item: Item, residentId: string, loanId: string, dueAt: Date) {
+async function claim(cx: LendingCx, item: Unit, residentId: string, loanId: string, dueAt: Date) {
   try {
     await cx.tx.reserve(claimModel, {
       key: `lending:unit:${item.id}`,
@@ -119,31 +82,43 @@ async function claim(cx: LendingCx, item: Item, residentId: string, loanId: stri
   }
 }
 
-/** The units a type-only entry may take: the resident's own on the hold shelf first, then free ones by code. */
+/**
+ * The units a type-only entry may take: the resident's own on the hold shelf first, then free
+ * ones by code. One read of the type's units that are free or on the shelf; the resident's ready
+ * holds are read only when a unit of the type is on the shelf (a ready hold always names a unit
+ * on the shelf: `shelveFor` sets both, and every path taking a unit off the shelf ends its hold).
+ */
 async function candidates(
   cx: LendingCx,
-  type: ItemType,
+  type: TypeFacts,
   residentId: string,
   taken: Set<string>,
-): Promise<Item[]> {
+): Promise<Unit[]> {
+  const units = await cx.tx.findMany(itemModel, {
+    where: [
+      { field: "itemTypeId", value: type.id },
+      { field: "status", op: "in", value: ["available", "on-hold-shelf"] },
+    ],
+    orderBy: [{ field: "code" }],
+    limit: 1000,
+    select: UNIT_FIELDS,
+  });
+  const free = units.filter((u) => u.status === "available" && !taken.has(u.id));
+  if (!units.some((u) => u.status === "on-hold-shelf")) return free;
   const ready = await cx.tx.findMany(holdModel, {
     where: [
       { field: "itemTypeId", value: type.id },
       { field: "residentId", value: residentId },
       { field: "status", value: "ready" },
     ],
+    select: ["itemId"],
   });
-  const shelved: Item[] = [];
-  for (const hold of ready) if (hold.itemId) shelved.push(await getItem(cx, hold.itemId));
-  const free = await cx.tx.findMany(itemModel, {
-    where: [
-      { field: "itemTypeId", value: type.id },
-      { field: "status", value: "available" },
-    ],
-    orderBy: [{ field: "code" }],
-    limit: 500,
-  });
-  return [...shelved, ...free].filter((i) => !taken.has(i.id));
+  const shelved: Unit[] = [];
+  for (const hold of ready) {
+    const unit = units.find((u) => u.id === hold.itemId && u.status === "on-hold-shelf");
+    if (unit && !taken.has(unit.id)) shelved.push(unit);
+  }
+  return [...shelved, ...free];
 }
 
 /**
@@ -169,22 +144,26 @@ export const checkOut = defineCommand({
   }),
   run: async (cx: LendingCx, input): Promise<CheckOutOutcome> => {
     const residentId = input.residentId;
-    if (!(await cx.tx.findById(residentModel, residentId)))
+    if ((await cx.tx.count(residentModel, [{ field: "id", value: residentId }])) === 0)
       throw LinliError.from(coreErrors, "UNKNOWN_RESIDENT", { residentId });
-    const entries: Entry[] = [];
-    for (const e of input.items) entries.push(await resolve(cx, e, residentId));
+    const entries = await resolveEntries(cx, input.items, residentId);
     await lockTypes(
       cx,
       entries.map((e) => e.type.id),
     );
-    // Re-read named units under the lock: another desk may have lent them meanwhile.
+    // Re-read named units under the lock (one read): another desk may have lent them meanwhile.
+    const current = await unitsById(
+      cx,
+      entries.flatMap((e) => (e.item ? [e.item.id] : [])),
+    );
     const fresh: Entry[] = [];
     for (const e of entries) {
       if (!e.item) {
         fresh.push(e);
         continue;
       }
-      const item = await getItem(cx, e.item.id);
+      const item = current.get(e.item.id);
+      if (!item) throw LinliError.from(lendingErrors, "UNKNOWN_ITEM", { itemId: e.item.id });
       if (e.reservation === undefined) await requireLendable(cx, item, residentId);
       fresh.push({ ...e, item });
     }
@@ -214,7 +193,7 @@ export const checkOut = defineCommand({
       const due = dueDate({ from: cx.now, loanDays: termsOf(cx.options, entry.type).loanDays, calendar });
       if (!due.ok) throw LinliError.from(lendingErrors, "NO_OPENING", due.violations[0].params);
       const loanId = cx.ids.next(loanModel.name);
-      let unit: Item | undefined;
+      let unit: Unit | undefined;
       if (entry.item) {
         if (taken.has(entry.item.id))
           throw LinliError.from(lendingErrors, "ITEM_NOT_AVAILABLE", {
@@ -256,15 +235,17 @@ export const checkOut = defineCommand({
       );
       if (moved !== 1)
         throw LinliError.from(lendingErrors, "NO_UNIT_AVAILABLE", { itemTypeId: entry.type.id });
-      await cx.tx.update(
-        holdModel,
-        [
-          { field: "itemId", value: unit.id },
-          { field: "residentId", value: residentId },
-          { field: "status", value: "ready" },
-        ],
-        { status: "fulfilled", endedAt: cx.now },
-      );
+      // Only a unit on the hold shelf has a ready hold (see `candidates`).
+      if (unit.status === "on-hold-shelf")
+        await cx.tx.update(
+          holdModel,
+          [
+            { field: "itemId", value: unit.id },
+            { field: "residentId", value: residentId },
+            { field: "status", value: "ready" },
+          ],
+          { status: "fulfilled", endedAt: cx.now },
+        );
       const loan = await cx.tx.create(loanModel, {
         id: loanId,
         itemId: unit.id,

@@ -70,14 +70,15 @@ export class OccupancyBuffers {
       starts[k] = s;
       ends[k] = e;
       quantities[k] = b.quantity;
-      endQuantities[k] = b.quantity;
       k++;
     }
     times[0] = Number.NEGATIVE_INFINITY;
     levels[0] = 0;
+    // Ordering the starts carries the ends along, which leaves the ends nearly in order.
     const budget = 16 * k + 1024;
-    if (!sortPairs(starts, quantities, k, budget) || !sortPairs(ends, endQuantities, k, budget))
-      return { times, levels, size: this.bySorting(k) };
+    if (!sortByStart(starts, ends, quantities, k, budget)) return { times, levels, size: this.bySorting(k) };
+    endQuantities.set(quantities.subarray(0, k));
+    if (!sortPairs(ends, endQuantities, k, budget)) return { times, levels, size: this.bySorting(k) };
     let size = 1;
     let level = 0;
     let i = 0;
@@ -119,6 +120,39 @@ export class OccupancyBuffers {
     for (let i = 1; i < size; i++) levels[i] = levels[i]! + levels[i - 1]!;
     return size;
   }
+}
+
+/**
+ * Insertion sort of the bookings `[0..k)` by start, their ends and quantities moved along.
+ * False when it gave up after `budget` moves (the bookings are then still whole, in some order).
+ */
+function sortByStart(
+  starts: Float64Array,
+  ends: Float64Array,
+  quantities: Float64Array,
+  k: number,
+  budget: number,
+): boolean {
+  let moves = 0;
+  for (let i = 1; i < k; i++) {
+    const start = starts[i]!;
+    if (starts[i - 1]! <= start) continue;
+    const end = ends[i]!;
+    const quantity = quantities[i]!;
+    let j = i - 1;
+    while (j >= 0 && starts[j]! > start) {
+      starts[j + 1] = starts[j]!;
+      ends[j + 1] = ends[j]!;
+      quantities[j + 1] = quantities[j]!;
+      j--;
+    }
+    starts[j + 1] = start;
+    ends[j + 1] = end;
+    quantities[j + 1] = quantity;
+    moves += i - j;
+    if (moves > budget) return false;
+  }
+  return true;
 }
 
 /**

@@ -25,6 +25,7 @@ export class OccupancyBuffers {
   private starts = new Float64Array(0);
   private ends = new Float64Array(0);
   private quantities = new Float64Array(0);
+  private endQuantities = new Float64Array(0);
   private bounds = new Float64Array(0);
   private times = new Float64Array(1);
   private levels = new Float64Array(1);
@@ -36,6 +37,7 @@ export class OccupancyBuffers {
     this.starts = new Float64Array(room);
     this.ends = new Float64Array(room);
     this.quantities = new Float64Array(room);
+    this.endQuantities = new Float64Array(room);
     this.bounds = new Float64Array(2 * room);
     this.times = new Float64Array(2 * room + 1);
     this.levels = new Float64Array(2 * room + 1);
@@ -43,9 +45,12 @@ export class OccupancyBuffers {
 
   /**
    * The step function of the bookings (their blocked ranges, buffers included) of one zone
-   * (`null`: every booking) that overlap `[from, to)`. The boundaries are sorted once,
-   * natively, as numbers; each booking then adds its quantity at its start and takes it off
-   * at its end, and a prefix sum gives the levels.
+   * (`null`: every booking) that overlap `[from, to)`. The starts (with their quantities) and
+   * the ends (with theirs) are each put in order by insertion sort, which is linear on the
+   * nearly ordered lists that reads return and cheap on short ones, then merged: a boundary
+   * per distinct instant, its level the running sum. When the lists are far from ordered
+   * (insertion sort would pass its budget), the boundaries are sorted natively instead and each
+   * booking's quantity is added at its start and taken off at its end, then summed.
    */
   occupancySteps(
     bookings: readonly BookingFacts[],
@@ -54,7 +59,7 @@ export class OccupancyBuffers {
     to: number,
   ): OccupancySteps {
     this.grow(bookings.length);
-    const { starts, ends, quantities, times, levels } = this;
+    const { starts, ends, quantities, endQuantities, times, levels } = this;
     let k = 0;
     for (let i = 0; i < bookings.length; i++) {
       const b = bookings[i]!;
@@ -67,12 +72,35 @@ export class OccupancyBuffers {
       quantities[k] = b.quantity;
       k++;
     }
+    times[0] = Number.NEGATIVE_INFINITY;
+    levels[0] = 0;
+    // Ordering the starts carries the ends along, which leaves the ends nearly in order.
+    const budget = 16 * k + 1024;
+    if (!sortByStart(starts, ends, quantities, k, budget)) return { times, levels, size: this.bySorting(k) };
+    endQuantities.set(quantities.subarray(0, k));
+    if (!sortPairs(ends, endQuantities, k, budget)) return { times, levels, size: this.bySorting(k) };
+    let size = 1;
+    let level = 0;
+    let i = 0;
+    let j = 0;
+    while (i < k || j < k) {
+      const t = j >= k || (i < k && starts[i]! < ends[j]!) ? starts[i]! : ends[j]!;
+      while (i < k && starts[i] === t) level += quantities[i++]!;
+      while (j < k && ends[j] === t) level -= endQuantities[j++]!;
+      times[size] = t;
+      levels[size] = level;
+      size++;
+    }
+    return { times, levels, size };
+  }
+
+  /** The steps of the `k` bookings gathered (pairs in any order) by a native sort; the size. */
+  private bySorting(k: number): number {
+    const { starts, ends, quantities, times, levels } = this;
     const bounds = this.bounds.subarray(0, 2 * k);
     bounds.set(starts.subarray(0, k));
     bounds.set(ends.subarray(0, k), k);
     bounds.sort();
-    times[0] = Number.NEGATIVE_INFINITY;
-    levels[0] = 0;
     let size = 1;
     for (let i = 0; i < bounds.length; i++) {
       const t = bounds[i]!;
@@ -90,8 +118,65 @@ export class OccupancyBuffers {
       levels[until] = levels[until]! - q;
     }
     for (let i = 1; i < size; i++) levels[i] = levels[i]! + levels[i - 1]!;
-    return { times, levels, size };
+    return size;
   }
+}
+
+/**
+ * Insertion sort of the bookings `[0..k)` by start, their ends and quantities moved along.
+ * False when it gave up after `budget` moves (the bookings are then still whole, in some order).
+ */
+function sortByStart(
+  starts: Float64Array,
+  ends: Float64Array,
+  quantities: Float64Array,
+  k: number,
+  budget: number,
+): boolean {
+  let moves = 0;
+  for (let i = 1; i < k; i++) {
+    const start = starts[i]!;
+    if (starts[i - 1]! <= start) continue;
+    const end = ends[i]!;
+    const quantity = quantities[i]!;
+    let j = i - 1;
+    while (j >= 0 && starts[j]! > start) {
+      starts[j + 1] = starts[j]!;
+      ends[j + 1] = ends[j]!;
+      quantities[j + 1] = quantities[j]!;
+      j--;
+    }
+    starts[j + 1] = start;
+    ends[j + 1] = end;
+    quantities[j + 1] = quantity;
+    moves += i - j;
+    if (moves > budget) return false;
+  }
+  return true;
+}
+
+/**
+ * Insertion sort of `keys[0..k)` ascending, `values` moved along. False when it gave up after
+ * `budget` moves (the pairs are then still pairs, in some order).
+ */
+function sortPairs(keys: Float64Array, values: Float64Array, k: number, budget: number): boolean {
+  let moves = 0;
+  for (let i = 1; i < k; i++) {
+    const key = keys[i]!;
+    if (keys[i - 1]! <= key) continue;
+    const value = values[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      values[j + 1] = values[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+    values[j + 1] = value;
+    moves += i - j;
+    if (moves > budget) return false;
+  }
+  return true;
 }
 
 /** Index of `value` in the ascending `times[1..size)` (it is there). */

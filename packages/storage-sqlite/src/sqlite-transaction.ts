@@ -11,6 +11,7 @@ import { quoteIdentifier } from "./sql-identifier";
 import { type FailureContext, toLinliError } from "./sqlite-failure";
 import type { TableLayout } from "./table-layout";
 import { compileFindMany, compileWhere, type SqlValue, sqlValue } from "./where-sql";
+import { type RowMaker, rowMaker } from "./row-maker";
 
 /** What a transaction needs from its storage. */
 export interface TransactionScope {
@@ -43,8 +44,8 @@ function cached(
   return statement;
 }
 
-/** The column names of each raw-mode statement, read once. */
-const columnNames = new WeakMap<Statement, readonly string[]>();
+/** The row maker of each raw-mode statement, built once from its column names. */
+const rowMakers = new WeakMap<Statement, RowMaker>();
 
 /**
  * Puts a `findMany` statement in raw mode: better-sqlite3 then returns each row as an array,
@@ -53,22 +54,14 @@ const columnNames = new WeakMap<Statement, readonly string[]>();
  */
 function rawRows(statement: Statement): void {
   statement.raw(true);
-  columnNames.set(
-    statement,
-    statement.columns().map((c) => c.name),
-  );
+  rowMakers.set(statement, rowMaker(statement.columns().map((c) => c.name)));
 }
 
 /** The rows of a raw-mode statement as objects keyed by their column names (the fields). */
 function objects(statement: Statement, rows: readonly unknown[][]): StoredRow[] {
-  const names = columnNames.get(statement) ?? [];
+  const make = rowMakers.get(statement) ?? rowMaker([]);
   const out: StoredRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const values = rows[i]!;
-    const row: StoredRow = {};
-    for (let j = 0; j < names.length; j++) row[names[j]!] = values[j] as StoredRow[string];
-    out[i] = row;
-  }
+  for (let i = 0; i < rows.length; i++) out[i] = make(rows[i]!);
   return out;
 }
 

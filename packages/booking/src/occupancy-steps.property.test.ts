@@ -1,0 +1,72 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { OccupancyBuffers } from "./occupancy-steps";
+import type { BookingFacts } from "./rule-kind";
+
+const MINUTE = 60_000;
+const FROM = 0;
+const TO = 600 * MINUTE;
+
+interface Spec {
+  readonly start: number;
+  readonly length: number;
+  readonly quantity: number;
+  readonly zone: "a" | "b";
+}
+
+function facts(specs: readonly Spec[]): BookingFacts[] {
+  return specs.map((s, i) => ({
+    id: `b${i}`,
+    resourceId: "room",
+    zoneId: s.zone,
+    residentId: null,
+    start: new Date(s.start * MINUTE),
+    end: new Date((s.start + s.length) * MINUTE),
+    quantity: s.quantity,
+    status: "confirmed",
+  }));
+}
+
+/** The steps by definition: every distinct boundary of the bookings kept, and the units in use from it. */
+function reference(bookings: readonly BookingFacts[], zoneId: string | null, from: number, to: number) {
+  const kept = bookings.filter(
+    (b) => (zoneId === null || b.zoneId === zoneId) && b.end.getTime() > from && b.start.getTime() < to,
+  );
+  const times = [...new Set(kept.flatMap((b) => [b.start.getTime(), b.end.getTime()]))].sort((x, y) => x - y);
+  const levels = times.map((t) =>
+    kept.reduce((sum, b) => sum + (b.start.getTime() <= t && b.end.getTime() > t ? b.quantity : 0), 0),
+  );
+  return { times: [Number.NEGATIVE_INFINITY, ...times], levels: [0, ...levels] };
+}
+
+const spec = fc.record({
+  start: fc.integer({ min: -60, max: 660 }),
+  length: fc.integer({ min: 1, max: 120 }),
+  quantity: fc.integer({ min: 1, max: 4 }),
+  zone: fc.constantFrom("a" as const, "b" as const),
+});
+
+describe("occupancySteps", () => {
+  it("gives the step function of the bookings, in any order, short or long, ordered or not", () => {
+    const buffers = new OccupancyBuffers();
+    fc.assert(
+      fc.property(
+        fc.array(spec, { maxLength: 400 }),
+        fc.constantFrom("as given", "by start", "by start, reversed"),
+        fc.constantFrom(null, "a"),
+        (specs, order, zoneId) => {
+          const ordered =
+            order === "as given"
+              ? specs
+              : [...specs].sort((x, y) => (order === "by start" ? x.start - y.start : y.start - x.start));
+          const bookings = facts(ordered);
+          const steps = buffers.occupancySteps(bookings, zoneId, FROM, TO);
+          const expected = reference(bookings, zoneId, FROM, TO);
+          expect(Array.from(steps.times.subarray(0, steps.size))).toEqual(expected.times);
+          expect(Array.from(steps.levels.subarray(0, steps.size))).toEqual(expected.levels);
+        },
+      ),
+      { numRuns: 200, seed: 20261130 },
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { LinliError } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { releaseUnit } from "./circulation";
 import { lendingEvents } from "./events";
 import { type LendingCx, requireCategory } from "./lending-context";

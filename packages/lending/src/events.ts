@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { defineEvents } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 
 const id = z.string();
 const instant = z.iso.datetime();

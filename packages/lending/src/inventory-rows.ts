@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CONDITIONS, ITEM_STATUSES, TRACKING } from "./lending-models";
 
 /**

@@ -8,7 +8,7 @@ import {
 } from "@linli/core";
 import { memoryStorage } from "@linli/storage-memory";
 import { describe, expect, test } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { desk, resident, toolRoom, toolRoomConfig, volunteer } from "../test/tool-room-fixture";
 import { lendingPlugin } from "./lending-plugin";
 import { defineLoanPolicyKind, lendingPolicyKinds } from "./policy-kind";

@@ -7,7 +7,7 @@ import {
   type Registries,
   type ReportProblem,
 } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { type AnyLoanPolicyKind, lendingPolicyKinds, type PolicyConfig } from "./policy-kind";
 import { builtInPolicyKinds } from "./policies/built-in-policy-kinds";
 import { checkLoanCharges, loanChargesSchema } from "./loan-charges";

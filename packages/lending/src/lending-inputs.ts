@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CONDITIONS } from "./lending-models";
 
 /** A non-empty id in command inputs. */

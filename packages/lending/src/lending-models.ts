@@ -1,5 +1,5 @@
 import { defineModel, type RowOf } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /** Every state of a unit (one physical item). A unit is in exactly one at any time. */
 export const ITEM_STATUSES = ["available", "on-loan", "on-hold-shelf", "in-maintenance", "retired"] as const;

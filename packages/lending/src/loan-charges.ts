@@ -1,5 +1,5 @@
 import { type CommunityConfig, idSchema, type ReportProblem } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * What loans cost through the pricing plugin, when it is installed: the kernel resource whose

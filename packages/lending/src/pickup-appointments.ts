@@ -7,7 +7,7 @@ import {
   type ReportProblem,
   subscribe,
 } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { LendingOptions } from "./lending-config";
 import { lendingErrors } from "./lending-errors";
 import { claimModel, holdModel } from "./lending-models";

@@ -1,5 +1,5 @@
 import { defineCommand, LinliError } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { lendingEvents } from "../events";
 import type { LendingCx } from "../lending-context";
 import { lendingErrors } from "../lending-errors";

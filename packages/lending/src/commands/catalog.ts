@@ -1,5 +1,5 @@
 import { defineCommand, LinliError } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { createItemType, createUnit, itemTypeInput } from "../catalog-units";
 import { lendingEvents } from "../events";
 import { getItem, getItemType, type LendingCx, lockType, STATUS_TEXT } from "../lending-context";

@@ -1,5 +1,5 @@
 import { LinliError } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { LendingCx } from "../lending-context";
 import { lendingErrors } from "../lending-errors";
 import { idInput } from "../lending-inputs";

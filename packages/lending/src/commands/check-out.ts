@@ -1,7 +1,7 @@
 import { COUNTER_ACTORS } from "../counter-actors";
 import { coreErrors, defineCommand, isLinliError, LinliError, type Violation } from "@linli/core";
 import { residentModel } from "@linli/core/adapter";
-import { z } from "zod";
+import * as z from "zod";
 import { loadBorrowerFacts } from "../borrower-facts";
 import { dueDate } from "../due-date";
 import { lendingEvents } from "../events";

@@ -1,5 +1,5 @@
 import { defineCommand, LinliError } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { createItemType, createUnit } from "../catalog-units";
 import { lendingEvents } from "../events";
 import { getItemType, type LendingCx, lockType, requireCategory } from "../lending-context";

@@ -1,5 +1,5 @@
 import { defineCommand, LinliError, type Violation } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { releaseUnit } from "../circulation";
 import { lendingEvents } from "../events";
 import { holdEligibility } from "../hold-queue";

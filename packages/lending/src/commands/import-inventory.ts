@@ -1,5 +1,5 @@
 import { defineCommand } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { createItemType, createUnit } from "../catalog-units";
 import { inventoryRowSchema } from "../inventory-rows";
 import { getItemType, type LendingCx, lockType } from "../lending-context";

@@ -1,5 +1,5 @@
 import { decide, defineCommand, isLinliError, LinliError, type Violation, violation } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { dueDate } from "../due-date";
 import { lendingEvents } from "../events";
 import { calendarOf, getItemType, type LendingCx, lockType, termsOf } from "../lending-context";

@@ -6,7 +6,7 @@ import {
   localDate,
   startOfLocalDay,
 } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { lendingEvents } from "../events";
 import { getItem, getItemType, type LendingCx, lockType } from "../lending-context";
 import { lendingErrors } from "../lending-errors";

@@ -1,5 +1,5 @@
 import { defineCommand } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { openTicket, releaseUnit } from "../circulation";
 import { lendingEvents } from "../events";
 import { getItem, type LendingCx, lockTypes } from "../lending-context";

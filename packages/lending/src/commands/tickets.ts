@@ -1,6 +1,6 @@
 import { COUNTER_ACTORS } from "../counter-actors";
 import { defineCommand, LinliError } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { openTicket, releaseUnit } from "../circulation";
 import { lendingEvents } from "../events";
 import { getItem, type LendingCx, lockType } from "../lending-context";

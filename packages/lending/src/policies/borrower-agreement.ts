@@ -1,5 +1,5 @@
 import { type Violation, violation } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { defineLoanPolicyKind } from "../policy-kind";
 
 /** Params of `borrower-agreement`: the current version residents must have accepted. */

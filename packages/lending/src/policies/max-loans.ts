@@ -1,5 +1,5 @@
 import { idSchema, type Violation, violation } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { defineLoanPolicyKind } from "../policy-kind";
 
 /** Params of `max-loans`: at most `max` units at once, of the listed categories (every category when empty). */

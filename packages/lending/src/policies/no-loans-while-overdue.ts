@@ -1,5 +1,5 @@
 import { type Violation, violation } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { defineLoanPolicyKind } from "../policy-kind";
 
 /** Params of `no-loans-while-overdue`: hours of grace after a due date before it blocks. */

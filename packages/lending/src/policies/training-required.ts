@@ -1,5 +1,5 @@
 import { type Violation, violation } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { defineLoanPolicyKind } from "../policy-kind";
 
 const STAFF: readonly string[] = ["staff", "admin", "system"];

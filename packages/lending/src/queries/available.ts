@@ -1,5 +1,5 @@
 import { defineQuery, localDate, type ModelWhere } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { type AvailableType, availableTypes, blockedUnits, localDayWindow } from "../availability";
 import { type BlockingClaim, blockingClaims } from "../claim-reads";
 import { dueDate } from "../due-date";

@@ -1,5 +1,5 @@
 import { type Decision, defineQuery } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { loadBorrowerFacts } from "../borrower-facts";
 import { loanEligibility } from "../loan-eligibility";
 import { getItemType, type LendingCx } from "../lending-context";

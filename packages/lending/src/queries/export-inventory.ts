@@ -1,5 +1,5 @@
 import { defineQuery } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { InventoryRow } from "../inventory-rows";
 import type { LendingCx } from "../lending-context";
 import { itemModel, itemTypeModel } from "../lending-models";

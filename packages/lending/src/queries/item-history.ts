@@ -1,6 +1,6 @@
 import { COUNTER_ACTORS } from "../counter-actors";
 import { defineQuery } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { getItem, type LendingCx } from "../lending-context";
 import { idInput } from "../lending-inputs";
 import {

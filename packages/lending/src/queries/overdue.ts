@@ -1,6 +1,6 @@
 import { COUNTER_ACTORS } from "../counter-actors";
 import { defineQuery } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { LendingCx } from "../lending-context";
 import { type Loan, loanModel } from "../lending-models";
 

@@ -1,5 +1,5 @@
 import { defineQuery } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { LendingCx } from "../lending-context";
 import { type Claim, claimModel, type Hold, holdModel, type Loan, loanModel } from "../lending-models";
 

@@ -4,8 +4,8 @@
 // ESM `import` and CJS `require` of every entry point and a priced booking in each format; an app
 // mixing both formats (two copies of the kernel, one LinliError to both); `tsc --strict` of the
 // scripts/consumer sources under `node16` and under `bundler` resolution; and zod 3: npm refuses
-// to install linli next to zod 3 (peer zod ^4), and zod 3 schemas (`zod/v3`) are refused with
-// ZOD_VERSION_UNSUPPORTED.
+// to install linli next to zod 3 (peer zod ^4); forced in anyway (`--legacy-peer-deps`), loading
+// linli fails with ZOD_VERSION_UNSUPPORTED; and zod 3 schemas (`zod/v3`) are refused with it too.
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -126,6 +126,31 @@ try {
     refused.status !== 0 && output.includes("ERESOLVE") && output.includes('peer zod@"^4"'),
     `npm refuses @linli/core next to zod 3 (ERESOLVE, peer zod@"^4")${refused.status === 0 ? " (it installed)" : ""}`,
   );
+
+  // 6. The same app forcing the install (`--legacy-peer-deps`): loading linli, as ESM and as
+  // CJS, fails with ZOD_VERSION_UNSUPPORTED in both languages, not a TypeError from inside zod.
+  const forced = spawnSync(
+    "npm",
+    ["install", "--legacy-peer-deps", "--prefer-offline", "--ignore-scripts", "--no-audit", "--no-fund"],
+    { cwd: old, encoding: "utf8" },
+  );
+  check(
+    forced.status === 0,
+    `npm install --legacy-peer-deps next to zod 3${forced.status === 0 ? "" : `\n${forced.stderr}`}`,
+  );
+  const report = `const r = (e) => console.log(JSON.stringify({ code: e?.code, en: e?.messages?.en, zh: e?.messages?.["zh-CN"] }));`;
+  for (const [format, file, source] of [
+    ["ESM", "load.mjs", `${report}\nimport("@linli/core").then(() => r(undefined), r);\n`],
+    ["CJS", "load.cjs", `${report}\ntry { require("@linli/core"); r(undefined); } catch (e) { r(e); }\n`],
+  ]) {
+    writeFileSync(join(old, file), source);
+    const run = spawnSync(process.execPath, [file], { cwd: old, encoding: "utf8" });
+    const seen = JSON.parse(run.stdout.trim().split("\n").at(-1) || "{}");
+    check(
+      seen.code === "ZOD_VERSION_UNSUPPORTED" && /zod 4/.test(seen.en ?? "") && /zod 4/.test(seen.zh ?? ""),
+      `${format} load next to a forced zod 3 says ZOD_VERSION_UNSUPPORTED in en and zh-CN ${JSON.stringify(seen)}`,
+    );
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -26,6 +26,34 @@ describe("tierAmount", () => {
     );
   });
 
+  test("each rounding mode below, at and above a half, with an even and an odd quotient", () => {
+    // Discounts of 0.4, 0.5, 1.5 and 0.6 minor units: [base, basis points] → base − discount.
+    const cases: [number, number][] = [
+      [1, 4000],
+      [1, 5000],
+      [3, 5000],
+      [1, 6000],
+    ];
+    const discounts = (rounding: (typeof ROUNDING_MODES)[number]) =>
+      cases.map(
+        ([base, bp]) =>
+          base -
+          tierAmount(
+            { group: "g", price: { kind: "percentage", discountBasisPoints: bp } },
+            base,
+            1,
+            rounding,
+          ),
+      );
+    expect(discounts("down")).toEqual([0, 0, 1, 0]);
+    expect(discounts("up")).toEqual([1, 1, 2, 1]);
+    expect(discounts("floor")).toEqual([0, 0, 1, 0]);
+    expect(discounts("ceil")).toEqual([1, 1, 2, 1]);
+    expect(discounts("half-up")).toEqual([0, 1, 2, 1]);
+    expect(discounts("half-down")).toEqual([0, 0, 1, 1]);
+    expect(discounts("half-even")).toEqual([0, 0, 2, 1]);
+  });
+
   test("free is 0 and fixed is the concession price per unit of quantity, never above the plan's price", () => {
     expect(tierAmount({ group: "g", price: { kind: "free" } }, 900, 3, "half-up")).toBe(0);
     expect(tierAmount({ group: "g", price: { kind: "fixed", amount: 200 } }, 900, 3, "half-up")).toBe(600);
@@ -49,6 +77,9 @@ describe("bestTier", () => {
       amount: 600,
     });
     expect(bestTier(tiers, [], 1000, 1, "half-up")).toBeNull();
+    // A dearer tier of a group that sorts first does not displace a cheaper one.
+    const sorted = [fixed("z", 500), fixed("a", 700)];
+    expect(bestTier(sorted, ["a", "z"], 1000, 1, "half-up")?.group).toBe("z");
   });
 
   test("a tier at the plan's price decides nothing", () => {

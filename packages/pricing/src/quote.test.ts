@@ -482,24 +482,24 @@ describe("quote (pure): every step's line, boundaries and refusals", () => {
     expect(quote(input({ plan: room(), memberships: [notYet] })).membershipId).toBeNull();
   });
 
-  test("amounts that are not safe integers or are negative are refused with INVALID_AMOUNT", () => {
+  test("amounts that are not safe integers or are negative are refused with INVALID_AMOUNT, naming the amount", () => {
     const code = (f: () => unknown) => {
       try {
         f();
       } catch (e) {
-        return isLinliError(e) ? e.code : String(e);
+        return isLinliError(e) ? `${e.code} ${e.details.amount}` : String(e);
       }
       return "no error";
     };
     const huge = room({ charge: { kind: "per-use", amount: Number.MAX_SAFE_INTEGER } });
     expect(code(() => quote(input({ plan: huge, usage: { start, end: null, quantity: 2 } })))).toBe(
-      "INVALID_AMOUNT",
+      `INVALID_AMOUNT ${Number.MAX_SAFE_INTEGER * 2}`,
     );
     const deposit = room({
       charge: { kind: "per-use", amount: 1 },
       deposit: { amount: Number.MAX_SAFE_INTEGER },
     });
-    expect(code(() => quote(input({ plan: deposit })))).toBe("INVALID_AMOUNT");
+    expect(code(() => quote(input({ plan: deposit })))).toBe(`INVALID_AMOUNT ${Number.MAX_SAFE_INTEGER + 1}`);
     const cx = context();
     const negative = new Map(cx.components);
     negative.set("per-use", {
@@ -507,7 +507,7 @@ describe("quote (pure): every step's line, boundaries and refusals", () => {
       evaluate: () => [{ code: "X", amount: -1, text: text("x", "x") }],
     });
     expect(code(() => quote(input({ plan: room(), context: { ...cx, components: negative } })))).toBe(
-      "INVALID_AMOUNT",
+      "INVALID_AMOUNT -1",
     );
     const none = new Map(cx.components);
     none.delete("per-use");
@@ -524,10 +524,47 @@ describe("quote (pure): every step's line, boundaries and refusals", () => {
       null,
     ];
     for (const usage of bad) {
-      expect(() => quote(input({ usage: usage as QuoteInput["usage"] }))).toThrowError(
-        expect.objectContaining({ code: "VALIDATION_FAILED" }) as Error,
-      );
+      let error: unknown;
+      try {
+        quote(input({ usage: usage as QuoteInput["usage"] }));
+      } catch (e) {
+        error = e;
+      }
+      expect(isLinliError(error, "VALIDATION_FAILED")).toBe(true);
     }
     expect(quote(input({ usage: { start, end: start, quantity: 1_000_000 } })).total.amount).toBe(0);
   });
+});
+
+test("a usage with several problems lists each of them, in the message and in the details", () => {
+  let error: unknown;
+  try {
+    quote(input({ usage: { start: new Date(Number.NaN), end: null, quantity: 0 } }));
+  } catch (e) {
+    error = e;
+  }
+  expect(isLinliError(error, "VALIDATION_FAILED")).toBe(true);
+  const { messages, details } = error as {
+    messages: { en: string };
+    details: { problems: { path: string }[] };
+  };
+  expect(messages.en).toMatch(/usage\.start: [^;]+; usage\.quantity: /);
+  expect(details.problems.map((p) => p.path)).toEqual(["start", "quantity"]);
+});
+
+test("the free lines are charges and the waiver an adjustment", () => {
+  const p = plan({
+    id: "room",
+    name: text("房", "Room"),
+    appliesTo: { resources: ["room"] },
+    charge: { kind: "per-use", amount: 300 },
+  });
+  const pass = membership("m1", ["room"], "2026-06-01T00:00:00Z", "2026-07-01T00:00:00Z");
+  const kinds = (q: ReturnType<typeof quote>) => q.lines.map((l) => [l.code, l.kind]);
+  expect(kinds(quote(input({})))).toEqual([["NO_PRICE_PLAN", "charge"]]);
+  expect(kinds(quote(input({ plan: p, memberships: [pass] })))).toEqual([["MEMBERSHIP_COVERED", "charge"]]);
+  expect(kinds(quote(input({ plan: p, waiver: { reason: "r", by: "desk-1" } })))).toEqual([
+    ["PER_USE", "charge"],
+    ["STAFF_WAIVER", "adjustment"],
+  ]);
 });

@@ -27,11 +27,12 @@ describe("tierAmount", () => {
   });
 
   test("each rounding mode below, at and above a half, with an even and an odd quotient", () => {
-    // Discounts of 0.4, 0.5, 1.5 and 0.6 minor units: [base, basis points] → base − discount.
+    // Discounts of 0.4, 0.5, 1.5, 2.5 and 0.6 minor units: [base, basis points] → base − discount.
     const cases: [number, number][] = [
       [1, 4000],
       [1, 5000],
       [3, 5000],
+      [5, 5000],
       [1, 6000],
     ];
     const discounts = (rounding: (typeof ROUNDING_MODES)[number]) =>
@@ -45,13 +46,13 @@ describe("tierAmount", () => {
             rounding,
           ),
       );
-    expect(discounts("down")).toEqual([0, 0, 1, 0]);
-    expect(discounts("up")).toEqual([1, 1, 2, 1]);
-    expect(discounts("floor")).toEqual([0, 0, 1, 0]);
-    expect(discounts("ceil")).toEqual([1, 1, 2, 1]);
-    expect(discounts("half-up")).toEqual([0, 1, 2, 1]);
-    expect(discounts("half-down")).toEqual([0, 0, 1, 1]);
-    expect(discounts("half-even")).toEqual([0, 0, 2, 1]);
+    expect(discounts("down")).toEqual([0, 0, 1, 2, 0]);
+    expect(discounts("up")).toEqual([1, 1, 2, 3, 1]);
+    expect(discounts("floor")).toEqual([0, 0, 1, 2, 0]);
+    expect(discounts("ceil")).toEqual([1, 1, 2, 3, 1]);
+    expect(discounts("half-up")).toEqual([0, 1, 2, 3, 1]);
+    expect(discounts("half-down")).toEqual([0, 0, 1, 2, 1]);
+    expect(discounts("half-even")).toEqual([0, 0, 2, 2, 1]);
   });
 
   test("free is 0 and fixed is the concession price per unit of quantity, never above the plan's price", () => {

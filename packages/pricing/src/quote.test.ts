@@ -522,6 +522,8 @@ describe("quote (pure): every step's line, boundaries and refusals", () => {
       { start: "2026-06-01T02:00:00Z", end: null, quantity: 1 },
       { start, quantity: 1 },
       null,
+      undefined,
+      "2026-06-01T02:00:00Z",
     ];
     for (const usage of bad) {
       let error: unknown;

@@ -45,12 +45,24 @@ export const scopes = {
     tests: ["packages/pricing/src/proration.test.ts"],
   },
   "pricing-quote": {
+    // The quote path: the quote's steps (membership, tiers, cap, voucher, waiver, deposit),
+    // the best tier, vouchers and the public receipt, with the pure tests that prove them (the
+    // community tests add little and cost seconds per mutant). Proration has its own scope
+    // above. Left out: built-in-components.ts (its zod schemas and their descriptions are
+    // static mutants, each rerunning every test file) and membership-period.ts (mostly
+    // membership purchase and cancellation, proven by the community tests of membership.test.ts).
     mutate: [
       "packages/pricing/src/quote.ts",
       "packages/pricing/src/eligibility-tier.ts",
-      "packages/pricing/src/proration.ts",
+      "packages/pricing/src/voucher.ts",
+      "packages/pricing/src/receipt.ts",
     ],
-    tests: ["packages/pricing/src/*.test.ts"],
+    tests: [
+      "packages/pricing/src/quote.test.ts",
+      "packages/pricing/src/quote.property.test.ts",
+      "packages/pricing/src/eligibility-tier.test.ts",
+      "packages/pricing/src/receipt.test.ts",
+    ],
   },
 };
 

@@ -263,3 +263,310 @@ describe("quote (pure)", () => {
     expect(quote(input({ plan: p, chargedThisPeriod: 2600 })).total.amount).toBe(0);
   });
 });
+
+describe("quote (pure): every step's line, boundaries and refusals", () => {
+  const room = (overrides: Partial<Parameters<typeof plan>[0]> = {}) =>
+    plan({
+      id: "room",
+      name: text("房", "Room"),
+      appliesTo: { resources: ["room"] },
+      charge: { kind: "per-use", amount: 1000 },
+      ...overrides,
+    });
+
+  test("each step's line carries its text in both languages, the sensitive group unnamed in public", () => {
+    const p = room({
+      tiers: [{ group: "hardship", price: { kind: "percentage", discountBasisPoints: 2000 } }],
+      cap: { amount: 2500 },
+      deposit: { amount: 5000 },
+    });
+    const voucher = {
+      id: "v1",
+      name: text("新邻居券", "Welcome"),
+      value: { kind: "fixed" as const, amount: 100 },
+    };
+    const q = quote(
+      input({ plan: p, groups: ["hardship"], chargedThisPeriod: 1900, voucher: { voucher, usedBefore: 0 } }),
+    );
+    expect(q.lines).toEqual([
+      {
+        kind: "charge",
+        code: "PER_USE",
+        amount: { amount: 1000, currency: "CNY" },
+        text: text("按次计费：¥10.00 × 1", "Per use: CN¥10.00 × 1"),
+        publicText: text("按次计费：¥10.00 × 1", "Per use: CN¥10.00 × 1"),
+      },
+      {
+        kind: "adjustment",
+        code: "TIER_PERCENTAGE",
+        amount: { amount: -200, currency: "CNY" },
+        text: text("困难户优惠：-¥2.00", "Household in difficulty concession: -CN¥2.00"),
+        publicText: text("资格优惠：-¥2.00", "Eligibility concession: -CN¥2.00"),
+        group: "hardship",
+      },
+      {
+        kind: "adjustment",
+        code: "MONTHLY_CAP",
+        amount: { amount: -200, currency: "CNY" },
+        text: text("每月封顶 ¥25.00：-¥2.00", "Monthly cap of CN¥25.00: -CN¥2.00"),
+        publicText: text("每月封顶 ¥25.00：-¥2.00", "Monthly cap of CN¥25.00: -CN¥2.00"),
+      },
+      {
+        kind: "adjustment",
+        code: "VOUCHER",
+        amount: { amount: -100, currency: "CNY" },
+        text: text("优惠券「新邻居券」：-¥1.00", 'Voucher "Welcome": -CN¥1.00'),
+        publicText: text("优惠券「新邻居券」：-¥1.00", 'Voucher "Welcome": -CN¥1.00'),
+      },
+      {
+        kind: "deposit",
+        code: "DEPOSIT",
+        amount: { amount: 5000, currency: "CNY" },
+        text: text("押金（可退）：¥50.00", "Refundable deposit: CN¥50.00"),
+        publicText: text("押金（可退）：¥50.00", "Refundable deposit: CN¥50.00"),
+      },
+    ]);
+    expect(q).toMatchObject({
+      resourceId: "room",
+      planId: "room",
+      at: "2026-06-01T02:00:00.000Z",
+      total: { amount: 5500, currency: "CNY" },
+      charge: { amount: 500, currency: "CNY" },
+      deposit: { amount: 5000, currency: "CNY" },
+      decidedBy: { group: "hardship", sensitive: true },
+      membershipId: null,
+      voucherId: "v1",
+      voucherRefusal: null,
+    });
+    const waived = quote(input({ plan: room(), waiver: { reason: "爆管", by: "desk-1" } }));
+    expect(waived.lines[1]!.text).toEqual(
+      text("工作人员减免：-¥10.00（原因：爆管）", "Waived by staff: -CN¥10.00 (reason: 爆管)"),
+    );
+    expect(quote(input({})).lines[0]!.text).toEqual(text("未设价格：免费", "No price configured: free"));
+    expect(quote(input({})).at).toBe("2026-06-01T02:00:00.000Z");
+    const covered = quote(
+      input({
+        plan: room(),
+        memberships: [membership("m1", ["room"], "2026-06-01T00:00:00Z", "2026-07-01T00:00:00Z")],
+      }),
+    );
+    expect(covered.lines[0]!.text["zh-CN"]).toBe("月卡覆盖（有效至 2026-07-01）");
+  });
+
+  test("a group without configured info is treated as sensitive and named by its id only in the private text", () => {
+    const p = room({ tiers: [{ group: "night-shift", price: { kind: "fixed", amount: 400 } }] });
+    const q = quote(input({ plan: p, groups: ["night-shift"] }));
+    expect(q.decidedBy).toEqual({ group: "night-shift", sensitive: true });
+    expect(q.lines[1]).toMatchObject({
+      code: "TIER_FIXED",
+      amount: { amount: -600 },
+      text: text("night-shift优惠：-¥6.00", "night-shift concession: -CN¥6.00"),
+      publicText: text("资格优惠：-¥6.00", "Eligibility concession: -CN¥6.00"),
+    });
+  });
+
+  test("the cap applies without an earlier charge, and adds no line when the price is exactly at the cap", () => {
+    const p = room({ cap: { amount: 600 } });
+    expect(amounts(quote(input({ plan: p })))).toEqual([
+      ["PER_USE", 1000],
+      ["MONTHLY_CAP", -400],
+    ]);
+    expect(amounts(quote(input({ plan: p, chargedThisPeriod: 0 })))).toEqual([
+      ["PER_USE", 1000],
+      ["MONTHLY_CAP", -400],
+    ]);
+    expect(amounts(quote(input({ plan: room({ cap: { amount: 1000 } }) })))).toEqual([["PER_USE", 1000]]);
+    expect(amounts(quote(input({ plan: p, chargedThisPeriod: 300 })))).toEqual([
+      ["PER_USE", 1000],
+      ["MONTHLY_CAP", -700],
+    ]);
+  });
+
+  test("a voucher or a waiver on a free use is neither used nor written as a line", () => {
+    const free = room({ charge: { kind: "free" } });
+    const voucher = { id: "v1", name: text("券", "Voucher"), value: { kind: "fixed" as const, amount: 100 } };
+    const q = quote(
+      input({ plan: free, voucher: { voucher, usedBefore: 0 }, waiver: { reason: "r", by: "desk-1" } }),
+    );
+    expect(amounts(q)).toEqual([["FREE", 0]]);
+    expect([q.voucherId, q.voucherRefusal]).toEqual([null, null]);
+  });
+
+  test("a percentage voucher rounds by the community's rounding, and a discount of 0 is +0, never -0", () => {
+    const p = room({ charge: { kind: "per-use", amount: 5 } });
+    const voucher = {
+      id: "v1",
+      name: text("券", "Voucher"),
+      value: { kind: "percentage" as const, basisPoints: 1000 },
+    };
+    const off = (rounding: "half-up" | "ceil" | "down") =>
+      quote(input({ plan: p, voucher: { voucher, usedBefore: 0 }, context: context(rounding) })).lines[1]!
+        .amount.amount;
+    expect([off("half-up"), off("ceil")]).toEqual([-1, -1]);
+    expect(Object.is(off("down"), 0)).toBe(true);
+  });
+
+  test("voucher validity: from validFrom inclusive, for the plans it names", () => {
+    const validFrom = new Date("2026-06-01T02:00:00Z");
+    const voucher = {
+      id: "v1",
+      name: text("券", "Voucher"),
+      value: { kind: "fixed" as const, amount: 100 },
+      validFrom,
+      plans: ["room"],
+    };
+    const at = (t: Date, p = room()) =>
+      quote(
+        input({ plan: p, voucher: { voucher, usedBefore: 5 }, usage: { start: t, end: null, quantity: 1 } }),
+      );
+    expect(at(validFrom).voucherId).toBe("v1");
+    expect(at(validFrom).total.amount).toBe(900);
+    const early = at(new Date(validFrom.getTime() - 1));
+    expect(early.voucherRefusal).toEqual({
+      code: "VOUCHER_NOT_YET_VALID",
+      voucherId: "v1",
+      message: text(
+        "优惠券自 2026-06-01T02:00:00.000Z 起可用",
+        "The voucher is valid from 2026-06-01T02:00:00.000Z",
+      ),
+    });
+    expect(early.total.amount).toBe(1000);
+    const other = at(validFrom, room({ id: "hall" }));
+    expect(other.voucherRefusal).toEqual({
+      code: "VOUCHER_NOT_FOR_PLAN",
+      voucherId: "v1",
+      message: text("优惠券不适用于此项目", "The voucher does not apply to this price plan"),
+    });
+    expect(other.total.amount).toBe(1000);
+  });
+
+  test("voucher refusals explain expiry and the limit per resident in both languages", () => {
+    const voucher = {
+      id: "v1",
+      name: text("券", "Voucher"),
+      value: { kind: "fixed" as const, amount: 100 },
+      validUntil: new Date("2026-06-01T02:00:00.001Z"),
+      limitPerResident: 2,
+    };
+    const q = (usedBefore: number, start2 = start) =>
+      quote(
+        input({
+          plan: room(),
+          voucher: { voucher, usedBefore },
+          usage: { start: start2, end: null, quantity: 1 },
+        }),
+      );
+    expect(q(1).voucherId).toBe("v1");
+    expect(q(2).voucherRefusal).toEqual({
+      code: "VOUCHER_LIMIT_REACHED",
+      voucherId: "v1",
+      message: text("每位居民限用 2 次，已用 2 次", "Limited to 2 use(s) per resident; used 2"),
+    });
+    expect(q(0, new Date("2026-06-01T02:00:00.001Z")).voucherRefusal).toEqual({
+      code: "VOUCHER_EXPIRED",
+      voucherId: "v1",
+      message: text(
+        "优惠券已于 2026-06-01T02:00:00.001Z 过期",
+        "The voucher expired at 2026-06-01T02:00:00.001Z",
+      ),
+    });
+  });
+
+  test("memberships: covered from validFrom inclusive, with one use left, the one ending first chosen", () => {
+    const later = membership("later", ["room"], "2026-06-01T02:00:00Z", "2026-08-01T00:00:00Z", 1);
+    const sooner = membership("sooner", ["room"], "2026-05-01T00:00:00Z", "2026-07-01T00:00:00Z");
+    expect(quote(input({ plan: room(), memberships: [later] })).membershipId).toBe("later");
+    expect(quote(input({ plan: room(), memberships: [later, sooner] })).membershipId).toBe("sooner");
+    expect(quote(input({ plan: room(), memberships: [sooner, later] })).membershipId).toBe("sooner");
+    const notYet = membership("next", ["room"], "2026-06-01T02:00:00.001Z", "2026-08-01T00:00:00Z");
+    expect(quote(input({ plan: room(), memberships: [notYet] })).membershipId).toBeNull();
+  });
+
+  test("amounts that are not safe integers or are negative are refused with INVALID_AMOUNT, naming the amount", () => {
+    const code = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return isLinliError(e) ? `${e.code} ${e.details.amount}` : String(e);
+      }
+      return "no error";
+    };
+    const huge = room({ charge: { kind: "per-use", amount: Number.MAX_SAFE_INTEGER } });
+    expect(code(() => quote(input({ plan: huge, usage: { start, end: null, quantity: 2 } })))).toBe(
+      `INVALID_AMOUNT ${Number.MAX_SAFE_INTEGER * 2}`,
+    );
+    const deposit = room({
+      charge: { kind: "per-use", amount: 1 },
+      deposit: { amount: Number.MAX_SAFE_INTEGER },
+    });
+    expect(code(() => quote(input({ plan: deposit })))).toBe(`INVALID_AMOUNT ${Number.MAX_SAFE_INTEGER + 1}`);
+    const cx = context();
+    const negative = new Map(cx.components);
+    negative.set("per-use", {
+      ...cx.components.get("per-use")!,
+      evaluate: () => [{ code: "X", amount: -1, text: text("x", "x") }],
+    });
+    expect(code(() => quote(input({ plan: room(), context: { ...cx, components: negative } })))).toBe(
+      "INVALID_AMOUNT -1",
+    );
+    const none = new Map(cx.components);
+    none.delete("per-use");
+    expect(code(() => quote(input({ plan: room(), context: { ...cx, components: none } })))).toBe(
+      "TypeError: no price component of kind per-use",
+    );
+  });
+
+  test("usages outside the schema are refused even when they look plain", () => {
+    const bad: unknown[] = [
+      { start, end: null, quantity: 1_000_001 },
+      { start: "2026-06-01T02:00:00Z", end: null, quantity: 1 },
+      { start, quantity: 1 },
+      null,
+      undefined,
+      "2026-06-01T02:00:00Z",
+    ];
+    for (const usage of bad) {
+      let error: unknown;
+      try {
+        quote(input({ usage: usage as QuoteInput["usage"] }));
+      } catch (e) {
+        error = e;
+      }
+      expect(isLinliError(error, "VALIDATION_FAILED")).toBe(true);
+    }
+    expect(quote(input({ usage: { start, end: start, quantity: 1_000_000 } })).total.amount).toBe(0);
+  });
+});
+
+test("a usage with several problems lists each of them, in the message and in the details", () => {
+  let error: unknown;
+  try {
+    quote(input({ usage: { start: new Date(Number.NaN), end: null, quantity: 0 } }));
+  } catch (e) {
+    error = e;
+  }
+  expect(isLinliError(error, "VALIDATION_FAILED")).toBe(true);
+  const { messages, details } = error as {
+    messages: { en: string };
+    details: { problems: { path: string }[] };
+  };
+  expect(messages.en).toMatch(/usage\.start: [^;]+; usage\.quantity: /);
+  expect(details.problems.map((p) => p.path)).toEqual(["start", "quantity"]);
+});
+
+test("the free lines are charges and the waiver an adjustment", () => {
+  const p = plan({
+    id: "room",
+    name: text("房", "Room"),
+    appliesTo: { resources: ["room"] },
+    charge: { kind: "per-use", amount: 300 },
+  });
+  const pass = membership("m1", ["room"], "2026-06-01T00:00:00Z", "2026-07-01T00:00:00Z");
+  const kinds = (q: ReturnType<typeof quote>) => q.lines.map((l) => [l.code, l.kind]);
+  expect(kinds(quote(input({})))).toEqual([["NO_PRICE_PLAN", "charge"]]);
+  expect(kinds(quote(input({ plan: p, memberships: [pass] })))).toEqual([["MEMBERSHIP_COVERED", "charge"]]);
+  expect(kinds(quote(input({ plan: p, waiver: { reason: "r", by: "desk-1" } })))).toEqual([
+    ["PER_USE", "charge"],
+    ["STAFF_WAIVER", "adjustment"],
+  ]);
+});

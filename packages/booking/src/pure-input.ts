@@ -57,6 +57,7 @@ const availabilitySchema = z
     quantity: z.number().int().positive().optional(),
     physicalCapacity: z.number().int().positive().optional(),
     defaultGranularityMinutes: z.number().int().positive().max(1440).optional(),
+    slotInstants: z.enum(["date", "epoch-ms"]).optional(),
   })
   .refine(ordered, endAfterStart)
   .refine(

@@ -1,6 +1,6 @@
 import type { ActorKind, Resource } from "@linli/core";
 import { sweepSlots } from "./availability-sweep";
-import { checkAvailabilityInput } from "./pure-input";
+import { checkAvailabilityInput, type SLOT_INSTANTS } from "./pure-input";
 import type { RuleFacts } from "./rule-facts";
 import type { RuleKinds } from "./rule-book";
 import type { BookingFacts, ResolvedRule } from "./rule-kind";
@@ -47,9 +47,7 @@ export interface AvailabilityInput {
   readonly slotInstants?: SlotInstants;
 }
 
-/** The forms of a slot's instants: `Date`s (the default) or epoch milliseconds. */
-export const SLOT_INSTANTS = ["date", "epoch-ms"] as const;
-/** One of {@link SLOT_INSTANTS}. */
+/** One of {@link SLOT_INSTANTS}: `Date`s (the default) or epoch milliseconds. */
 export type SlotInstants = (typeof SLOT_INSTANTS)[number];
 
 /** A bookable slot and the units still free in it. */

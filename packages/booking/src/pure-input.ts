@@ -34,6 +34,9 @@ const endAfterStart = customProblem(
   ["end"],
 );
 
+/** The forms of a free slot's instants (`availableSlots`' `slotInstants`): `Date`s or epoch milliseconds. */
+export const SLOT_INSTANTS = ["date", "epoch-ms"] as const;
+
 /** The longest window `availableSlots` answers for at once: a year and a day. */
 export const MAX_AVAILABILITY_WINDOW_DAYS = 367;
 
@@ -59,7 +62,7 @@ const availabilitySchema = z
     quantity: z.number().int().positive().optional(),
     physicalCapacity: z.number().int().positive().optional(),
     defaultGranularityMinutes: z.number().int().positive().max(1440).optional(),
-    slotInstants: z.enum(["date", "epoch-ms"]).optional(),
+    slotInstants: z.enum(SLOT_INSTANTS).optional(),
   })
   .refine(ordered, endAfterStart)
   .refine(

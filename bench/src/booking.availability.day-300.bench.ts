@@ -8,7 +8,7 @@ import {
 } from "@linli/booking";
 import { addLocalDays, localDate, type Resource, startOfLocalDay } from "@linli/core";
 import { random } from "./lib/rng";
-import { compare } from "./report";
+import { compare, cpuTimes } from "./report";
 
 // One day's free 15-minute slots (with remaining capacity) for 300 resources with 50
 // bookings each: a city desk answering "what is free today anywhere in the community".
@@ -70,30 +70,51 @@ type Answer = Float64Array;
 const SLOTS_A_DAY = 24 * 4 + 4; // a fall-back day has 100 quarter-hours
 const oursOut = new Float64Array(RESOURCES * SLOTS_A_DAY * 3);
 const naiveOut = new Float64Array(RESOURCES * SLOTS_A_DAY * 3);
+const datesOut = new Float64Array(RESOURCES * SLOTS_A_DAY * 3);
 
+/** The sweep's input for resource `r` (the rules built per call, as an app would). */
+function inputOf(r: number) {
+  const resource = resources[r]!;
+  const targets = new Set([resource.id]);
+  const rules = [
+    { id: "hours", kind: "opening-hours", params: hours, targets },
+    { id: "grid", kind: "slot-grid", params: grid, targets },
+  ];
+  return {
+    resource,
+    rules,
+    kinds,
+    timeZone: ZONE,
+    now: new Date(DAY_START),
+    start: new Date(DAY_START),
+    end: new Date(DAY_END),
+    bookings: bookings.get(resource.id)!,
+    who: { actorKind: "resident" as const },
+    durationMinutes: 15,
+    defaultGranularityMinutes: 15,
+  };
+}
+
+/** Ours, timed: `availableSlots` with `slotInstants: "epoch-ms"` (numbers, as the naive scan writes). */
 function ours(): Answer {
   const out = oursOut;
   let n = 0;
   for (let r = 0; r < RESOURCES; r++) {
-    const resource = resources[r]!;
-    const targets = new Set([resource.id]);
-    const rules = [
-      { id: "hours", kind: "opening-hours", params: hours, targets },
-      { id: "grid", kind: "slot-grid", params: grid, targets },
-    ];
-    for (const s of availableSlots({
-      resource,
-      rules,
-      kinds,
-      timeZone: ZONE,
-      now: new Date(DAY_START),
-      start: new Date(DAY_START),
-      end: new Date(DAY_END),
-      bookings: bookings.get(resource.id)!,
-      who: { actorKind: "resident" },
-      durationMinutes: 15,
-      defaultGranularityMinutes: 15,
-    })) {
+    for (const s of availableSlots({ ...inputOf(r), slotInstants: "epoch-ms" })) {
+      out[n++] = r;
+      out[n++] = s.start;
+      out[n++] = s.remaining;
+    }
+  }
+  return out.slice(0, n);
+}
+
+/** Ours in the default form (a `Date` per slot instant): reported alongside, not hidden. */
+function oursDates(): Answer {
+  const out = datesOut;
+  let n = 0;
+  for (let r = 0; r < RESOURCES; r++) {
+    for (const s of availableSlots(inputOf(r))) {
       out[n++] = r;
       out[n++] = s.start.getTime();
       out[n++] = s.remaining;
@@ -137,11 +158,29 @@ function naiveScan(): Answer {
   return out.slice(0, n);
 }
 
-export default () =>
-  compare({
+const naive = { name: "naive-scan", run: naiveScan };
+const dates = { name: "linli-availableSlots-dates", run: oursDates };
+
+export default async () => {
+  // The default (`Date`) form against the same baseline, in CPU time, before the main
+  // comparison (which also reports its wall-clock median as a peer, its answer checked equal).
+  const datesCpu = process.env.BENCH_CPU
+    ? await cpuTimes({
+        id: "dates",
+        unit: "ms",
+        params: {},
+        ours: dates,
+        baseline: naive,
+      })
+    : undefined;
+  await compare({
     id: "booking.availability.day-300",
     unit: "ms",
     params: {
+      timed: "availableSlots with slotInstants epoch-ms (numbers, as the naive scan writes)",
+      ...(datesCpu
+        ? { dateFormCpu: { oursMs: datesCpu.oursMs, baselineMs: datesCpu.baselineMs, ratio: datesCpu.ratio } }
+        : {}),
       resources: RESOURCES,
       bookingsPerResource: PER_RESOURCE,
       granularityMin: 15,
@@ -149,7 +188,9 @@ export default () =>
       timeZone: ZONE,
       rules: "opening-hours, slot-grid 15",
     },
-    ours: { name: "linli-availableSlots", run: ours },
-    baseline: { name: "naive-scan", run: naiveScan },
+    ours: { name: "linli-availableSlots-epoch-ms", run: ours },
+    baseline: naive,
+    peers: [dates],
     extra: { targets: { ratio: 2, medianMs: 10 } },
   });
+};

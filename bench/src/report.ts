@@ -168,7 +168,9 @@ export async function compare<T>(c: Comparison<T>): Promise<BenchResult> {
  * `cpu` next to the wall-clock figures, which stay the headline. Includes the process's other
  * threads (garbage collection helpers).
  */
-async function cpuTimes<T>(c: Comparison<T>): Promise<{ oursMs: number; baselineMs: number; ratio: number }> {
+export async function cpuTimes<T>(
+  c: Comparison<T>,
+): Promise<{ oursMs: number; baselineMs: number; ratio: number }> {
   const round = async (side: Side<T>): Promise<number> => {
     let runs = 0;
     let spent = 0;

@@ -1,7 +1,7 @@
 import type { Resource } from "@linli/core";
 import fc from "fast-check";
-import { describe, expect, test } from "vitest";
-import { availableSlots } from "./availability";
+import { describe, expect, expectTypeOf, test } from "vitest";
+import { availableSlots, type EpochFreeSlot, type FreeSlot } from "./availability";
 import { evaluateBooking } from "./evaluate-booking";
 import { ruleKindMap } from "./rule-book";
 import type { BookingFacts, ResolvedRule } from "./rule-kind";
@@ -219,5 +219,28 @@ describe("availableSlots", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  test('slotInstants "epoch-ms" gives the same slots with epoch-millisecond instants', () => {
+    const input = {
+      ...base,
+      rules: [hours, rule("capacity", "capacity", {})],
+      bookings: [booking("2026-07-06T08:00:00Z", "2026-07-06T09:00:00Z")],
+    };
+    const dates = availableSlots(input);
+    const numbers = availableSlots({ ...input, slotInstants: "epoch-ms" });
+    expectTypeOf(dates).toEqualTypeOf<FreeSlot[]>();
+    expectTypeOf(numbers).toEqualTypeOf<EpochFreeSlot[]>();
+    expectTypeOf(availableSlots({ ...input, slotInstants: "date" })).toEqualTypeOf<FreeSlot[]>();
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(numbers).toEqual(
+      dates.map((s) => ({ start: s.start.getTime(), end: s.end.getTime(), remaining: s.remaining })),
+    );
+  });
+
+  test("an unknown slotInstants form is refused with VALIDATION_FAILED", () => {
+    const input = { ...base, rules: [hours], bookings: [], slotInstants: "iso" };
+    // @ts-expect-error: only "date" and "epoch-ms" are forms
+    expect(() => availableSlots(input)).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
   });
 });

@@ -1,5 +1,6 @@
 import { type CommandContext, type ModelWhere, overlapWhere } from "@linli/core";
 import { bookingModel, OCCUPYING_STATUSES } from "./booking-models";
+import type { OccupancyFacts } from "./occupancy-steps";
 import type { BookingFacts } from "./rule-kind";
 
 /**
@@ -41,6 +42,31 @@ export function occupyingBookings(
       ...excluded,
     ],
     select: BOOKING_FACT_FIELDS,
+  });
+}
+
+/** The fields of a booking the availability sweep reads ({@link OccupancyFacts}). */
+export const OCCUPANCY_FIELDS = ["zoneId", "blockStart", "blockEnd", "quantity"] as const;
+
+/**
+ * The occupancy of the bookings holding capacity on a resource whose block overlaps
+ * `[from, to)`: the read of {@link occupyingBookings}, projected on {@link OCCUPANCY_FIELDS}
+ * (four columns of the covering index, two dates to decode per row, not eleven and five), for
+ * availability, whose sweep reads nothing else of them.
+ */
+export function occupancyOf(
+  cx: Pick<CommandContext, "tx">,
+  resourceId: string,
+  from: Date,
+  to: Date,
+): Promise<OccupancyFacts[]> {
+  return cx.tx.findMany(bookingModel, {
+    where: [
+      { field: "resourceId", value: resourceId },
+      ...overlapWhere(bookingModel, { startField: "blockStart", endField: "blockEnd", from, to }),
+      { field: "status", op: "in", value: [...OCCUPYING_STATUSES] },
+    ],
+    select: OCCUPANCY_FIELDS,
   });
 }
 

@@ -1,6 +1,17 @@
 import type { BookingFacts } from "./rule-kind";
 
 /**
+ * What the occupancy reads of a booking: its blocked range (`blockStart`/`blockEnd`, else
+ * `start`/`end`), its units and its zone. A {@link BookingFacts} is one; so is a stored
+ * booking read with only `zoneId`, `blockStart`, `blockEnd` and `quantity`.
+ */
+export type OccupancyFacts = Pick<BookingFacts, "zoneId" | "quantity"> &
+  (
+    | { readonly blockStart: Date; readonly blockEnd: Date }
+    | Pick<BookingFacts, "start" | "end" | "blockStart" | "blockEnd">
+  );
+
+/**
  * The occupancy of a resource as a step function, in flat typed arrays (no object per
  * booking or per boundary): `levels[i]` units are in use on `[times[i], times[i + 1])` for
  * `i < size`, `times[0]` is `-Infinity` with level 0, and the last level holds to `+Infinity`.
@@ -53,7 +64,7 @@ export class OccupancyBuffers {
    * booking's quantity is added at its start and taken off at its end, then summed.
    */
   occupancySteps(
-    bookings: readonly BookingFacts[],
+    bookings: readonly OccupancyFacts[],
     zoneId: string | null,
     from: number,
     to: number,
@@ -64,8 +75,8 @@ export class OccupancyBuffers {
     for (let i = 0; i < bookings.length; i++) {
       const b = bookings[i]!;
       if (zoneId !== null && b.zoneId !== zoneId) continue;
-      const s = (b.blockStart ?? b.start).getTime();
-      const e = (b.blockEnd ?? b.end).getTime();
+      const s = (b.blockStart ?? (b as BookingFacts).start).getTime();
+      const e = (b.blockEnd ?? (b as BookingFacts).end).getTime();
       if (e <= from || s >= to) continue;
       starts[k] = s;
       ends[k] = e;
@@ -77,7 +88,7 @@ export class OccupancyBuffers {
     // Ordering the starts carries the ends along, which leaves the ends nearly in order.
     const budget = 16 * k + 1024;
     if (!sortByStart(starts, ends, quantities, k, budget)) return { times, levels, size: this.bySorting(k) };
-    endQuantities.set(quantities.subarray(0, k));
+    for (let i = 0; i < k; i++) endQuantities[i] = quantities[i]!;
     if (!sortPairs(ends, endQuantities, k, budget)) return { times, levels, size: this.bySorting(k) };
     let size = 1;
     let level = 0;

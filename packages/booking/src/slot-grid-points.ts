@@ -66,11 +66,9 @@ export function slotGridStarts(from: number, to: number, grid: SlotGrid, timeZon
   if (!(from < to)) return out;
   const step = grid.granularityMinutes * MINUTE_MS;
   const first = grid.offsetMinutes * MINUTE_MS;
+  // Checked at each point, inline: a closure per call costs, under tsx or a bundler that
+  // keeps names, a `defineProperty` of its name.
   let ascending = true;
-  const push = (t: number) => {
-    if (out.length > 0 && t < out[out.length - 1]!) ascending = false;
-    out.push(t);
-  };
   // One local date more on each side: around a fall-back change across midnight, an instant
   // inside [from, to) can read a wall time of the date before `from`'s (or after `to`'s).
   const lastDay = wallDay(wallOf(to - 1, timeZone)) + DAY_MS;
@@ -84,7 +82,9 @@ export function slotGridStarts(from: number, to: number, grid: SlotGrid, timeZon
       for (let w = day + first; w < day + DAY_MS; w += step) {
         const t = w - shift;
         if (t >= to) break;
-        if (t >= from) push(t);
+        if (t < from) continue;
+        if (out.length > 0 && t < out[out.length - 1]!) ascending = false;
+        out.push(t);
       }
     } else {
       // An offset change: a grid time is an instant under each offset whose instant really
@@ -92,7 +92,9 @@ export function slotGridStarts(from: number, to: number, grid: SlotGrid, timeZon
       for (let w = day + first; w < day + DAY_MS; w += step) {
         for (const offset of [before, after]) {
           const t = w - offset * MINUTE_MS;
-          if (t >= from && t < to && utcOffsetMinutes(t, timeZone) === offset) push(t);
+          if (!(t >= from && t < to && utcOffsetMinutes(t, timeZone) === offset)) continue;
+          if (out.length > 0 && t < out[out.length - 1]!) ascending = false;
+          out.push(t);
         }
       }
     }

@@ -1,9 +1,10 @@
 import { customProblem, defineQuery, instantSchema } from "@linli/core";
 import * as z from "zod";
-import { availableSlots, type FreeSlot } from "../availability";
+import type { FreeSlot } from "../availability";
+import { sweepSlots } from "../availability-sweep";
 import type { BookingEngine } from "../booking-engine";
 import { idInput } from "../booking-inputs";
-import { occupyingBookings, residentBookingsSince } from "../booking-reads";
+import { occupancyOf, residentBookingsSince } from "../booking-reads";
 import { bufferUnder } from "../resource-terms";
 import { loadRuleFacts } from "../rule-facts";
 
@@ -68,8 +69,9 @@ export const availability = (engine: BookingEngine) =>
         const resolved = rules.rulesFor(resourceId);
         const buffer = bufferUnder(resolved, rules.kinds);
         const margin = buffer.beforeMs + buffer.afterMs + DAY_MS;
-        // Bounded on both sides, whatever the resource's history (see `occupyingBookings`).
-        const bookings = await occupyingBookings(
+        // Bounded on both sides, whatever the resource's history (see `occupyingBookings`),
+        // and only the four fields the sweep reads.
+        const bookings = await occupancyOf(
           cx,
           resourceId,
           new Date(input.start.getTime() - margin),
@@ -81,24 +83,29 @@ export const availability = (engine: BookingEngine) =>
           start: input.start,
           end: input.end,
         });
-        const slots = availableSlots({
-          resource,
-          zoneId: input.zoneId ?? null,
-          rules: resolved,
-          kinds: rules.kinds,
-          timeZone: engine.timeZone,
-          now: cx.now,
-          start: input.start,
-          end: input.end,
-          bookings,
-          who: { actorKind: cx.actor.kind, residentId, groups },
-          residentBookings,
-          facts,
-          durationMinutes: input.durationMinutes,
-          quantity: input.quantity,
-          physicalCapacity: rules.physicalCapacity(resourceId, input.zoneId),
-          defaultGranularityMinutes: engine.options.defaultGranularityMinutes,
-        });
+        // The sweep without `availableSlots`' check of a caller's input: this input was
+        // checked by the query's schema and the rest comes from the checked config.
+        const slots = sweepSlots(
+          {
+            resource,
+            zoneId: input.zoneId ?? null,
+            rules: resolved,
+            kinds: rules.kinds,
+            timeZone: engine.timeZone,
+            now: cx.now,
+            start: input.start,
+            end: input.end,
+            bookings,
+            who: { actorKind: cx.actor.kind, residentId, groups },
+            residentBookings,
+            facts,
+            durationMinutes: input.durationMinutes,
+            quantity: input.quantity,
+            physicalCapacity: rules.physicalCapacity(resourceId, input.zoneId),
+            defaultGranularityMinutes: engine.options.defaultGranularityMinutes,
+          },
+          false,
+        );
         out.push({ resourceId, slots });
       }
       return out;

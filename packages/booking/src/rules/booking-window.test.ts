@@ -178,3 +178,7 @@ describe("booking-window: the refusals, the open window, the configuration", () 
     expect(undocumentedParams(bookingWindowKind)).toEqual([]);
   });
 });
+
+test("the kind's name, as configurations write it", () => {
+  expect(bookingWindowKind.kind).toBe("booking-window");
+});

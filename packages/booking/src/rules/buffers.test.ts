@@ -150,3 +150,7 @@ describe("buffers", () => {
     expect(undocumentedParams(buffersKind)).toEqual([]);
   });
 });
+
+test("the kind's name, as configurations write it", () => {
+  expect(buffersKind.kind).toBe("buffers");
+});

@@ -116,3 +116,7 @@ describe("closures: every closure touched, the open time between them, the confi
     expect(undocumentedParams(closuresKind)).toEqual([]);
   });
 });
+
+test("the kind's name, as configurations write it", () => {
+  expect(closuresKind.kind).toBe("closures");
+});

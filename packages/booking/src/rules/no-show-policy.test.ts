@@ -153,3 +153,15 @@ test("no-show-policy, cancellation-deadline and check-in: every parameter is doc
   for (const kind of [noShowPolicyKind, cancellationDeadlineKind, checkInKind])
     expect(undocumentedParams(kind), kind.kind).toEqual([]);
 });
+
+test("the kinds' names, as configurations write them, and every value of their options", () => {
+  expect([noShowPolicyKind.kind, cancellationDeadlineKind.kind, checkInKind.kind]).toEqual([
+    "no-show-policy",
+    "cancellation-deadline",
+    "check-in",
+  ]);
+  for (const late of ["allow", "refuse"])
+    expect(cancellationDeadlineKind.params.parse({ minutesBefore: 0, late }).late).toBe(late);
+  for (const onMissed of ["release", "no-show", "keep"])
+    expect(checkInKind.params.parse({ onMissed }).onMissed).toBe(onMissed);
+});

@@ -237,3 +237,7 @@ describe("opening-hours: every weekday, whole-day ranges, the open time of a win
     });
   });
 });
+
+test("the kind's name, as configurations write it", () => {
+  expect(openingHoursKind.kind).toBe("opening-hours");
+});

@@ -237,3 +237,11 @@ test("quota and max-future-bookings: every parameter is documented for whoever w
   for (const kind of [quotaKind, futureBookingsCapKind])
     expect(undocumentedParams(kind), kind.kind).toEqual([]);
 });
+
+test("the kinds' names, as configurations write them, and every value of quota's options", () => {
+  expect([quotaKind.kind, futureBookingsCapKind.kind]).toEqual(["quota", "max-future-bookings"]);
+  const explicit = { period: "week", unit: "bookings", max: 1, scope: "targets" };
+  expect(quotaKind.params.parse(explicit)).toEqual(explicit);
+  const other = { period: "month", unit: "minutes", max: 1, scope: "resource" };
+  expect(quotaKind.params.parse(other)).toEqual(other);
+});

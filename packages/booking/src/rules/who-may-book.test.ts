@@ -120,3 +120,7 @@ describe("approval-required: who is exempt", () => {
 test("who-may-book and approval-required: every parameter is documented for whoever writes the configuration", () => {
   for (const kind of [whoMayBookKind, approvalKind]) expect(undocumentedParams(kind), kind.kind).toEqual([]);
 });
+
+test("the kinds' names, as configurations write them", () => {
+  expect([whoMayBookKind.kind, approvalKind.kind]).toEqual(["who-may-book", "approval-required"]);
+});

@@ -245,3 +245,18 @@ test("the kinds' names, as configurations write them, and every value of quota's
   const other = { period: "month", unit: "minutes", max: 1, scope: "resource" };
   expect(quotaKind.params.parse(other)).toEqual(other);
 });
+
+test("quota per resource counts the resident's bookings of the resource asked for", () => {
+  const snapshot = {
+    residentBookings: [existing(at("2028-02-02T09:00"), at("2028-02-02T10:00"), { resourceId: "dryer-1" })],
+  };
+  const req = { resourceId: "dryer-1", start: at("2028-02-01T09:00"), end: at("2028-02-01T10:00") };
+  expect(
+    codes(
+      judge(quotaKind, { period: "month", max: 1, scope: "resource" }, req, {
+        targets: ["dryer-1", "dryer-2"],
+        snapshot,
+      }),
+    ),
+  ).toEqual(["QUOTA_EXCEEDED"]);
+});

@@ -124,3 +124,7 @@ test("who-may-book and approval-required: every parameter is documented for whoe
 test("the kinds' names, as configurations write them", () => {
   expect([whoMayBookKind.kind, approvalKind.kind]).toEqual(["who-may-book", "approval-required"]);
 });
+
+test("approval-required by default exempts staff and no group", () => {
+  expect(approvalKind.params.parse({})).toEqual({ exemptGroups: [], staffExempt: true });
+});

@@ -1,3 +1,4 @@
+import * as z from "zod";
 import type { Resource, Violation } from "@linli/core";
 import type { AnyRuleKind, BookingFacts, BookingRequest, RuleSnapshot } from "@linli/booking";
 
@@ -72,3 +73,29 @@ export function existing(
     ...extra,
   };
 }
+
+/**
+ * Every property of a rule kind's params (nested objects and array items included) as
+ * `path: description`, as the configuration's JSON Schema shows them to whoever writes a config.
+ */
+export function paramDocs(kind: AnyRuleKind): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  const walk = (schema: Record<string, unknown>, path: string) => {
+    const props = schema.properties as Record<string, Record<string, unknown>> | undefined;
+    for (const [key, prop] of Object.entries(props ?? {})) {
+      const at = path ? `${path}.${key}` : key;
+      out[at] = prop.description as string | undefined;
+      walk(prop, at);
+    }
+    const items = schema.items as Record<string, unknown> | undefined;
+    if (items) walk(items, `${path}[]`);
+  };
+  walk(z.toJSONSchema(kind.params, { io: "input", unrepresentable: "any" }) as Record<string, unknown>, "");
+  return out;
+}
+
+/** The params whose documentation is missing or empty (none, for a well-documented kind). */
+export const undocumentedParams = (kind: AnyRuleKind) =>
+  Object.entries(paramDocs(kind))
+    .filter(([, doc]) => !doc?.trim())
+    .map(([path]) => path);

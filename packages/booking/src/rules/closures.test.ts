@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { codes, judge } from "../../test/rule-harness";
+import { codes, judge, room, undocumentedParams } from "../../test/rule-harness";
 import { closuresKind } from "./closures";
 
 const at = (local: string) => new Date(`${local}:00+08:00`);
@@ -68,4 +68,55 @@ describe("closures", () => {
       ),
     ).toEqual([]);
   });
+});
+
+describe("closures: every closure touched, the open time between them, the configuration", () => {
+  test("a booking across two closures is refused by each; without a reason the refusal says closed", () => {
+    const rule = { closures: [{ from: "2026-07-06" }, { from: "2026-07-07", to: "2026-07-07" }] };
+    const refused = judge(closuresKind, rule, { start: at("2026-07-06T23:00"), end: at("2026-07-07T01:00") });
+    expect(refused).toEqual([
+      {
+        code: "CLOSED",
+        rule: "rule-under-test",
+        params: { from: "2026-07-06", to: "2026-07-06", reasonZh: "闭馆", reasonEn: "closed" },
+        message: {
+          "zh-CN": "2026-07-06 至 2026-07-06 闭馆（闭馆）",
+          en: "Closed from 2026-07-06 to 2026-07-06 (closed)",
+        },
+      },
+      expect.objectContaining({ params: expect.objectContaining({ from: "2026-07-07", to: "2026-07-07" }) }),
+    ]);
+    const spring = judge(closuresKind, springFestival, {
+      start: at("2027-02-06T10:00"),
+      end: at("2027-02-06T11:00"),
+    });
+    expect(spring[0]!.message.en).toBe("Closed from 2027-02-06 to 2027-02-08 (Spring Festival)");
+  });
+
+  test("the open time of a window is what the closed days leave of it", () => {
+    const open = closuresKind.allowedIntervals!(closuresKind.params.parse(springFestival), {
+      rule: { id: "c", kind: "closures", params: {}, targets: new Set(["room"]) },
+      start: at("2027-02-05T12:00"),
+      end: at("2027-02-10T12:00"),
+      now: at("2027-01-01T00:00"),
+      timeZone: "Asia/Shanghai",
+      resource: room,
+      actorKind: "resident",
+      groups: [],
+    });
+    expect(open).toEqual([
+      { start: at("2027-02-05T12:00").getTime(), end: at("2027-02-06T00:00").getTime() },
+      { start: at("2027-02-09T00:00").getTime(), end: at("2027-02-10T12:00").getTime() },
+    ]);
+  });
+
+  test("the kind describes itself and every parameter", () => {
+    expect(closuresKind.description).toEqual({ "zh-CN": "闭馆日与节假日", en: "Closure days and holidays" });
+    expect(closuresKind.reads).toEqual({ residentBookings: false });
+    expect(undocumentedParams(closuresKind)).toEqual([]);
+  });
+});
+
+test("the kind's name, as configurations write it", () => {
+  expect(closuresKind.kind).toBe("closures");
 });

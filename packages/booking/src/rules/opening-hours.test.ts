@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { codes, judge } from "../../test/rule-harness";
+import { codes, judge, room, undocumentedParams } from "../../test/rule-harness";
 import { openingHoursKind } from "./opening-hours";
 
 const everyDay = (ranges: { from: string; to: string }[]) =>
@@ -154,4 +154,90 @@ describe("opening-hours", () => {
       openingHoursKind.params.safeParse({ weekly: { mon: [{ from: "09:00", to: "25:00" }] } }).success,
     ).toBe(false);
   });
+});
+
+describe("opening-hours: every weekday, whole-day ranges, the open time of a window", () => {
+  test("each weekday reads its own ranges (Monday 2026-07-06 to Sunday 2026-07-12)", () => {
+    const keys = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    keys.forEach((key, i) => {
+      const onlyThatDay = { weekly: { [key]: [{ from: "09:00", to: "10:00" }] } };
+      keys.forEach((_, j) => {
+        const day = `2026-07-${String(6 + j).padStart(2, "0")}`;
+        const judged = judge(openingHoursKind, onlyThatDay, {
+          start: at(`${day}T09:00`),
+          end: at(`${day}T10:00`),
+        });
+        expect(codes(judged), `${key} on ${day}`).toEqual(i === j ? [] : ["OUTSIDE_OPENING_HOURS"]);
+      });
+    });
+  });
+
+  test("a range ending at its own start time is open around the clock from that time", () => {
+    const fromNine = { weekly: { mon: [{ from: "09:00", to: "09:00" }] } };
+    expect(
+      judge(openingHoursKind, fromNine, { start: at("2026-07-06T20:00"), end: at("2026-07-07T09:00") }),
+    ).toEqual([]);
+    expect(
+      codes(
+        judge(openingHoursKind, fromNine, { start: at("2026-07-07T08:30"), end: at("2026-07-07T09:30") }),
+      ),
+    ).toEqual(["OUTSIDE_OPENING_HOURS"]);
+  });
+
+  test("the refusal in Chinese names the local times asked", () => {
+    const [v] = judge(openingHoursKind, drying, {
+      start: at("2026-07-06T12:00"),
+      end: at("2026-07-06T13:00"),
+    });
+    expect(v).toMatchObject({
+      rule: "rule-under-test",
+      params: { from: "2026-07-06 12:00", to: "2026-07-06 13:00" },
+      message: { "zh-CN": "2026-07-06 12:00 至 2026-07-06 13:00 不在开放时间内" },
+    });
+  });
+
+  test("the open time of a window: the day's ranges clipped to the window; around the clock, all of it", () => {
+    const open = (params: object, start: Date, end: Date) =>
+      openingHoursKind.allowedIntervals!(openingHoursKind.params.parse(params), {
+        rule: { id: "o", kind: "opening-hours", params: {}, targets: new Set(["room"]) },
+        start,
+        end,
+        now: at("2026-07-01T00:00"),
+        timeZone: "Asia/Shanghai",
+        resource: room,
+        actorKind: "resident",
+        groups: [],
+      });
+    const ms = (local: string) => at(local).getTime();
+    expect(open(drying, at("2026-07-06T10:00"), at("2026-07-06T15:00"))).toEqual([
+      { start: ms("2026-07-06T10:00"), end: ms("2026-07-06T12:00") },
+      { start: ms("2026-07-06T14:00"), end: ms("2026-07-06T15:00") },
+    ]);
+    expect(open({ alwaysOpen: true }, at("2026-07-06T10:00"), at("2026-07-06T15:00"))).toEqual([
+      { start: ms("2026-07-06T10:00"), end: ms("2026-07-06T15:00") },
+    ]);
+    expect(open({}, at("2026-07-06T10:00"), at("2026-07-06T15:00"))).toEqual([]);
+  });
+
+  test("the kind describes itself and every parameter", () => {
+    expect(openingHoursKind.description).toEqual({
+      "zh-CN": "每周开放时间（每天可有多个时段，或 24 小时开放）",
+      en: "Weekly opening hours (several ranges a day, or 24 hours)",
+    });
+    expect(openingHoursKind.reads).toEqual({ residentBookings: false });
+    expect(undocumentedParams(openingHoursKind)).toEqual([]);
+    expect(openingHoursKind.params.parse({})).toEqual({ alwaysOpen: false, weekly: {} });
+    // A weekday left out of a weekly schedule has no ranges: closed.
+    const closedWeek = Object.fromEntries(
+      ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, []]),
+    );
+    expect(openingHoursKind.params.parse({ weekly: { mon: [] } })).toEqual({
+      alwaysOpen: false,
+      weekly: closedWeek,
+    });
+  });
+});
+
+test("the kind's name, as configurations write it", () => {
+  expect(openingHoursKind.kind).toBe("opening-hours");
 });

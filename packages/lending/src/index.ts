@@ -106,3 +106,4 @@ export {
   loanPriceResource,
 } from "./loan-charges";
 export { bookPickup, type Pickups, pickupSubscriptions, pickupsSchema } from "./pickup-appointments";
+export { type Pickup, pickupModel } from "./lending-models";

@@ -107,5 +107,5 @@ export {
 } from "./loan-charges";
 export { bookPickup, type Pickups, pickupSubscriptions, pickupsSchema } from "./pickup-appointments";
 export { type Pickup, pickupModel } from "./lending-models";
-export { type BorrowerFactName } from "./policy-kind";
+export type { BorrowerFactName } from "./policy-kind";
 export { borrowerFactsNeeded } from "./loan-eligibility";

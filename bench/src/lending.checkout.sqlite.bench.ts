@@ -10,9 +10,10 @@ import { HISTORY, RESIDENTS, residentId, TYPES, toolRoomBench, typeId, UNITS } f
 // its claim through `tx.reserve` (overlap read), the item's guarded update, the hold shelf,
 // the loan, the `LoanStarted` event in the outbox, one transaction. Baseline: hand-written
 // better-sqlite3 doing the same reads and writes in one `BEGIN IMMEDIATE` transaction with
-// prepared statements (the borrower's open loans and agreement, a free unit, the overlap
-// check, the claim insert, the item update, the loan insert, the outbox insert), no
-// validation layer. Each run lends the next type to the next resident; the unit goes back
+// prepared statements (the actor's member row and the borrower's resident row, which ours
+// reads too, the borrower's open loans and agreement, the type, a free unit, the overlap check,
+// the claim insert, the item update, the loan insert, the outbox's last seq and insert: 14
+// statements with BEGIN and COMMIT, as ours), no validation layer. Each run lends the next type to the next resident; the unit goes back
 // before the next run, outside the measured time.
 
 export default async () => {
@@ -51,6 +52,13 @@ export default async () => {
   const C = "wangjialong";
   const begin = db.prepare("BEGIN IMMEDIATE");
   const commit = db.prepare("COMMIT");
+  // What ours reads before any lending work: the actor's stored member row (a stored row
+  // overrides the config's member list: deactivated, other role) and the borrower's resident
+  // row (`UNKNOWN_RESIDENT`).
+  const member = db.prepare("SELECT kind, active FROM core_member WHERE community_id = ? AND id = ?");
+  const residentExists = db.prepare(
+    "SELECT count(*) AS n FROM core_resident WHERE community_id = ? AND id = ?",
+  );
   const openLoans = db.prepare(
     "SELECT count(*) AS n, coalesce(sum(due_at < ?), 0) AS late FROM lending_loan WHERE community_id = ? AND resident_id = ? AND returned_at IS NULL",
   );
@@ -96,6 +104,10 @@ export default async () => {
     const due = now + 7 * DAY;
     begin.run();
     try {
+      // The volunteer is declared in the config; a stored member row would override it.
+      const m = member.get(C, "li-shifu") as { kind: string; active: number } | undefined;
+      if (m && (!m.active || m.kind !== "volunteer")) throw new Error("not a member");
+      if ((residentExists.get(C, r) as { n: number }).n === 0) throw new Error("unknown resident");
       const loans = openLoans.get(now, C, r) as { n: number; late: number };
       if (loans.n + 1 > 5 || loans.late > 0 || !agreed.get(C, r, "2026-1")) throw new Error("refused");
       const t = type.get(C, typeId(k)) as { category: string; training_group: string | null };

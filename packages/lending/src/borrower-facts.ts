@@ -1,22 +1,35 @@
 import type { LendingCx } from "./lending-context";
 import { agreementModel, loanModel } from "./lending-models";
-import type { BorrowerFacts } from "./policy-kind";
+import type { BorrowerFactName, BorrowerFacts } from "./policy-kind";
 
-/** Loads what the loan policies know about a resident, in the command's transaction. */
-export async function loadBorrowerFacts(cx: LendingCx, residentId: string): Promise<BorrowerFacts> {
-  const loans = await cx.tx.findMany(loanModel, {
-    where: [
-      { field: "residentId", value: residentId },
-      { field: "returnedAt", value: null },
-    ],
-    limit: 1000,
-    select: ["id", "itemTypeId", "category", "dueAt"],
-  });
-  const agreements = await cx.tx.findMany(agreementModel, {
-    where: [{ field: "residentId", value: residentId }],
-    limit: 100,
-    select: ["version"],
-  });
+const ALL: ReadonlySet<BorrowerFactName> = new Set(["activeLoans", "groups", "acceptedAgreements"]);
+
+/**
+ * Loads what the loan policies know about a resident, in the command's transaction: only the
+ * facts in `needed` (see `borrowerFactsNeeded`; one read each), the others empty.
+ */
+export async function loadBorrowerFacts(
+  cx: LendingCx,
+  residentId: string,
+  needed: ReadonlySet<BorrowerFactName> = ALL,
+): Promise<BorrowerFacts> {
+  const loans = needed.has("activeLoans")
+    ? await cx.tx.findMany(loanModel, {
+        where: [
+          { field: "residentId", value: residentId },
+          { field: "returnedAt", value: null },
+        ],
+        limit: 1000,
+        select: ["id", "itemTypeId", "category", "dueAt"],
+      })
+    : [];
+  const agreements = needed.has("acceptedAgreements")
+    ? await cx.tx.findMany(agreementModel, {
+        where: [{ field: "residentId", value: residentId }],
+        limit: 100,
+        select: ["version"],
+      })
+    : [];
   return {
     activeLoans: loans.map((l) => ({
       loanId: l.id,
@@ -24,7 +37,7 @@ export async function loadBorrowerFacts(cx: LendingCx, residentId: string): Prom
       category: l.category,
       dueAt: l.dueAt,
     })),
-    groups: await cx.groupsOf(residentId),
+    groups: needed.has("groups") ? await cx.groupsOf(residentId) : [],
     acceptedAgreements: agreements.map((a) => a.version),
   };
 }

@@ -1,6 +1,6 @@
 import { lendingEvents } from "./events";
 import { advanceHoldQueue } from "./hold-queue";
-import type { LendingCx } from "./lending-context";
+import { getItem, type LendingCx } from "./lending-context";
 import { type Hold, holdModel, type Item, itemModel, ticketModel } from "./lending-models";
 
 const HOUR_MS = 3_600_000;
@@ -47,6 +47,24 @@ export async function releaseUnit(cx: LendingCx, item: Item): Promise<"on-hold-s
   }
   await cx.tx.updateById(itemModel, item.id, { status: "available" });
   return "available";
+}
+
+/**
+ * A ready hold's pickup window has passed: it expires (`HoldExpired`) and its unit, if still on
+ * the hold shelf, passes to the next in line (see {@link releaseUnit}). The caller holds the
+ * type's lock and has checked that the hold is ready.
+ */
+export async function expireReadyHold(cx: LendingCx, hold: Hold): Promise<void> {
+  await cx.tx.updateById(holdModel, hold.id, { status: "expired", endedAt: cx.now });
+  await cx.emit(lendingEvents.HoldExpired, {
+    holdId: hold.id,
+    itemId: hold.itemId,
+    residentId: hold.residentId,
+  });
+  if (hold.itemId) {
+    const item = await getItem(cx, hold.itemId);
+    if (item.status === "on-hold-shelf") await releaseUnit(cx, item);
+  }
 }
 
 /**

@@ -106,3 +106,6 @@ export {
   loanPriceResource,
 } from "./loan-charges";
 export { bookPickup, type Pickups, pickupSubscriptions, pickupsSchema } from "./pickup-appointments";
+export { type Pickup, pickupModel } from "./lending-models";
+export type { BorrowerFactName } from "./policy-kind";
+export { borrowerFactsNeeded } from "./loan-eligibility";

@@ -258,6 +258,24 @@ export const agreementModel = defineModel(
   { indexes: [{ fields: ["residentId", "version"] }] },
 );
 
+/**
+ * A pickup appointment: a confirmed booking of the `pickups` resource, as lending saw it (its
+ * id is the booking's id). Kept so that cancelling one appointment gives a held unit back the
+ * deadline it would have had without it, while the resident's other appointments still count.
+ */
+export const pickupModel = defineModel(
+  "lending_pickup",
+  {
+    residentId: z.string(),
+    start: z.date(),
+    end: z.date(),
+    status: z.enum(["booked", "cancelled"]),
+    /** When the appointment was booked: it moved the deadlines of the holds ready by then. */
+    bookedAt: z.date(),
+  },
+  { indexes: [{ fields: ["residentId", "status"] }] },
+);
+
 /** An item type row. */
 export type ItemType = RowOf<typeof itemTypeModel>;
 /** A unit row. */
@@ -272,6 +290,8 @@ export type Hold = RowOf<typeof holdModel>;
 export type Ticket = RowOf<typeof ticketModel>;
 /** A donation row. */
 export type Donation = RowOf<typeof donationModel>;
+/** A pickup appointment row. */
+export type Pickup = RowOf<typeof pickupModel>;
 
 /** The lending plugin's models. */
 export const lendingModels = [
@@ -283,4 +303,5 @@ export const lendingModels = [
   ticketModel,
   donationModel,
   agreementModel,
+  pickupModel,
 ];

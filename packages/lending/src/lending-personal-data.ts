@@ -11,6 +11,7 @@ import {
   holdModel,
   itemModel,
   loanModel,
+  pickupModel,
   ticketModel,
 } from "./lending-models";
 
@@ -18,13 +19,13 @@ import {
  * Lending's part of a resident's data requests.
  *
  * Export: their loans (returned or not), holds, reservations, donations and acceptances of the
- * borrower agreement, in full.
+ * borrower agreement, and pickup appointments, in full.
  *
  * Erasure, refused with `ERASURE_WITH_OPEN_LOANS` (nothing written) while a tool is still out
  * with them: the loan is how the tool room gets it back. Otherwise open holds are cancelled (a
  * unit on the hold shelf passes to the next in line) and active reservations cancelled; then
  * every row naming the person is rewritten to one pseudonym (`erased-…`, new at each erasure):
- * loans, claims, holds, agreements, donations and donated units, so none of them holds the
+ * loans, claims, holds, agreements, pickup appointments, donations and donated units, so none of them holds the
  * resident's id. Free text is cleared (return notes, and the condition note and repair ticket
  * a return wrote; a donation's description and decline reason) and a donor credit disappears;
  * a donation still offered stays for staff to review. Item types, units, dates, conditions and
@@ -48,6 +49,7 @@ export const lendingPersonalData: PersonalDataHooks<LendingOptions> = {
         where: byResident,
         orderBy: [{ field: "acceptedAt" }],
       }),
+      pickups: await cx.tx.findMany(pickupModel, { where: byResident, orderBy: [{ field: "start" }] }),
     };
   },
   erase: async (cx, residentId) => {
@@ -76,6 +78,7 @@ export const lendingPersonalData: PersonalDataHooks<LendingOptions> = {
     await cx.tx.update(claimModel, byResident, { residentId: pseudonym });
     await cx.tx.update(holdModel, byResident, { residentId: pseudonym });
     await cx.tx.update(agreementModel, byResident, { residentId: pseudonym });
+    await cx.tx.update(pickupModel, byResident, { residentId: pseudonym });
     await cx.tx.update(ticketModel, [{ field: "reportedBy", value: residentId }], { reportedBy: pseudonym });
     const donations = await cx.tx.findMany(donationModel, {
       where: [{ field: "donorId", value: residentId }],

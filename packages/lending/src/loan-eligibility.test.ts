@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { loanEligibility } from "./loan-eligibility";
+import * as z from "zod";
+import { borrowerFactsNeeded, loanEligibility } from "./loan-eligibility";
 import { builtInPolicyKinds } from "./policies/built-in-policy-kinds";
-import type { BorrowerFacts, LoanRequest } from "./policy-kind";
+import type { AnyLoanPolicyKind, BorrowerFacts, LoanRequest } from "./policy-kind";
 
 const now = new Date("2026-09-22T02:00:00Z");
 const policies = [
@@ -68,5 +69,30 @@ describe("loan eligibility", () => {
     expect(decide({ actorKind: "volunteer", staffApproval: true }, b).violations.map((v) => v.code)).toEqual([
       "TRAINING_REQUIRED",
     ]);
+  });
+});
+
+describe("the borrower facts a check-out reads", () => {
+  const trowel = { itemTypeId: "trowel", category: "garden", trainingGroup: null };
+  const needed = (r: Partial<LoanRequest>, kinds: readonly AnyLoanPolicyKind[] = builtInPolicyKinds) =>
+    [...borrowerFactsNeeded(policies, kinds, { ...request, ...r })].sort();
+
+  test("the groups only when an item needs a training that no staff approval covers", () => {
+    expect(needed({ items: [drill] })).toEqual(["acceptedAgreements", "activeLoans", "groups"]);
+    expect(needed({ items: [trowel] })).toEqual(["acceptedAgreements", "activeLoans"]);
+    expect(needed({ items: [drill], actorKind: "staff", staffApproval: true })).toEqual([
+      "acceptedAgreements",
+      "activeLoans",
+    ]);
+  });
+
+  test("a contributed kind that does not say what it reads gets every fact", () => {
+    const custom = {
+      kind: "max-loans",
+      description: { "zh-CN": "", en: "" },
+      params: z.object({}),
+      evaluate: () => [],
+    };
+    expect(needed({ items: [trowel] }, [custom])).toEqual(["acceptedAgreements", "activeLoans", "groups"]);
   });
 });

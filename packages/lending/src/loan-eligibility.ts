@@ -1,5 +1,11 @@
 import { type Decision, decide, type Violation } from "@linli/core";
-import type { AnyLoanPolicyKind, BorrowerFacts, LoanRequest, PolicyConfig } from "./policy-kind";
+import type {
+  AnyLoanPolicyKind,
+  BorrowerFactName,
+  BorrowerFacts,
+  LoanRequest,
+  PolicyConfig,
+} from "./policy-kind";
 
 /** What {@link loanEligibility} decides on. */
 export interface LoanEligibilityInput {
@@ -37,4 +43,27 @@ export function loanEligibility(input: LoanEligibilityInput): Decision {
     );
   }
   return decide(violations);
+}
+
+const EVERY_FACT: readonly BorrowerFactName[] = ["activeLoans", "groups", "acceptedAgreements"];
+
+/**
+ * The borrower facts the configured policies read for this request (see
+ * `LoanPolicyKind.facts`): a kind that does not say reads them all; a policy of a kind not
+ * registered reads none (it is skipped by {@link loanEligibility}). Pure.
+ */
+export function borrowerFactsNeeded(
+  policies: readonly PolicyConfig[],
+  kinds: readonly AnyLoanPolicyKind[],
+  request: LoanRequest,
+): Set<BorrowerFactName> {
+  const needed = new Set<BorrowerFactName>();
+  for (const policy of policies) {
+    const kind = kinds.find((k) => k.kind === policy.kind);
+    if (!kind) continue;
+    const { id: _id, kind: _kind, ...params } = policy;
+    for (const fact of kind.facts ? kind.facts(params, request) : EVERY_FACT) needed.add(fact);
+    if (needed.size === EVERY_FACT.length) break;
+  }
+  return needed;
 }

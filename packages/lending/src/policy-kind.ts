@@ -38,6 +38,9 @@ export interface BorrowerFacts {
   readonly acceptedAgreements: readonly string[];
 }
 
+/** The name of one of the {@link BorrowerFacts}: what a policy kind says it reads. */
+export type BorrowerFactName = keyof BorrowerFacts;
+
 /** A configured policy: its id, kind and the kind's params. */
 export interface PolicyConfig {
   readonly id: string;
@@ -72,6 +75,12 @@ export interface LoanPolicyKind<S extends z.ZodObject = z.ZodObject, K extends s
   readonly params: S;
   /** Every violation of this policy by the request; empty when allowed. Pure. */
   evaluate(params: z.output<S>, cx: PolicyContext): Violation[];
+  /**
+   * The borrower facts `evaluate` reads for this request. A check-out loads only the facts some
+   * configured policy reads (one statement each) and gives the others empty. Omitted: the kind
+   * reads every fact. Pure.
+   */
+  facts?(params: z.output<S>, request: LoanRequest): readonly BorrowerFactName[];
   /**
    * Contradictions within one configured policy that its schema does not express; report
    * each with a path relative to the policy, a stable code and zh-CN/en messages. Pure; run at

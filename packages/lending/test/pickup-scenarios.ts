@@ -136,4 +136,110 @@ export function pickupScenarios(storage: () => StorageAdapter | Promise<StorageA
     expect([...bookings]).toEqual([]);
     await community.close();
   });
+
+  test("Wang cancels his Friday appointment on Wednesday: the ladder waits only its 48 hours again", async () => {
+    const { community, clock, lend, ladder, slot } = await pickupRoom(await storage());
+    await shelveLadderFor(lend, ladder, "wang");
+    const booked = await community.booking.book({ actor: resident("wang"), ...slot("2026-09-25T10:00") });
+    if (!booked.ok) throw new Error(booked.violations[0].code);
+    clock.set(cst("2026-09-23T09:00"));
+    const cancelled = await community.booking.cancel({
+      actor: resident("wang"),
+      bookingId: booked.booking.id,
+    });
+    expect(cancelled.status).toBe("cancelled");
+    const [hold] = (await lend.mine({ actor: resident("wang") })).holds;
+    expect(hold?.status).toBe("ready");
+    expect(hold?.pickupBy?.toISOString()).toBe(cst("2026-09-24T10:00").toISOString());
+    clock.set(cst("2026-09-24T10:05"));
+    expect((await lend.sweep({ actor: desk })).holdsExpired).toBe(1);
+    await community.close();
+  });
+
+  test("staff cancel Wang's appointment after his 48 hours: his hold expires and Zhang, next in line, gets the ladder", async () => {
+    const { community, clock, lend, ladder, slot } = await pickupRoom(await storage());
+    await shelveLadderFor(lend, ladder, "wang");
+    expect((await lend.holds.place({ actor: resident("zhang"), itemTypeId: "ladder" })).ok).toBe(true);
+    const booked = await community.booking.book({ actor: resident("wang"), ...slot("2026-09-25T10:00") });
+    if (!booked.ok) throw new Error(booked.violations[0].code);
+    clock.set(cst("2026-09-24T12:00"));
+    await community.booking.cancel({ actor: desk, bookingId: booked.booking.id, reason: "desk closed" });
+    // Wang's hold expired: it is no longer among his open holds.
+    expect((await lend.mine({ actor: resident("wang") })).holds).toEqual([]);
+    const [zhang] = (await lend.mine({ actor: resident("zhang") })).holds;
+    expect(zhang?.status).toBe("ready");
+    expect(zhang?.itemId).toBe(ladder);
+    expect(zhang?.pickupBy?.toISOString()).toBe(cst("2026-09-26T12:00").toISOString());
+    const types = (await community.events.list({ actor: desk, types: ["HoldReady", "HoldExpired"] })).map(
+      (e) => [e.type, e.payload.residentId],
+    );
+    expect(types).toEqual([
+      ["HoldReady", "wang"],
+      ["HoldExpired", "wang"],
+      ["HoldReady", "zhang"],
+    ]);
+    // Wang's hold ended: he cannot take the ladder Zhang is now waiting for.
+    await expectCode(
+      lend.checkOut({ actor: desk, residentId: "wang", items: [{ itemId: ladder }] }),
+      "ON_HOLD_FOR_ANOTHER",
+    );
+    await community.close();
+  });
+
+  test("moving or cancelling one of two appointments keeps the ladder until the latest one still booked", async () => {
+    const { community, clock, lend, ladder, slot } = await pickupRoom(await storage());
+    await shelveLadderFor(lend, ladder, "wang");
+    const pickupBy = async () =>
+      (await lend.mine({ actor: resident("wang") })).holds[0]?.pickupBy?.toISOString();
+    const friday = await community.booking.book({ actor: resident("wang"), ...slot("2026-09-25T10:00") });
+    const saturday = await community.booking.book({ actor: resident("wang"), ...slot("2026-09-26T10:00") });
+    if (!friday.ok || !saturday.ok) throw new Error("not booked");
+    expect(await pickupBy()).toBe(cst("2026-09-26T10:15").toISOString());
+    clock.set(cst("2026-09-23T09:00"));
+    // A move is the old booking cancelled and a new one confirmed: the later slot holds.
+    const { start, end } = slot("2026-09-26T11:00");
+    const moved = await community.booking.reschedule({
+      actor: resident("wang"),
+      bookingId: saturday.booking.id,
+      start,
+      end,
+    });
+    expect(moved.ok).toBe(true);
+    expect(await pickupBy()).toBe(cst("2026-09-26T11:15").toISOString());
+    if (!moved.ok) return;
+    await community.booking.cancel({ actor: resident("wang"), bookingId: moved.booking.id });
+    expect(await pickupBy()).toBe(cst("2026-09-25T10:15").toISOString());
+    await community.booking.cancel({ actor: resident("wang"), bookingId: friday.booking.id });
+    expect(await pickupBy()).toBe(cst("2026-09-24T10:00").toISOString());
+    await community.close();
+  });
+
+  test("an appointment booked before the ladder came back did not move its deadline, so cancelling it leaves the hold alone", async () => {
+    const { community, clock, lend, ladder, slot } = await pickupRoom(await storage());
+    await lend.reservations.make({ actor: resident("wang"), itemTypeId: "trowel", from: "2026-09-26" });
+    const booked = await community.booking.book({ actor: resident("wang"), ...slot("2026-09-26T10:00") });
+    if (!booked.ok) throw new Error(booked.violations[0].code);
+    clock.set(cst("2026-09-22T11:00"));
+    await shelveLadderFor(lend, ladder, "wang");
+    clock.set(cst("2026-09-23T09:00"));
+    await community.booking.cancel({ actor: resident("wang"), bookingId: booked.booking.id });
+    const [hold] = (await lend.mine({ actor: resident("wang") })).holds;
+    expect(hold?.status).toBe("ready");
+    expect(hold?.pickupBy?.toISOString()).toBe(cst("2026-09-24T11:00").toISOString());
+    await community.close();
+  });
+}
+
+/** Li borrows the ladder, `who` joins the queue, Li brings it back: it waits on the shelf for `who`. */
+async function shelveLadderFor(
+  lend: Awaited<ReturnType<typeof pickupRoom>>["lend"],
+  ladder: string,
+  who: string,
+) {
+  expect((await lend.checkOut({ actor: desk, residentId: "li", items: [{ itemTypeId: "ladder" }] })).ok).toBe(
+    true,
+  );
+  expect((await lend.holds.place({ actor: resident(who), itemTypeId: "ladder" })).ok).toBe(true);
+  const [back] = await lend.checkIn({ actor: desk, items: [{ itemId: ladder, condition: "good" }] });
+  expect(back?.unitStatus).toBe("on-hold-shelf");
 }

@@ -12,10 +12,14 @@ import {
   itemTypeModel,
 } from "../lending-models";
 
-/** One entry of a check-out: a numbered unit, any unit of a type, or a reservation to pick up. */
+/**
+ * One entry of a check-out: any unit of a type, a numbered unit, or a reservation to pick up.
+ * The walk-in case (a type) is tried first: each alternative that fails before the match
+ * costs a zod issue on every check-out.
+ */
 export const entryInput = z.union([
-  z.object({ itemId: idInput }).strict(),
   z.object({ itemTypeId: idInput }).strict(),
+  z.object({ itemId: idInput }).strict(),
   z.object({ reservationId: idInput }).strict(),
 ]);
 

@@ -6,7 +6,7 @@ import { loadBorrowerFacts } from "../borrower-facts";
 import { dueDate } from "../due-date";
 import { lendingEvents } from "../events";
 import { loanPriceFields } from "../loan-charges";
-import { loanEligibility } from "../loan-eligibility";
+import { borrowerFactsNeeded, loanEligibility } from "../loan-eligibility";
 import { calendarOf, type LendingCx, lockTypes, STATUS_TEXT, termsOf } from "../lending-context";
 import { lendingErrors } from "../lending-errors";
 import { idInput } from "../lending-inputs";
@@ -167,20 +167,23 @@ export const checkOut = defineCommand({
       if (e.reservation === undefined) await requireLendable(cx, item, residentId);
       fresh.push({ ...e, item });
     }
+    const kinds = cx.registries.get(lendingPolicyKinds);
+    const request = {
+      residentId,
+      items: fresh.map((e) => ({
+        itemTypeId: e.type.id,
+        category: e.type.category,
+        trainingGroup: e.type.trainingGroup,
+      })),
+      actorKind: cx.actor.kind,
+      staffApproval: input.staffApproval,
+    };
+    const needed = borrowerFactsNeeded(cx.options.policies, kinds, request);
     const decision = loanEligibility({
       policies: cx.options.policies,
-      kinds: cx.registries.get(lendingPolicyKinds),
-      request: {
-        residentId,
-        items: fresh.map((e) => ({
-          itemTypeId: e.type.id,
-          category: e.type.category,
-          trainingGroup: e.type.trainingGroup,
-        })),
-        actorKind: cx.actor.kind,
-        staffApproval: input.staffApproval,
-      },
-      borrower: await loadBorrowerFacts(cx, residentId),
+      kinds,
+      request,
+      borrower: await loadBorrowerFacts(cx, residentId, needed),
       now: cx.now,
       timeZone: cx.config.community.timeZone,
     });

@@ -1,6 +1,6 @@
 import { defineCommand } from "@linli/core";
 import * as z from "zod";
-import { openTicket, releaseUnit } from "../circulation";
+import { expireReadyHold, openTicket } from "../circulation";
 import { lendingEvents } from "../events";
 import { getItem, type LendingCx, lockTypes } from "../lending-context";
 import { claimModel, holdModel, itemModel, loanModel } from "../lending-models";
@@ -66,16 +66,7 @@ export const sweep = defineCommand({
     for (const found of stale) {
       const hold = await cx.tx.get(holdModel, found.id);
       if (hold.status !== "ready") continue;
-      await cx.tx.updateById(holdModel, hold.id, { status: "expired", endedAt: now });
-      await cx.emit(lendingEvents.HoldExpired, {
-        holdId: hold.id,
-        itemId: hold.itemId,
-        residentId: hold.residentId,
-      });
-      if (hold.itemId) {
-        const item = await getItem(cx, hold.itemId);
-        if (item.status === "on-hold-shelf") await releaseUnit(cx, item);
-      }
+      await expireReadyHold(cx, hold);
       holdsExpired++;
     }
     const pickupMs = cx.options.holds.pickupHours * HOUR_MS;

@@ -29,6 +29,7 @@ export const borrowerAgreementKind = defineLoanPolicyKind({
         en: "The agreement version has leading or trailing spaces",
       });
   },
+  facts: () => ["acceptedAgreements"],
   evaluate(params, cx): Violation[] {
     if (cx.borrower.acceptedAgreements.includes(params.version)) return [];
     return [

@@ -21,6 +21,7 @@ export const maxLoansKind = defineLoanPolicyKind({
     en: "Items a resident may have at once (per category)",
   },
   params: maxLoansParams,
+  facts: () => ["activeLoans"],
   evaluate(params, cx): Violation[] {
     const counts = (c: string) => params.categories.length === 0 || params.categories.includes(c);
     const held = cx.borrower.activeLoans.filter((l) => counts(l.category)).length;

@@ -18,6 +18,7 @@ export const noLoansWhileOverdueKind = defineLoanPolicyKind({
   kind: "no-loans-while-overdue",
   description: { "zh-CN": "有逾期未还的物品时不能再借", en: "No new loans while anything is overdue" },
   params: noLoansWhileOverdueParams,
+  facts: () => ["activeLoans"],
   evaluate(params, cx): Violation[] {
     const limit = cx.now.getTime() - params.graceHours * 3_600_000;
     const overdue = cx.borrower.activeLoans.filter((l) => l.dueAt.getTime() < limit);

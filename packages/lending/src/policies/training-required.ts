@@ -1,6 +1,6 @@
 import { type Violation, violation } from "@linli/core";
 import * as z from "zod";
-import { defineLoanPolicyKind } from "../policy-kind";
+import { defineLoanPolicyKind, type LoanRequest } from "../policy-kind";
 
 const STAFF: readonly string[] = ["staff", "admin", "system"];
 
@@ -11,6 +11,9 @@ export const trainingRequiredParams = z.object({
     .default(true)
     .describe("Staff may lend to an untrained resident with an explicit approval."),
 });
+
+const approvedByStaff = (params: z.output<typeof trainingRequiredParams>, request: LoanRequest) =>
+  params.allowStaffApproval && request.staffApproval && STAFF.includes(request.actorKind);
 
 /**
  * `training-required`: restricted items (a type with a `trainingGroup`, e.g. power tools) go
@@ -24,10 +27,13 @@ export const trainingRequiredKind = defineLoanPolicyKind({
     en: "Restricted tools need a recorded training (or staff approval)",
   },
   params: trainingRequiredParams,
+  // The groups are read only when an item needs a training and no staff approval applies.
+  facts: (params, request) =>
+    approvedByStaff(params, request) || request.items.every((item) => item.trainingGroup === null)
+      ? []
+      : ["groups"],
   evaluate(params, cx): Violation[] {
-    const approved =
-      params.allowStaffApproval && cx.request.staffApproval && STAFF.includes(cx.request.actorKind);
-    if (approved) return [];
+    if (approvedByStaff(params, cx.request)) return [];
     const missing = new Set<string>();
     for (const item of cx.request.items) {
       if (item.trainingGroup !== null && !cx.borrower.groups.includes(item.trainingGroup)) {

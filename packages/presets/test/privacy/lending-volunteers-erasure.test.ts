@@ -227,6 +227,7 @@ describe.each(Object.keys(adapters))("lending and volunteers erasure (%s)", (ada
       reservations: 1,
       donations: 1,
       agreements: 1,
+      pickups: 0,
     });
     const volunteers = copy.plugins.volunteers as Record<string, unknown[]> & {
       volunteer: Record<string, unknown[]> & { profile: { name: string } };

@@ -43,6 +43,18 @@ export interface BookingEvaluation {
  */
 export function evaluateBooking(input: EvaluateBookingInput): BookingEvaluation {
   checkEvaluationInput(input);
+  return evaluateCheckedBooking(input);
+}
+
+/**
+ * {@link evaluateBooking} without the zod check of its input, for booking's own commands
+ * (not exported from the package): there every part of the input is already sound, the
+ * request from the command's validated input (its interval checked by `judgePlacement`),
+ * the instant from the clock, the zone, resource and rules from the validated
+ * configuration, the snapshot from storage reads and the facts from `loadRuleFacts`. Callers
+ * from outside (apps, tests, other plugins) go through the exported, checked function.
+ */
+export function evaluateCheckedBooking(input: EvaluateBookingInput): BookingEvaluation {
   const { request, now, timeZone, resource, rules, kinds, snapshot } = input;
   const capacity = capacityUnder(rules, kinds, input.physicalCapacity ?? resource.capacity);
   const buffer = bufferUnder(rules, kinds);

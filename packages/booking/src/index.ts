@@ -8,7 +8,7 @@ export * from "./booking-plugin";
 export type { ResourceAvailability } from "./queries/availability";
 export type { BookingCheck } from "./queries/check";
 export { bookingEvents, type BookingEvents } from "./events";
-export * from "./evaluate-booking";
+export { type BookingEvaluation, type EvaluateBookingInput, evaluateBooking } from "./evaluate-booking";
 export * from "./ics-calendar";
 export * from "./interval";
 export * from "./local-time-label";

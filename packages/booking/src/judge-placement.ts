@@ -3,7 +3,7 @@ import type { BookingEngine } from "./booking-engine";
 import { bookingErrors } from "./booking-errors";
 import type { Booking, bookingModel } from "./booking-models";
 import { occupyingBookings, residentBookingsSince } from "./booking-reads";
-import { type BookingEvaluation, evaluateBooking } from "./evaluate-booking";
+import { type BookingEvaluation, evaluateCheckedBooking } from "./evaluate-booking";
 import { LinliError } from "@linli/core";
 import { bufferUnder } from "./resource-terms";
 import { loadRuleFacts } from "./rule-facts";
@@ -134,7 +134,8 @@ export async function judgePlacement(
 /**
  * Evaluates every rule for a placement against bookings the caller has already loaded (under
  * the locks, exactly those {@link judgePlacement} would read): the series booking loads
- * them once for all its occurrences. Reads only the resident's groups at the start.
+ * them once for all its occurrences. Reads only the resident's groups at the start (when a
+ * rule of the resource may read them).
  */
 export async function judgeOnSnapshot(
   cx: CommandContext,
@@ -145,14 +146,16 @@ export async function judgeOnSnapshot(
 ): Promise<PlacementJudgement> {
   const { rules } = engine;
   const { blockStart, blockEnd } = blockOf(engine, p);
-  const groups = p.residentId ? await cx.groupsOf(p.residentId, p.start) : [];
+  // The resident's groups are read only when a rule of the resource may look at them.
+  const groups =
+    p.residentId && rules.needsGroups(p.resourceId) ? await cx.groupsOf(p.residentId, p.start) : [];
   const facts = await loadRuleFacts(cx, rules.rulesFor(p.resourceId), rules.kinds, {
     resourceId: p.resourceId,
     residentId: p.residentId,
     start: p.start,
     end: p.end,
   });
-  const evaluation = evaluateBooking({
+  const evaluation = evaluateCheckedBooking({
     request: {
       resourceId: p.resourceId,
       zoneId: p.zoneId ?? null,

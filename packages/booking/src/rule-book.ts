@@ -4,6 +4,10 @@ import type { RuleConfig } from "./booking-config";
 import type { BookingOptions } from "./booking-config";
 import { bookingErrors } from "./booking-errors";
 import { checkRuleFacts } from "./rule-facts";
+import { approvalKind } from "./rules/approval";
+import { builtInRuleKinds } from "./rules/built-in-rule-kinds";
+import { seasonalKind } from "./rules/seasonal";
+import { whoMayBookKind } from "./rules/who-may-book";
 import {
   type AnyRuleKind,
   type BookingFacts,
@@ -51,6 +55,7 @@ export class RuleBook {
   private readonly byResource = new Map<string, ResolvedRule[]>();
   private readonly resources = new Map<string, Resource>();
   private readonly residentReaders = new Set<string>();
+  private readonly groupReaders = new Set<string>();
 
   constructor(
     readonly config: CommunityConfig,
@@ -71,6 +76,7 @@ export class RuleBook {
         rules.push({ ...IMPLICIT_CAPACITY, targets: new Set([id]) });
       // A rule of a kind not registered reads everything: evaluating it fails anyway.
       if (rules.some((r) => readsResidentBookings(kinds.get(r.kind) ?? {}))) this.residentReaders.add(id);
+      if (rules.some((r) => !GROUP_FREE_KINDS.has(kinds.get(r.kind) ?? {}))) this.groupReaders.add(id);
     }
   }
 
@@ -81,6 +87,17 @@ export class RuleBook {
   needsResidentBookings(resourceId: string): boolean {
     this.resource(resourceId);
     return this.residentReaders.has(resourceId);
+  }
+
+  /**
+   * Whether a rule that applies to the resource may read the request's `groups` (the
+   * resident's eligibility groups): any kind but the built-in ones known not to (every
+   * plugin's or app's kind counts as a reader). When none does, booking skips the read of the
+   * resident's grants.
+   */
+  needsGroups(resourceId: string): boolean {
+    this.resource(resourceId);
+    return this.groupReaders.has(resourceId);
   }
 
   /** The resource, or `UNKNOWN_RESOURCE`. */
@@ -139,3 +156,12 @@ export class RuleBook {
     return null;
   }
 }
+
+/**
+ * The built-in rule kinds whose `evaluate` never reads `request.groups` (by identity, so a
+ * kind registered by anyone else is never taken for one). `who-may-book`, `seasonal` and
+ * `approval` read them. Not part of `RuleKind.reads` (the 1.0 plugin API): internal.
+ */
+const GROUP_FREE_KINDS: ReadonlySet<object> = new Set<object>(
+  builtInRuleKinds.filter((k) => k !== whoMayBookKind && k !== seasonalKind && k !== approvalKind),
+);

@@ -113,3 +113,40 @@ describe("rule kinds declare what they read", () => {
     expect(results).toEqual([true, true, true, false]);
   });
 });
+
+describe("the resident's groups are read only for rules that may look at them", () => {
+  /** A kind that records the groups each judgement showed it. */
+  function groupPeek() {
+    const seen: (readonly string[])[] = [];
+    const peek = defineRuleKind({
+      kind: "peek-groups",
+      description: { "zh-CN": "记录居民分组", en: "Records the resident's groups" },
+      params: z.object({}),
+      reads: { residentBookings: false },
+      evaluate(_params, cx) {
+        seen.push([...(cx.request.groups ?? [])]);
+        return [];
+      },
+    });
+    const plugin = definePlugin({
+      id: "peek-groups",
+      requires: ["booking"],
+      contributes: [contribute(bookingRuleKinds, [peek])],
+      api: () => ({}),
+    });
+    return { plugin, seen };
+  }
+
+  test("a kind of another plugin always sees the groups (it may read them)", async () => {
+    const peek = groupPeek();
+    const { community } = await wangjialong({ config: libraryWith("peek-groups"), plugins: [peek.plugin] });
+    await community.eligibility.grant({
+      actor: desk,
+      forResident: "wang",
+      groupId: "student",
+      validUntil: new Date("2027-07-01T00:00:00Z"),
+    });
+    expect(await bookTwice(community)).toEqual([true, true]);
+    expect(peek.seen).toEqual([["student"], ["student"]]);
+  });
+});

@@ -1,4 +1,6 @@
 import type { Actor } from "./actor";
+import { coreErrors } from "./core-errors";
+import { LinliError } from "./errors";
 import { eventModel } from "./kernel-models";
 import { appendSequenced, type Tx } from "./tx";
 
@@ -61,19 +63,34 @@ export async function appendEvents(tx: Tx, events: readonly PendingEvent[]): Pro
   await tx.lock("core:event-seq");
   // Numbered after the greatest `seq` (one entry of the unique `(communityId, seq)` index,
   // read backwards), in one round trip where the adapter can.
-  const base = await appendSequenced(
-    tx,
-    eventModel,
-    "seq",
-    events.map(({ id, type, payload, occurredAt, actorKind, actorId }) => ({
-      id,
-      type,
-      seq: 0,
-      payload,
-      occurredAt,
-      actorKind,
-      actorId,
-    })),
-  );
+  //
+  // The rows are the kernel's own: the payload was checked against its event's schema in
+  // `emit` and copied as JSON, the type is the declared event's name, the instant the
+  // command's clock. So they skip the outbox model's zod parse and get a check of each field
+  // here instead (an event object is handed to the emitter and to subscribers, which could
+  // still replace its fields before the command ends).
+  const base = await appendSequenced(tx, eventModel, "seq", events.map(outboxRow), true);
   for (const [i, event] of events.entries()) event.seq = base + i + 1;
+}
+
+const nullableString = (v: unknown) => v === null || typeof v === "string";
+
+/** The outbox row of a pending event, every field of `eventModel` checked by hand. */
+function outboxRow({ id, type, payload, occurredAt, actorKind, actorId }: PendingEvent) {
+  if (
+    typeof id !== "string" ||
+    typeof type !== "string" ||
+    typeof payload !== "object" ||
+    payload === null ||
+    Array.isArray(payload) ||
+    !(occurredAt instanceof Date) ||
+    Number.isNaN(occurredAt.getTime()) ||
+    !nullableString(actorKind) ||
+    !nullableString(actorId)
+  ) {
+    throw LinliError.from(coreErrors, "VALIDATION_FAILED", {
+      summary: `event ${String(type)}: an emitted event was changed before it was written`,
+    });
+  }
+  return { id, type, seq: 0, payload, occurredAt, actorKind, actorId, ackedAt: null };
 }

@@ -451,6 +451,7 @@ class KernelTx implements Tx {
     model: M,
     field: string,
     rows: readonly InputOf<M>[],
+    checked = false,
   ): Promise<number> {
     const append = this.inner.appendSequenced;
     if (append === undefined || rows.length === 0) {
@@ -462,12 +463,27 @@ class KernelTx implements Tx {
         select: [field],
       });
       const base = Number(last?.[field] ?? 0);
-      for (const [i, row] of rows.entries()) await this.create(model, { ...row, [field]: base + i + 1 });
+      for (const [i, data] of rows.entries()) {
+        if (!checked) {
+          await this.create(model, { ...data, [field]: base + i + 1 });
+          continue;
+        }
+        // A checked row (see below) is inserted as it is, and not decoded back: nobody reads it.
+        const { id, ...fields } = data as { id?: string } & Record<string, unknown>;
+        const row: Record<string, unknown> = { ...fields, [field]: base + i + 1 };
+        row.id = id ?? this.ids.next(model.name);
+        row.communityId = this.communityId;
+        await this.inner.create(model.name, this.encodeRow(model, row));
+      }
       return base;
     }
     const encoded = rows.map((data, i) => {
       const { id, ...fields } = data as { id?: string } & Record<string, unknown>;
-      const row = parseRow(model, model.schema, { ...fields, [field]: i + 1 });
+      // `checked` rows were built by the kernel and checked field by field by the caller
+      // (the outbox: see `appendEvents`); every other row goes through the model's schema.
+      const row = checked
+        ? { ...fields, [field]: i + 1 }
+        : parseRow(model, model.schema, { ...fields, [field]: i + 1 });
       if (model.intervals) checkIntervals(model, row);
       row.id = id ?? this.ids.next(model.name);
       row.communityId = this.communityId;
@@ -542,14 +558,17 @@ export function createTx(
  * have (the caller holds the lock that serializes the numbering); returns that greatest value
  * (0 when none), so row `i` got `base + i + 1`. One round trip on adapters that implement
  * `AdapterTransaction.appendSequenced`; otherwise a read and one `create` per row. Internal
- * to the kernel (the outbox).
+ * to the kernel (the outbox). With `checked`, the caller vouches that every row is complete
+ * (defaults included) and of the model's types, and the schema parse is skipped on the
+ * one-round-trip path.
  */
 export function appendSequenced<M extends ModelDef>(
   tx: Tx,
   model: M,
   field: string,
   rows: readonly InputOf<M>[],
+  checked = false,
 ): Promise<number> {
-  if (tx instanceof KernelTx) return tx.appendSequenced(model, field, rows);
+  if (tx instanceof KernelTx) return tx.appendSequenced(model, field, rows, checked);
   throw LinliError.from(coreErrors, "STORAGE_ERROR", { reason: "appendSequenced needs the kernel's Tx" });
 }

@@ -119,6 +119,8 @@ export function chosenScopes(env = process.env.LINLI_MUTATE_SCOPE) {
   const names = [...new Set(asked.flatMap((name) => groups[name] ?? [name]))];
   for (const name of names)
     if (!(name in scopes))
-      throw new Error(`unknown mutation scope "${name}": one of ${[...Object.keys(scopes), ...Object.keys(groups)].join(", ")}`);
+      throw new Error(
+        `unknown mutation scope "${name}": one of ${[...Object.keys(scopes), ...Object.keys(groups)].join(", ")}`,
+      );
   return names.map((name) => scopes[name]);
 }

@@ -8,7 +8,7 @@ import {
 } from "@linli/core";
 import { memoryStorage } from "@linli/storage-memory";
 import { describe, expect, test } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { cst, desk, resident, wangjialong, wangjialongConfig } from "../test/wangjialong-fixture";
 import { bookingPlugin } from "./booking-plugin";
 import { bookingRuleKinds, defineRuleKind } from "./rule-kind";

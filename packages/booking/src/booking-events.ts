@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { AnyEventDef, CommandContext, DomainEvent, PayloadOf } from "@linli/core";
 import type { Booking } from "./booking-models";
 import type { bookingFactsShape } from "./events";

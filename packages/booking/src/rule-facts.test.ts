@@ -1,7 +1,7 @@
 import { contribute, createCommunity, definePlugin, violation } from "@linli/core";
 import { memoryStorage } from "@linli/storage-memory";
 import { describe, expect, test } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { codes, judge } from "../test/rule-harness";
 import { cst, desk, resident, wangjialong, wangjialongConfig } from "../test/wangjialong-fixture";
 import { bookingPlugin } from "./booking-plugin";

@@ -1,6 +1,6 @@
 import type { ActorKind, LocalizedText, ReportProblem, Resource, Violation } from "@linli/core";
 import { defineRegistry } from "@linli/core";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { BookingStatus } from "./booking-models";
 import type { Interval } from "./interval";
 import type { RuleFact, RuleFacts } from "./rule-facts";

@@ -1,6 +1,6 @@
 import { contribute, definePlugin } from "@linli/core";
 import { describe, expect, test } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { cst, desk, resident, wangjialong, wangjialongConfig } from "../test/wangjialong-fixture";
 import { bookingRuleKinds, defineRuleKind, readsResidentBookings, type RuleReads } from "./rule-kind";
 import { builtInRuleKinds } from "./rules/built-in-rule-kinds";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Actor, ActorKind } from "./actor";
 import type { CommunityConfig } from "./plugin";
 import type { AuditEntry } from "./audit";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 
 /**
  * Where entries of lists were left out of a repaired input: for each list (keyed by its path

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { type Problem, validate } from "./config-problem";
 import { coreErrors } from "./core-errors";
 import { LinliError } from "./errors";

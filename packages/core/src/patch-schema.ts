@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { ModelDef } from "./model";
 
 // Per model, the partial schemas of the field sets patches have used, keyed by the sorted

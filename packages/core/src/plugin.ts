@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Clock } from "./clock";
 import type { CommandContext, CommandsOf, CommandTree } from "./command";
 import type { KernelConfig, KernelConfigInput } from "./config-schema";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { SUBJECT_MODE } from "./acting-as";
 import { recordIdSchema } from "./record-id";
 import { accessDenied, mayActFor, requireResident } from "./access";

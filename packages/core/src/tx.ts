@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { peakLoad } from "./capacity";
 import { validate } from "./config-problem";
 import { coreErrors } from "./core-errors";

@@ -1,6 +1,6 @@
 import type { ActorKind, LocalizedText, ReportProblem, Violation } from "@linli/core";
 import { defineRegistry } from "@linli/core";
-import type { z } from "zod";
+import type * as z from "zod";
 
 /** One unit asked for in a loan, as the policies see it. */
 export interface LoanItemFacts {

@@ -3,7 +3,7 @@ import type { CommunityConfigInput, KernelConfigInput, LocalizedText } from "@li
 import type { LendingConfigInput, lendingPlugin } from "@linli/lending";
 import type { PricingConfigInput, pricingPlugin } from "@linli/pricing";
 import type { volunteersConfigSchema, volunteersPlugin } from "@linli/volunteers";
-import type { z } from "zod";
+import type * as z from "zod";
 
 /** The plugins every preset is written for (and validated with): booking, pricing, volunteers and lending. */
 export type PresetPlugins = readonly [

@@ -1,6 +1,6 @@
 import { bookingEvents } from "@linli/booking/events";
 import { type AnyEventDef, defineCommand, definePlugin, defineRegistry, isLinliError } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { describe, expect, test } from "vitest";
 import { desk, resident, testCommunity, wangjialongConfig } from "../test/fixtures";
 import { pricingPlugin } from "./pricing-plugin";

@@ -1,5 +1,5 @@
 import { contribute, definePlugin } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { describe, expect, test } from "vitest";
 import { desk, resident, testCommunity, wangjialongConfig } from "../test/fixtures";
 import { type PriceComponent, priceComponents } from "./price-component";

@@ -2,7 +2,7 @@ import { defineModel, type ModelOrderBy, type ModelWhere, sequentialIds, type Tx
 import { compareRows, createTx, matchesWhere, ValueCodec } from "@linli/core/adapter";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { memoryStorage } from "./memory-storage";
 
 // The indexed memory adapter against a plain list with the reference semantics

@@ -8,7 +8,7 @@ import {
 } from "@linli/core";
 import { createTx, eventModel, ValueCodec } from "@linli/core/adapter";
 import { describe, expect, test } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { memoryStorageStats } from "./memory-stats";
 import { memoryStorage } from "./memory-storage";
 

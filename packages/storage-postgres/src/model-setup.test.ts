@@ -1,7 +1,7 @@
 import { defineModel, isLinliError } from "@linli/core";
 import { inTx, sampleModel, testkitModels } from "@linli/storage-testkit";
 import { afterEach, describe, expect, test } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { usePgServer } from "../test/use-pg-server";
 import { type PostgresStorage, postgresStorage } from "./postgres-storage";
 import { SCHEMA_VERSION } from "./schema-migrations";

@@ -1,6 +1,6 @@
 import { LinliError, validate } from "@linli/core";
 import type { Pool } from "pg";
-import { z } from "zod";
+import * as z from "zod";
 import { postgresErrors } from "./postgres-errors";
 
 /** Options of {@link postgresStorage}: give either `connectionString` or `pool`. */

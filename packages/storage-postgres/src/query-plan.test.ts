@@ -2,7 +2,7 @@ import { defineModel, type FindManyOptions, sequentialIds } from "@linli/core";
 import { type AdapterTransaction, createTx, eventModel, ValueCodec } from "@linli/core/adapter";
 import pg_ from "pg";
 import { describe, expect, test } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { usePgServer } from "../test/use-pg-server";
 import { postgresStorage } from "./postgres-storage";
 import { tableLayout } from "./table-layout";

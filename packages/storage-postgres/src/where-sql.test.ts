@@ -3,7 +3,7 @@ import { compareRows, matchesWhere } from "@linli/core/adapter";
 import { inTx } from "@linli/storage-testkit";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { usePgServer } from "../test/use-pg-server";
 import { type PostgresStorage, postgresStorage } from "./postgres-storage";
 import { tableLayout } from "./table-layout";

@@ -2,7 +2,7 @@ import { defineModel, sequentialIds } from "@linli/core";
 import { createTx, ValueCodec } from "@linli/core/adapter";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, test } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { tempDir } from "../test/temp-dir";
 import { sqliteStorage } from "./sqlite-storage";
 import { tableLayout } from "./table-layout";

@@ -8,7 +8,7 @@ import {
 } from "@linli/core/adapter";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, test } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { tempDir } from "../test/temp-dir";
 import { sqliteStorage } from "./sqlite-storage";
 import { tableLayout } from "./table-layout";

@@ -4,7 +4,7 @@ import { defineModel, isLinliError } from "@linli/core";
 import { inTx, slotModel, testkitModels } from "@linli/storage-testkit";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, test } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { tempDir } from "../test/temp-dir";
 import { SCHEMA_VERSION } from "./schema-migrations";
 import { sqliteStorage } from "./sqlite-storage";

@@ -1,5 +1,5 @@
 import { LinliError, validate } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { sqliteErrors } from "./sqlite-errors";
 
 /**

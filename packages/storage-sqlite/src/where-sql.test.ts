@@ -2,7 +2,7 @@ import { defineModel, type WhereClause } from "@linli/core";
 import { compareRows, matchesWhere, WHERE_OPERATORS } from "@linli/core/adapter";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { type SqliteStorage, sqliteStorage } from "./sqlite-storage";
 
 // Property: for any rows and any where clause, SQL gives exactly the rows (and the order) of

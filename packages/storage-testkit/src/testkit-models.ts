@@ -1,5 +1,5 @@
 import { defineModel } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /** A model with one field of every storage kind, used by the conformance tests. */
 export const sampleModel = defineModel(

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { defineEvents } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 
 const instant = z.iso.datetime();
 

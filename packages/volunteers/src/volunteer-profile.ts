@@ -1,6 +1,6 @@
 import { type CommandContext, LinliError } from "@linli/core";
 import { residentModel } from "@linli/core/adapter";
-import { z } from "zod";
+import * as z from "zod";
 import { teamsOf, type VolunteersOptions } from "./volunteers-config";
 import { volunteersErrors } from "./volunteers-errors";
 import { idInput, nameInput } from "./volunteers-inputs";

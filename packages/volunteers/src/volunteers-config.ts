@@ -1,5 +1,5 @@
 import { type CommunityConfig, idSchema, localizedTextSchema, type ReportProblem } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /** The kinds of help every community has, before the ones its config adds. */
 export const BUILT_IN_HELP_KINDS = [

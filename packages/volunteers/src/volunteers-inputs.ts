@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** An id in command inputs. */
 export const idInput = z.string().min(1).max(200);

@@ -1,5 +1,5 @@
 import { defineModel, type RowOf } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /** A weekly availability window: ISO weekday (1 = Monday) and local `HH:mm` times in the community zone. */
 export const weeklyWindowSchema = z.object({

@@ -1,5 +1,5 @@
 import { type CommandInput, definePlugin, isStaffLike } from "@linli/core";
-import type { z } from "zod";
+import type * as z from "zod";
 import { match } from "./commands/match";
 import { recordVisit, sweepVisits } from "./commands/pair-visits";
 import {

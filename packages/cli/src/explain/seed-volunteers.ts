@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { registerInput, wangjialongVolunteers } from "@linli/presets";
-import { z } from "zod";
+import * as z from "zod";
 
 /** The most volunteers a `--volunteers` file may hold. */
 export const MAX_SEED_VOLUNTEERS = 1000;

@@ -1,5 +1,5 @@
 import { coreErrors, LinliError, validate } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /** The options of a simulation run, checked before anything is opened or written. */
 export const simulationOptionsSchema = z

@@ -1,5 +1,5 @@
 import { defineCommand, type ModelWhere } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { volunteersEvents } from "../events";
 import { loadMatchInputs } from "../match-context";
 import { matchExplanation, NOT_A_CANDIDATE, unmatchedExplanation } from "../match-explanation";

@@ -1,5 +1,5 @@
 import { defineCommand, isStaffLike, LinliError } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { volunteersEvents } from "../events";
 import { recordHours } from "../hours-ledger";
 import { getPair, nextDue } from "../pair-rules";

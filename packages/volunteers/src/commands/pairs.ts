@@ -1,5 +1,5 @@
 import { defineCommand, LinliError } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { checkPairing, getPair, nextDue } from "../pair-rules";
 import { getVolunteer } from "../volunteer-identity";
 import { helpKindsOf, type VolunteersOptions } from "../volunteers-config";

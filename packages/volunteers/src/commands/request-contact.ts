@@ -1,6 +1,6 @@
 import { defineCommand, LinliError } from "@linli/core";
 import { residentModel } from "@linli/core/adapter";
-import { z } from "zod";
+import * as z from "zod";
 import { getRequest } from "../request-lifecycle";
 import { requireVolunteerActor } from "../volunteer-identity";
 import type { VolunteersOptions } from "../volunteers-config";

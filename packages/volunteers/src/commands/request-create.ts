@@ -1,6 +1,6 @@
 import { defineCommand, LinliError } from "@linli/core";
 import { residentModel } from "@linli/core/adapter";
-import { z } from "zod";
+import * as z from "zod";
 import { ageBandOf } from "../age-bands";
 import { volunteersEvents } from "../events";
 import { placeMap } from "../places";

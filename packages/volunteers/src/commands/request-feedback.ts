@@ -1,5 +1,5 @@
 import { defineCommand, isStaffLike } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import {
   getRequest,
   requesterOrStaffView,

@@ -1,5 +1,5 @@
 import { defineCommand } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { recordHours } from "../hours-ledger";
 import {
   declinedWith,

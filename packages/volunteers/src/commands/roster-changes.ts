@@ -1,5 +1,5 @@
 import { type CommandContext, defineCommand, isStaffLike, LinliError } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { withoutBusy } from "../availability";
 import { volunteersEvents } from "../events";
 import { recordHours } from "../hours-ledger";

@@ -1,5 +1,5 @@
 import { defineCommand, LinliError, type ModelWhere } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { volunteersEvents } from "../events";
 import { planRoster } from "../roster/plan-roster";
 import { rosterShift, rosterVolunteers, seatsOf } from "../roster-context";

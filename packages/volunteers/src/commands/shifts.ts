@@ -1,5 +1,5 @@
 import { defineCommand, LinliError } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { teamsOf, type VolunteersOptions } from "../volunteers-config";
 import { volunteersErrors } from "../volunteers-errors";
 import { instantInput, nameInput } from "../volunteers-inputs";

@@ -2,7 +2,7 @@ import { type CommandContext, defineCommand, enrolVolunteer, LinliError } from "
 import { residentModel } from "@linli/core/adapter";
 import { ageBandOf } from "../age-bands";
 import type { VolunteersOptions } from "../volunteers-config";
-import { z } from "zod";
+import * as z from "zod";
 import { checkProfile, profilePatchShape, profileShape, writeCapabilities } from "../volunteer-profile";
 import { getVolunteer, requireStaffOrVolunteer } from "../volunteer-identity";
 import { volunteersErrors } from "../volunteers-errors";

@@ -1,5 +1,5 @@
 import { defineQuery } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { loadMatchInputs } from "../match-context";
 import { NOT_A_CANDIDATE } from "../match-explanation";
 import { explainMatch } from "../matching/explain-match";

@@ -1,5 +1,5 @@
 import { defineQuery, isStaffLike, type ModelWhere } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { requireVolunteerActor } from "../volunteer-identity";
 import type { VolunteersOptions } from "../volunteers-config";
 import { idInput } from "../volunteers-inputs";

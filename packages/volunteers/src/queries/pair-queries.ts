@@ -1,5 +1,5 @@
 import { defineQuery, isStaffLike, type ModelWhere } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { volunteerOfActor } from "../volunteer-identity";
 import { idInput } from "../volunteers-inputs";
 import { pairModel, visitModel } from "../volunteers-models";

@@ -1,5 +1,5 @@
 import { defineQuery, isStaffLike, type ModelWhere } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { getRequest, viewFor } from "../request-lifecycle";
 import { requesterView, staffView, volunteerView } from "../request-views";
 import { volunteerOfActor } from "../volunteer-identity";

@@ -1,5 +1,5 @@
 import { defineQuery, type ModelWhere } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { volunteerOfActor } from "../volunteer-identity";
 import { instantInput, nameInput } from "../volunteers-inputs";
 import { shiftAssignmentModel, shiftModel } from "../volunteers-models";

@@ -1,5 +1,5 @@
 import { defineQuery } from "@linli/core";
-import { z } from "zod";
+import * as z from "zod";
 import { getVolunteer, requireStaffOrVolunteer } from "../volunteer-identity";
 import { idInput } from "../volunteers-inputs";
 import { volunteerModel } from "../volunteers-models";

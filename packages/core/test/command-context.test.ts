@@ -9,7 +9,7 @@ import {
   isLinliError,
   subscribe,
 } from "../src/index";
-import { baseConfig, staff, system, testCommunity } from "./fixtures";
+import { admin, baseConfig, staff, system, testCommunity } from "./fixtures";
 
 const noteEvents = defineEvents("notes", {
   NotePosted: z.object({ noteId: z.string().min(3) }),
@@ -177,6 +177,20 @@ describe("the command context", () => {
     expect(await subject.optional({ actor: staff })).toBeNull();
     expect(await subject.optional({ actor: resident(a.id) })).toBe(a.id);
     expect(await subject.none({ actor: resident(a.id) })).toBeNull();
+    await expect(subject.optional({ actor: staff, forResident: "nobody" })).rejects.toMatchObject({
+      code: "UNKNOWN_RESIDENT",
+    });
+    const b = await community.residents.register({ actor: staff, name: "乙" });
+    await expect(subject.optional({ actor: resident(b.id), forResident: a.id })).rejects.toMatchObject({
+      code: "ACCESS_DENIED",
+      details: { action: "notes.subject.optional" },
+    });
+    // A volunteer acts for themself too.
+    await community.members.add({ actor: admin, id: b.id, kind: "volunteer" });
+    expect(await subject.required({ actor: { kind: "volunteer", id: b.id } })).toBe(b.id);
+    // A binding passes forResident only to the commands that take a subject.
+    const bound = community.as(staff).for(a.id).notes.subject;
+    expect([await bound.required(), await bound.none()]).toEqual([a.id, null]);
   });
 });
 

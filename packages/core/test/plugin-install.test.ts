@@ -129,7 +129,7 @@ describe("installing plugins", () => {
 
   it("a hand-made event definition a plugin declares is emitted and heard as that very object, not as a copy", async () => {
     const handMade = {
-      ChimeRang: { name: "ChimeRang", plugin: "chime", schema: z.object({ id: z.string() }) },
+      ChimeRang: { name: "ChimeRang" as const, plugin: "chime", schema: z.object({ id: z.string() }) },
     };
     const heard: string[] = [];
     const { community } = await testCommunity([

@@ -194,4 +194,12 @@ describe("installing plugins", () => {
       code: "VALIDATION_FAILED",
     });
   });
+
+  it("an event name must be PascalCase from its first to its last character", () => {
+    for (const name of ["notPascal", "Bad-Name", "x"])
+      expect(() => defineEvents("p", { [name]: z.object({}) })).toThrow(
+        `event name ${name} must be PascalCase`,
+      );
+    expect(Object.keys(defineEvents("p", { A: z.object({}), Ab9: z.object({}) }))).toEqual(["A", "Ab9"]);
+  });
 });

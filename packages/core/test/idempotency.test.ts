@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { idempotencyModel } from "../src/adapter";
 import { isLinliError } from "../src/index";
 import { staff, testCommunity } from "./fixtures";
 
@@ -64,5 +65,14 @@ describe("idempotency keys", () => {
       "ResidentRegistered",
       "EligibilityGranted",
     ]);
+  });
+
+  it("only a command given a key stores a result for replay", async () => {
+    const { community, storage } = await testCommunity();
+    await community.residents.register({ actor: staff, name: "甲" });
+    const stored = () => storage.transaction((tx) => tx.count(idempotencyModel.name, []));
+    expect(await stored()).toBe(0);
+    await community.residents.register({ actor: staff, name: "乙", idempotencyKey: "k" });
+    expect(await stored()).toBe(1);
   });
 });

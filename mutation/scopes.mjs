@@ -27,8 +27,12 @@ export const scopes = {
     mutate: ["packages/core/src/runtime.ts", "packages/core/src/events.ts", "packages/core/src/event-def.ts"],
     tests: [
       "packages/core/test/events.test.ts",
+      "packages/core/test/idempotency.test.ts",
+      "packages/core/test/command-context.test.ts",
+      "packages/core/test/plugin-install.test.ts",
       "packages/core/test/hooks.test.ts",
       "packages/core/test/plugin.test.ts",
+      "packages/core/test/members.test.ts",
       "packages/booking/src/idempotency-scope.test.ts",
     ],
   },

@@ -1,6 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { isLinliError } from "../src/index";
-import { staff, testCommunity } from "./fixtures";
+import { z } from "zod";
+import { definePlugin, defineQuery, isLinliError } from "../src/index";
+import { admin, staff, system, testCommunity } from "./fixtures";
+
+/** A plugin whose query asks `cx.mayActFor`, as booking and pricing do before showing a record. */
+const probePlugin = () =>
+  definePlugin({
+    id: "probe" as const,
+    api: (ctx) =>
+      ctx.commands({
+        mayActFor: defineQuery({
+          subject: "none",
+          input: z.object({ residentId: z.string() }),
+          run: (cx, { residentId }) => cx.mayActFor(residentId),
+        }),
+      }),
+  });
 
 describe("access and acting for residents", () => {
   it("a resident acts for themself and for those who delegated to them; staff for anyone", async () => {
@@ -96,5 +111,48 @@ describe("access and acting for residents", () => {
     await expect(spoof.residents.get({ actor: staff, forResident: grandma.id })).rejects.toMatchObject({
       code: "ACCESS_DENIED",
     });
+  });
+
+  it("cx.mayActFor: staff, admin and system for anyone; a resident for themself and who delegated to them", async () => {
+    const { community } = await testCommunity([probePlugin()] as const);
+    const grandma = await community.residents.register({ actor: staff, name: "王奶奶" });
+    const neighbour = await community.residents.register({ actor: staff, name: "邻居" });
+    const asNeighbour = { kind: "resident", id: neighbour.id } as const;
+    for (const actor of [staff, admin, system])
+      expect(await community.probe.mayActFor({ actor, residentId: grandma.id })).toBe(true);
+    expect(await community.probe.mayActFor({ actor: asNeighbour, residentId: neighbour.id })).toBe(true);
+    expect(await community.probe.mayActFor({ actor: asNeighbour, residentId: grandma.id })).toBe(false);
+    await community.delegations.grant({
+      actor: { kind: "resident", id: grandma.id },
+      forResident: grandma.id,
+      delegateId: neighbour.id,
+    });
+    expect(await community.probe.mayActFor({ actor: asNeighbour, residentId: grandma.id })).toBe(true);
+  });
+
+  it("ACCESS_DENIED names the actor's kind and the action in both languages, and the actor's id in details", async () => {
+    const { community } = await testCommunity();
+    const grandma = await community.residents.register({ actor: staff, name: "王奶奶" });
+    const neighbour = await community.residents.register({ actor: staff, name: "邻居" });
+    const error = await community.residents
+      .get({ actor: { kind: "resident", id: neighbour.id }, forResident: grandma.id })
+      .catch((e) => e);
+    expect(isLinliError(error, "ACCESS_DENIED")).toBe(true);
+    expect(error.messages).toEqual({
+      "zh-CN": "resident 无权执行 core.residents.get",
+      en: "A resident may not core.residents.get",
+    });
+    expect(error.details).toMatchObject({
+      actorKind: "resident",
+      action: "core.residents.get",
+      actorId: neighbour.id,
+    });
+  });
+
+  it("UNKNOWN_RESIDENT names the unknown id", async () => {
+    const { community } = await testCommunity();
+    const error = await community.residents.get({ actor: staff, forResident: "nobody" }).catch((e) => e);
+    expect(error.messages.en).toBe("Resident nobody does not exist");
+    expect(error.details).toEqual({ residentId: "nobody" });
   });
 });

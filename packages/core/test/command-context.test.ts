@@ -1,0 +1,239 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import {
+  coreEvents,
+  defineCommand,
+  defineEvents,
+  definePlugin,
+  defineQuery,
+  isLinliError,
+  subscribe,
+} from "../src/index";
+import { admin, baseConfig, staff, system, testCommunity } from "./fixtures";
+
+const noteEvents = defineEvents("notes", {
+  NotePosted: z.object({ noteId: z.string().min(3) }),
+  NotePinned: z.object({ noteId: z.string() }),
+});
+const strayEvents = defineEvents("stray", { StrayHappened: z.object({ id: z.string() }) });
+
+/** A plugin exercising the command context: events, audit, access helpers and subjects. */
+const notesPlugin = () =>
+  definePlugin({
+    id: "notes" as const,
+    events: noteEvents,
+    api: (ctx) =>
+      ctx.commands({
+        post: defineCommand({
+          subject: "none",
+          input: z.object({ ids: z.array(z.string()).max(3) }),
+          run: async (cx, { ids }) => {
+            const out = [];
+            for (const id of ids) out.push(await cx.emit(noteEvents.NotePosted, { noteId: id }));
+            return out;
+          },
+        }),
+        emitStray: defineCommand({
+          subject: "none",
+          input: z.object({}),
+          run: (cx) => cx.emit(strayEvents.StrayHappened, { id: "s" }),
+        }),
+        emitFromQuery: defineQuery({
+          subject: "none",
+          input: z.object({}),
+          run: (cx) => cx.emit(noteEvents.NotePinned, { noteId: "n-1" }),
+        }),
+        auditFromQuery: defineQuery({
+          subject: "none",
+          input: z.object({}),
+          run: async (cx) => cx.audit({ action: "notes.read" }),
+        }),
+        staffOnly: defineQuery({
+          subject: "none",
+          input: z.object({}),
+          run: async (cx) => {
+            cx.requireStaff("notes.moderate");
+            return "ok";
+          },
+        }),
+        actFor: defineQuery({
+          subject: "none",
+          input: z.object({ residentId: z.string() }),
+          run: async (cx, { residentId }) => {
+            await cx.requireActFor(residentId, "notes.readFor");
+            return "ok";
+          },
+        }),
+        subject: {
+          required: defineQuery({ subject: "required", input: z.object({}), run: async (cx) => cx.subject }),
+          optional: defineQuery({ input: z.object({}), run: async (cx) => cx.subject ?? null }),
+          none: defineQuery({ subject: "none", input: z.object({}), run: async (cx) => cx.subject ?? null }),
+        },
+      }),
+  });
+
+const resident = (id: string) => ({ kind: "resident", id }) as const;
+
+describe("the command context", () => {
+  it("events returned by cx.emit carry their outbox numbers, type, payload and actor once the command ends", async () => {
+    const { community, clock } = await testCommunity([notesPlugin()] as const);
+    await community.notes.post({ actor: staff, ids: ["n-1"] });
+    const returned = await community.notes.post({ actor: staff, ids: ["n-2", "n-3"] });
+    const listed = await community.events.list({ actor: staff, afterSeq: 1 });
+    expect(returned).toEqual(listed);
+    expect(returned.map((e) => [e.seq, e.type, e.payload])).toEqual([
+      [2, "NotePosted", { noteId: "n-2" }],
+      [3, "NotePosted", { noteId: "n-3" }],
+    ]);
+    expect(returned[0]).toMatchObject({
+      communityId: "wangjialong",
+      actorKind: "staff",
+      actorId: "desk-1",
+      occurredAt: clock.now(),
+      ackedAt: null,
+    });
+  });
+
+  it("an event payload that fails its schema is VALIDATION_FAILED naming the event, the field and the problem", async () => {
+    const { community } = await testCommunity([notesPlugin()] as const);
+    const error = await community.notes.post({ actor: staff, ids: ["ok-1", "n"] }).catch((e) => e);
+    expect(isLinliError(error, "VALIDATION_FAILED")).toBe(true);
+    expect(error.messages.en).toContain("NotePosted payload: noteId: ");
+    expect(error.details.problems).toEqual([expect.objectContaining({ path: "noteId" })]);
+    expect(await community.events.list({ actor: staff })).toEqual([]);
+  });
+
+  it("a command may emit only events an installed plugin declares", async () => {
+    const { community } = await testCommunity([notesPlugin()] as const);
+    await expect(community.notes.emitStray({ actor: staff })).rejects.toMatchObject({
+      code: "UNKNOWN_EVENT",
+      details: { plugin: "notes.emitStray", event: "StrayHappened" },
+    });
+    // A hand-made look-alike of a declared event is refused too.
+    const forged = definePlugin({
+      id: "forged",
+      api: (ctx) =>
+        ctx.commands({
+          emit: defineCommand({
+            subject: "none",
+            input: z.object({}),
+            run: (cx) => cx.emit({ ...noteEvents.NotePinned }, { noteId: "x" }),
+          }),
+        }),
+    });
+    const second = await testCommunity([notesPlugin(), forged] as const);
+    await expect(second.community.forged.emit({ actor: staff })).rejects.toMatchObject({
+      code: "UNKNOWN_EVENT",
+    });
+    expect(await second.community.events.list({ actor: staff })).toEqual([]);
+  });
+
+  it("a query may neither emit events nor write audit records", async () => {
+    const { community } = await testCommunity([notesPlugin()] as const);
+    await expect(community.notes.emitFromQuery({ actor: staff })).rejects.toThrow(
+      "query notes.emitFromQuery may not emit events",
+    );
+    await expect(community.notes.auditFromQuery({ actor: staff })).rejects.toThrow(
+      "query notes.auditFromQuery may not write audit records",
+    );
+  });
+
+  it("cx.requireStaff lets staff-like actors through and refuses a resident with ACCESS_DENIED for the action", async () => {
+    const { community } = await testCommunity([notesPlugin()] as const);
+    const r = await community.residents.register({ actor: staff, name: "甲" });
+    for (const actor of [staff, system]) expect(await community.notes.staffOnly({ actor })).toBe("ok");
+    await expect(community.notes.staffOnly({ actor: resident(r.id) })).rejects.toMatchObject({
+      code: "ACCESS_DENIED",
+      details: { action: "notes.moderate" },
+    });
+  });
+
+  it("cx.requireActFor: staff for an existing resident, a resident for themself, nobody else; same answer for unknown ids", async () => {
+    const { community } = await testCommunity([notesPlugin()] as const);
+    const a = await community.residents.register({ actor: staff, name: "甲" });
+    const b = await community.residents.register({ actor: staff, name: "乙" });
+    expect(await community.notes.actFor({ actor: staff, residentId: a.id })).toBe("ok");
+    await expect(community.notes.actFor({ actor: staff, residentId: "nobody" })).rejects.toMatchObject({
+      code: "UNKNOWN_RESIDENT",
+    });
+    expect(await community.notes.actFor({ actor: resident(a.id), residentId: a.id })).toBe("ok");
+    for (const residentId of [b.id, "nobody"])
+      await expect(community.notes.actFor({ actor: resident(a.id), residentId })).rejects.toMatchObject({
+        code: "ACCESS_DENIED",
+        details: { action: "notes.readFor" },
+      });
+  });
+
+  it("the subject: forResident when given, else the acting resident; staff must name one where it is required", async () => {
+    const { community } = await testCommunity([notesPlugin()] as const);
+    const a = await community.residents.register({ actor: staff, name: "甲" });
+    const { subject } = community.notes;
+    expect(await subject.required({ actor: resident(a.id) })).toBe(a.id);
+    expect(await subject.required({ actor: staff, forResident: a.id })).toBe(a.id);
+    await expect(subject.required({ actor: staff })).rejects.toMatchObject({
+      code: "SUBJECT_REQUIRED",
+      details: { command: "notes.subject.required" },
+    });
+    expect(await subject.optional({ actor: staff })).toBeNull();
+    expect(await subject.optional({ actor: resident(a.id) })).toBe(a.id);
+    expect(await subject.none({ actor: resident(a.id) })).toBeNull();
+    await expect(subject.optional({ actor: staff, forResident: "nobody" })).rejects.toMatchObject({
+      code: "UNKNOWN_RESIDENT",
+    });
+    const b = await community.residents.register({ actor: staff, name: "乙" });
+    await expect(subject.optional({ actor: resident(b.id), forResident: a.id })).rejects.toMatchObject({
+      code: "ACCESS_DENIED",
+      details: { action: "notes.subject.optional" },
+    });
+    // A volunteer acts for themself too.
+    await community.members.add({ actor: admin, id: b.id, kind: "volunteer" });
+    expect(await subject.required({ actor: { kind: "volunteer", id: b.id } })).toBe(b.id);
+    // A binding passes forResident only to the commands that take a subject.
+    // (A JavaScript caller: the types offer no subject-less command on a resident binding.)
+    const bound = community.as(staff).for(a.id).notes.subject as unknown as Record<
+      string,
+      () => Promise<unknown>
+    >;
+    expect([await bound.required!(), await bound.none!()]).toEqual([a.id, null]);
+  });
+});
+
+describe("grants read through cx.groupsOf", () => {
+  it("a grant made in the same command is seen by a later cx.groupsOf of that command", async () => {
+    const seen: string[][] = [];
+    const watcher = definePlugin({
+      id: "watcher",
+      hooks: {
+        before: {
+          "core.eligibility.grant": async (cx) => void seen.push(await cx.groupsOf(String(cx.subject))),
+        },
+        after: {
+          "core.eligibility.grant": async (cx) => void seen.push(await cx.groupsOf(String(cx.subject))),
+        },
+      },
+      api: () => ({}),
+    });
+    const { community } = await testCommunity([watcher] as const);
+    const r = await community.residents.register({ actor: staff, name: "甲" });
+    await community.eligibility.grant({ actor: staff, forResident: r.id, groupId: "elderly-living-alone" });
+    expect(seen).toEqual([[], ["elderly-living-alone"]]);
+  });
+});
+
+describe("subscribers", () => {
+  it("a subscriber sees its own plugin's options, not the emitter's", async () => {
+    const heard: unknown[] = [];
+    const listener = definePlugin({
+      id: "listener",
+      config: z.object({ label: z.string() }),
+      on: [subscribe(coreEvents.ResidentRegistered, (cx) => void heard.push(cx.options))],
+      api: () => ({}),
+    });
+    const { community } = await testCommunity([listener] as const, {
+      ...baseConfig(),
+      listener: { label: "L" },
+    });
+    await community.residents.register({ actor: staff, name: "甲" });
+    expect(heard).toEqual([{ label: "L" }]);
+  });
+});

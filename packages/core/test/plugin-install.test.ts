@@ -1,0 +1,205 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import {
+  coreEvents,
+  defineCommand,
+  defineEvents,
+  definePlugin,
+  defineQuery,
+  type EventMap,
+  subscribe,
+} from "../src/index";
+import { staff, system, testCommunity } from "./fixtures";
+
+const chimeEvents = defineEvents("chime", { ChimeRang: z.object({ id: z.string() }) });
+
+/** A plugin that emits `ChimeRang` from its staff-only `ring` command. */
+const chimePlugin = (events: EventMap = chimeEvents) =>
+  definePlugin({
+    id: "chime" as const,
+    events,
+    api: (ctx) =>
+      ctx.commands({
+        ring: defineCommand({
+          subject: "none",
+          allow: "staff",
+          input: z.object({ id: z.string() }),
+          run: async (cx, { id }) => {
+            await cx.emit(events.ChimeRang ?? chimeEvents.ChimeRang, { id });
+            return id;
+          },
+        }),
+      }),
+  });
+
+/** A plugin recording what it hears, under its id. */
+const listenerPlugin = (
+  id: string,
+  heard: string[],
+  optional: string[] = [],
+  event = chimeEvents.ChimeRang,
+) =>
+  definePlugin({
+    id,
+    optional,
+    on: [subscribe(event, (_cx, e) => void heard.push(`${id}:${e.payload.id}`))],
+    api: () => ({}),
+  });
+
+describe("installing plugins", () => {
+  it("every subscriber of an event runs, also when an optional plugin it listens to is present", async () => {
+    const heard: string[] = [];
+    const { community } = await testCommunity([
+      chimePlugin(),
+      listenerPlugin("first", heard, ["chime"]),
+      listenerPlugin("second", heard),
+    ] as const);
+    await community.chime.ring({ actor: staff, id: "c-1" });
+    expect(heard).toEqual(["first:c-1", "second:c-1"]);
+  });
+
+  it("every plugin's hooks on one command run, before and after, in plugin order", async () => {
+    const ran: string[] = [];
+    const hooker = (id: string) =>
+      definePlugin({
+        id,
+        hooks: {
+          before: { "chime.ring": () => void ran.push(`${id}:before`) },
+          after: { "chime.ring": () => void ran.push(`${id}:after`) },
+        },
+        api: () => ({}),
+      });
+    const { community } = await testCommunity([chimePlugin(), hooker("a"), hooker("b")] as const);
+    await community.chime.ring({ actor: staff, id: "c-1" });
+    expect(ran).toEqual(["a:before", "b:before", "a:after", "b:after"]);
+  });
+
+  it("refuses an after-hook on a name that is no command", async () => {
+    const typo = definePlugin({
+      id: "typo",
+      hooks: { after: { "chime.rng": () => undefined } },
+      api: () => ({}),
+    });
+    await expect(testCommunity([chimePlugin(), typo] as const)).rejects.toMatchObject({
+      code: "UNKNOWN_COMMAND",
+      details: { plugin: "typo", command: "chime.rng" },
+    });
+  });
+
+  it("a plugin declares only its own events, each name once across the community", async () => {
+    const thief = definePlugin({ id: "thief", events: chimeEvents, api: () => ({}) });
+    await expect(testCommunity([thief] as const)).rejects.toMatchObject({ code: "PLUGIN_CONFLICT" });
+    const twin = definePlugin({
+      id: "twin",
+      events: defineEvents("twin", { ChimeRang: z.object({}) }),
+      api: () => ({}),
+    });
+    await expect(testCommunity([chimePlugin(), twin] as const)).rejects.toMatchObject({
+      code: "PLUGIN_CONFLICT",
+      details: { reason: "event ChimeRang is declared twice" },
+    });
+    const kernelName = definePlugin({
+      id: "kernel-name",
+      events: defineEvents("kernel-name", { ResidentRegistered: z.object({}) }),
+      api: () => ({}),
+    });
+    await expect(testCommunity([kernelName] as const)).rejects.toMatchObject({ code: "PLUGIN_CONFLICT" });
+  });
+
+  it("a subscription must be a list of subscribe(event, fn) to a declared event of the right owner", async () => {
+    const single = {
+      id: "single",
+      on: subscribe(coreEvents.ResidentRegistered, () => undefined),
+      api: () => ({}),
+    };
+    await expect(testCommunity([definePlugin(single as never)] as const)).rejects.toMatchObject({
+      code: "PLUGIN_CONFLICT",
+    });
+    const noEvent = { id: "no-event", on: [{ event: undefined, run: () => undefined }], api: () => ({}) };
+    await expect(testCommunity([definePlugin(noEvent as never)] as const)).rejects.toMatchObject({
+      code: "UNKNOWN_EVENT",
+      details: { plugin: "no-event", event: "undefined" },
+    });
+    // Same name, another owner: not the declared event, even though defineEvents made it.
+    const impostor = defineEvents("bell", { ChimeRang: z.object({ id: z.string() }) }).ChimeRang;
+    await expect(
+      testCommunity([chimePlugin(), listenerPlugin("l", [], [], impostor)] as const),
+    ).rejects.toMatchObject({ code: "UNKNOWN_EVENT" });
+  });
+
+  it("a hand-made event definition a plugin declares is emitted and heard as that very object, not as a copy", async () => {
+    const handMade = {
+      ChimeRang: { name: "ChimeRang" as const, plugin: "chime", schema: z.object({ id: z.string() }) },
+    };
+    const heard: string[] = [];
+    const { community } = await testCommunity([
+      chimePlugin(handMade),
+      listenerPlugin("same", heard, [], handMade.ChimeRang),
+    ] as const);
+    await community.chime.ring({ actor: staff, id: "c-1" });
+    expect(heard).toEqual(["same:c-1"]);
+    // A defineEvents copy of it is not it: only copies of defineEvents' own definitions match.
+    await expect(
+      testCommunity([chimePlugin(handMade), listenerPlugin("copy", [], [], chimeEvents.ChimeRang)] as const),
+    ).rejects.toMatchObject({ code: "UNKNOWN_EVENT" });
+  });
+
+  it('allow: "staff" admits staff, admin and system, and refuses residents', async () => {
+    const { community } = await testCommunity([chimePlugin()] as const);
+    expect(await community.chime.ring({ actor: system, id: "c-1" })).toBe("c-1");
+    await expect(
+      community.chime.ring({ actor: { kind: "resident", id: "r" }, id: "c-2" }),
+    ).rejects.toMatchObject({
+      code: "ACCESS_DENIED",
+      details: { action: "chime.ring" },
+    });
+  });
+
+  it("a command name is defined once; a plugin reaches itself and what it requires", async () => {
+    const twice = definePlugin({
+      id: "twice",
+      api: (ctx) => {
+        const a = defineQuery({ subject: "none", input: z.object({}), run: async () => 1 });
+        return { ...ctx.commands({ a }), ...ctx.commands({ a }) };
+      },
+    });
+    await expect(testCommunity([twice] as const)).rejects.toMatchObject({
+      code: "PLUGIN_CONFLICT",
+      details: { reason: "command twice.a is defined twice" },
+    });
+    const user = definePlugin({
+      id: "user",
+      requires: ["chime"],
+      api: (ctx) => ({ reach: () => [ctx.plugin("user") !== undefined, ctx.plugin("chime") !== undefined] }),
+    });
+    const { community } = await testCommunity([chimePlugin(), user] as const);
+    expect(community.user.reach()).toEqual([true, true]);
+  });
+
+  it("one input schema shared by a command without a subject and one with: each keeps its own call schema", async () => {
+    const input = z.object({ note: z.string() });
+    const shared = definePlugin({
+      id: "shared",
+      api: (ctx) =>
+        ctx.commands({
+          withSubject: defineQuery({ input, run: async (cx) => cx.subject ?? null }),
+          withoutSubject: defineQuery({ subject: "none", input, run: async () => "none" }),
+        }),
+    });
+    const { community } = await testCommunity([shared] as const);
+    const r = await community.residents.register({ actor: staff, name: "甲" });
+    expect(await community.shared.withSubject({ actor: staff, forResident: r.id, note: "n" })).toBe(r.id);
+    const call = community.shared.withoutSubject as (input: object) => Promise<unknown>;
+    await expect(call({ actor: staff, forResident: r.id, note: "n" })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
+  });
+
+  it("an event name must be PascalCase from its first to its last character", () => {
+    for (const name of ["notPascal", "Bad-Name", "x"])
+      expect(() => defineEvents("p", { [name]: z.object({}) })).toThrow(
+        `event name ${name} must be PascalCase`,
+      );
+    expect(Object.keys(defineEvents("p", { A: z.object({}), Ab9: z.object({}) }))).toEqual(["A", "Ab9"]);
+  });
+});

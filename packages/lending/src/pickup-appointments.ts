@@ -188,5 +188,10 @@ export function pickupSubscriptions() {
     subscribe(bookingEvents.BookingRejected, (cx, { payload: p }) =>
       undoPickup(cx, p.resourceId, p.bookingId),
     ),
+    // A missed pickup appointment (staff record a no-show, or the check-in window closes and the
+    // booking is released: both record a no-show): the hold keeps only its own deadline.
+    subscribe(bookingEvents.NoShowRecorded, (cx, { payload: p }) =>
+      undoPickup(cx, p.resourceId, p.bookingId),
+    ),
   ];
 }

@@ -186,6 +186,23 @@ export function pickupScenarios(storage: () => StorageAdapter | Promise<StorageA
     await community.close();
   });
 
+  test("Wang misses his Friday appointment: the no-show ends the hold his own 48 hours gave, and Zhang gets the ladder", async () => {
+    const { community, clock, lend, ladder, slot } = await pickupRoom(await storage());
+    await shelveLadderFor(lend, ladder, "wang");
+    expect((await lend.holds.place({ actor: resident("zhang"), itemTypeId: "ladder" })).ok).toBe(true);
+    const booked = await community.booking.book({ actor: resident("wang"), ...slot("2026-09-25T10:00") });
+    if (!booked.ok) throw new Error(booked.violations[0].code);
+    const [held] = (await lend.mine({ actor: resident("wang") })).holds;
+    expect(held?.pickupBy?.toISOString()).toBe(cst("2026-09-25T10:15").toISOString());
+    clock.set(cst("2026-09-25T10:10"));
+    await community.booking.markNoShow({ actor: desk, bookingId: booked.booking.id });
+    expect((await lend.mine({ actor: resident("wang") })).holds).toEqual([]);
+    const [zhang] = (await lend.mine({ actor: resident("zhang") })).holds;
+    expect(zhang?.status).toBe("ready");
+    expect(zhang?.itemId).toBe(ladder);
+    await community.close();
+  });
+
   test("moving or cancelling one of two appointments keeps the ladder until the latest one still booked", async () => {
     const { community, clock, lend, ladder, slot } = await pickupRoom(await storage());
     await shelveLadderFor(lend, ladder, "wang");

@@ -161,6 +161,21 @@ describe("seasonal: the refusals, the open time of a window, the configuration",
     ]);
   });
 
+  test("a resident in any one of the season's groups may book, in the window and in the request", () => {
+    const day = (d: string) => at(`${d}T00:00`);
+    const forTwo = { ...winter, groups: ["student", "teacher"] };
+    expect(windowOf(forTwo, day("2027-01-01"), day("2027-01-10"), ["teacher"])).toEqual([
+      { start: day("2027-01-01").getTime(), end: day("2027-01-06").getTime() },
+    ]);
+    expect(
+      judge(seasonalKind, forTwo, {
+        start: at("2027-01-03T09:00"),
+        end: at("2027-01-03T10:00"),
+        groups: ["teacher"],
+      }),
+    ).toEqual([]);
+  });
+
   test("every period is checked, at its own index", () => {
     const out: unknown[] = [];
     seasonalKind.check!(

@@ -244,11 +244,10 @@ test("the kind's name, as configurations write it", () => {
 });
 
 test("a weekday's range is documented too, as the configuration's JSON Schema shows it", () => {
-  const schema = z.toJSONSchema(openingHoursKind.params, { io: "input", unrepresentable: "any" }) as {
-    properties: { weekly: { properties: Record<string, { items: { description?: string } }> } };
-  };
+  const weekly = z.toJSONSchema(openingHoursKind.params, { io: "input", unrepresentable: "any" }).properties
+    ?.weekly as { properties: Record<string, { items: { description?: string } }> };
   for (const day of ["mon", "tue", "wed", "thu", "fri", "sat", "sun"])
-    expect(schema.properties.weekly.properties[day]!.items.description, day).toBe(
+    expect(weekly.properties[day]!.items.description, day).toBe(
       "A local time range of one day; `to` at or before `from` runs past midnight into the next day.",
     );
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import * as z from "zod";
 import { codes, judge, room, undocumentedParams } from "../../test/rule-harness";
 import { openingHoursKind } from "./opening-hours";
 
@@ -240,4 +241,13 @@ describe("opening-hours: every weekday, whole-day ranges, the open time of a win
 
 test("the kind's name, as configurations write it", () => {
   expect(openingHoursKind.kind).toBe("opening-hours");
+});
+
+test("a weekday's range is documented too, as the configuration's JSON Schema shows it", () => {
+  const weekly = z.toJSONSchema(openingHoursKind.params, { io: "input", unrepresentable: "any" }).properties
+    ?.weekly as { properties: Record<string, { items: { description?: string } }> };
+  for (const day of ["mon", "tue", "wed", "thu", "fri", "sat", "sun"])
+    expect(weekly.properties[day]!.items.description, day).toBe(
+      "A local time range of one day; `to` at or before `from` runs past midnight into the next day.",
+    );
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { codes, judge } from "../../test/rule-harness";
+import { codes, judge, undocumentedParams } from "../../test/rule-harness";
 import { slotGridKind } from "./slot-grid";
 
 const at = (local: string) => new Date(`${local}:00+08:00`);
@@ -95,5 +95,55 @@ describe("slot-grid", () => {
     expect(off[0]!.message["zh-CN"]).toBe(
       "预约须按 60 分钟的时段开始和结束（2026-10-25 01:30（UTC+01:00）, 2026-10-25 01:30（UTC+00:00） 不在时段边界上）",
     );
+  });
+});
+
+describe("slot-grid: the refusal, the grid offered, the configuration", () => {
+  test("an end off the grid is named alone, with the refusal in both languages", () => {
+    const [v] = judge(
+      slotGridKind,
+      { granularityMinutes: 30 },
+      { start: at("2026-07-06T09:00"), end: at("2026-07-06T10:20") },
+    );
+    expect(v).toEqual({
+      code: "OFF_GRID",
+      rule: "rule-under-test",
+      params: { granularity: 30, times: ["2026-07-06 10:20"] },
+      message: {
+        "zh-CN": "预约须按 30 分钟的时段开始和结束（2026-07-06 10:20 不在时段边界上）",
+        en: "Bookings start and end on the 30-minute grid (2026-07-06 10:20 is off the grid)",
+      },
+    });
+  });
+
+  test("availability's grid is the rule's, the offset 0 by default", () => {
+    const grid = (params: object) => slotGridKind.grid!(slotGridKind.params.parse(params));
+    expect(grid({ granularityMinutes: 15 })).toEqual({ granularityMinutes: 15, offsetMinutes: 0 });
+    expect(grid({ granularityMinutes: 90, offsetMinutes: 480 })).toEqual({
+      granularityMinutes: 90,
+      offsetMinutes: 480,
+    });
+  });
+
+  test("the configuration: a step of 1 to 1440 whole minutes, an offset within the day", () => {
+    const ok = (params: object) => slotGridKind.params.safeParse(params).success;
+    expect([1, 1440].map((g) => ok({ granularityMinutes: g }))).toEqual([true, true]);
+    expect([0, 1441, 1.5].map((g) => ok({ granularityMinutes: g }))).toEqual([false, false, false]);
+    expect([0, 1439].map((o) => ok({ granularityMinutes: 30, offsetMinutes: o }))).toEqual([true, true]);
+    expect([-1, 1440, 0.5].map((o) => ok({ granularityMinutes: 30, offsetMinutes: o }))).toEqual([
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  test("the kind's name, description and every parameter", () => {
+    expect(slotGridKind.kind).toBe("slot-grid");
+    expect(slotGridKind.description).toEqual({
+      "zh-CN": "时段网格（粒度与对齐）",
+      en: "Slot grid (granularity and alignment)",
+    });
+    expect(slotGridKind.reads).toEqual({ residentBookings: false });
+    expect(undocumentedParams(slotGridKind)).toEqual([]);
   });
 });

@@ -74,10 +74,22 @@ export const scopes = {
     ],
   },
   "booking-availability": {
-    mutate: ["packages/booking/src/availability.ts"],
+    // Availability validates (availability.ts), then sweeps (availability-sweep.ts) over the
+    // occupancy steps (occupancy-steps.ts), the slot grid's starts (slot-grid-points.ts), the
+    // capacity, buffers and grid the rules give (resource-terms.ts) and the allowed intervals'
+    // intersection (interval.ts). Pure tests only: a community per mutant costs seconds.
+    mutate: [
+      "packages/booking/src/availability.ts",
+      "packages/booking/src/availability-sweep.ts",
+      "packages/booking/src/occupancy-steps.ts",
+      "packages/booking/src/slot-grid-points.ts",
+      "packages/booking/src/resource-terms.ts",
+      "packages/booking/src/interval.ts",
+    ],
     tests: [
       "packages/booking/src/availability.test.ts",
       "packages/booking/src/availability-reference.property.test.ts",
+      "packages/booking/src/occupancy-steps.property.test.ts",
       "packages/booking/src/slot-grid.property.test.ts",
       "packages/booking/src/dst-slot-grid.test.ts",
     ],

@@ -75,23 +75,20 @@ export const scopes = {
   },
   "booking-availability": {
     // Availability validates (availability.ts), then sweeps (availability-sweep.ts) over the
-    // occupancy steps (occupancy-steps.ts), the slot grid's starts (slot-grid-points.ts), the
-    // capacity, buffers and grid the rules give (resource-terms.ts) and the allowed intervals'
-    // intersection (interval.ts). Pure tests only: a community per mutant costs seconds.
+    // occupancy steps (occupancy-steps.ts) and the slot grid's starts (slot-grid-points.ts).
+    // Pure tests only: dst-slot-grid.test.ts builds a community (seconds per mutant) and
+    // proves through the booking API what slot-grid.property.test.ts proves purely.
     mutate: [
       "packages/booking/src/availability.ts",
       "packages/booking/src/availability-sweep.ts",
       "packages/booking/src/occupancy-steps.ts",
       "packages/booking/src/slot-grid-points.ts",
-      "packages/booking/src/resource-terms.ts",
-      "packages/booking/src/interval.ts",
     ],
     tests: [
       "packages/booking/src/availability.test.ts",
       "packages/booking/src/availability-reference.property.test.ts",
       "packages/booking/src/occupancy-steps.property.test.ts",
       "packages/booking/src/slot-grid.property.test.ts",
-      "packages/booking/src/dst-slot-grid.test.ts",
     ],
   },
   "pricing-proration": {

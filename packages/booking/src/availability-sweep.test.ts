@@ -359,3 +359,40 @@ describe("occupancy buffers filled to the brim", () => {
     expect(Array.from(all.levels.subarray(0, all.size))).toEqual([0, 1, 3, 0]);
   });
 });
+
+describe("buffers around the window", () => {
+  // A booking just outside the window still counts when a slot widened by the buffers meets it:
+  // availability offered these slots and booking refused them (TURNOVER_CONFLICT) when the
+  // before-buffer was longer than the after-buffer plus the slot, or the after-buffer longer
+  // than the before-buffer.
+  const kinds = kindsWith();
+  const buffers = (beforeMinutes: number, afterMinutes: number): ResolvedRule => ({
+    ...ruleOf("buffers"),
+    params: kinds.get("buffers")!.params.parse({ beforeMinutes, afterMinutes }) as Record<string, unknown>,
+  });
+  const full = (start: string, end: string) => booking(start, end, { quantity: 2 });
+
+  test("a long before-buffer reaches a booking that ended before the window", () => {
+    const slots = availableSlots({
+      ...base,
+      kinds,
+      rules: [buffers(30, 0)],
+      bookings: [full("2026-07-06T07:00:00Z", "2026-07-06T07:40:00Z")],
+      durationMinutes: 15,
+      defaultGranularityMinutes: 15,
+    });
+    expect(hhmm(slots)[0]).toBe("08:15/2");
+  });
+
+  test("a long after-buffer reaches a booking that starts after the window", () => {
+    const slots = availableSlots({
+      ...base,
+      kinds,
+      rules: [buffers(0, 30)],
+      bookings: [full("2026-07-06T10:20:00Z", "2026-07-06T10:40:00Z")],
+      durationMinutes: 15,
+      defaultGranularityMinutes: 15,
+    });
+    expect(hhmm(slots).at(-1)).toBe("09:30/2");
+  });
+});

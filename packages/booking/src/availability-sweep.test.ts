@@ -396,3 +396,76 @@ describe("buffers around the window", () => {
     expect(hhmm(slots).at(-1)).toBe("09:30/2");
   });
 });
+
+describe("the window and the defaults", () => {
+  const kinds = kindsWith();
+
+  test("slots before now are not offered; without a grid or default, slots are quarter-hours", () => {
+    const { defaultGranularityMinutes: _, ...noDefault } = base;
+    const slots = availableSlots({
+      ...noDefault,
+      kinds,
+      rules: [],
+      now: new Date("2026-07-06T09:20:00Z"),
+    });
+    expect(hhmm(slots)).toEqual(["09:30/2", "09:45/2"]);
+  });
+
+  test("a quantity equal to the capacity is offered where nothing is booked", () => {
+    const slots = availableSlots({
+      ...base,
+      kinds,
+      rules: [],
+      quantity: 2,
+      bookings: [booking("2026-07-06T08:00:00Z", "2026-07-06T08:30:00Z")],
+    });
+    expect(hhmm(slots)).toEqual(["09:00/2"]);
+  });
+
+  test("a slot starting exactly where a second open range begins is offered", () => {
+    const hours = {
+      ...ruleOf("opening-hours"),
+      params: kinds.get("opening-hours")!.params.parse({
+        weekly: {
+          mon: [
+            { from: "08:00", to: "08:30" },
+            { from: "09:00", to: "10:00" },
+          ],
+        },
+      }) as Record<string, unknown>,
+    };
+    const slots = availableSlots({ ...base, kinds, rules: [hours], defaultGranularityMinutes: 30 });
+    expect(hhmm(slots)).toEqual(["08:00/2", "09:00/2", "09:30/2"]);
+  });
+
+  test("kinds giving a capacity or buffers are read through them, not asked slot by slot", () => {
+    let asked = 0;
+    const capped = defineRuleKind({
+      kind: "test-capped",
+      description,
+      params: noParams,
+      evaluate: () => {
+        asked++;
+        return [];
+      },
+      capacity: () => 1,
+    });
+    const padded = defineRuleKind({
+      kind: "test-padded",
+      description,
+      params: noParams,
+      evaluate: () => {
+        asked++;
+        return [];
+      },
+      buffer: () => ({ beforeMinutes: 0, afterMinutes: 0 }),
+    });
+    const slots = availableSlots({
+      ...base,
+      kinds: kindsWith(capped, padded),
+      rules: [ruleOf("test-capped"), ruleOf("test-padded")],
+    });
+    expect(hhmm(slots)).toEqual(["08:00/1", "09:00/1"]);
+    expect(asked).toBe(0);
+  });
+});

@@ -469,3 +469,38 @@ describe("the window and the defaults", () => {
     expect(asked).toBe(0);
   });
 });
+
+describe("several rules of one kind", () => {
+  test("one slot-grid rule refusing a slot is enough, whatever the next one says", () => {
+    const kinds = kindsWith();
+    const grid = (granularityMinutes: number): ResolvedRule => ({
+      ...ruleOf(`grid-${granularityMinutes}`),
+      kind: "slot-grid",
+      params: kinds.get("slot-grid")!.params.parse({ granularityMinutes, offsetMinutes: 0 }) as Record<
+        string,
+        unknown
+      >,
+    });
+    // Hourly starts; a 30-minute slot ends off the hourly grid, on the half-hour one.
+    expect(availableSlots({ ...base, kinds, rules: [grid(60), grid(30)], durationMinutes: 30 })).toEqual([]);
+  });
+
+  test("one per-slot rule refusing a slot is enough, whatever the next one says", () => {
+    const noNine = defineRuleKind({
+      kind: "test-no-nine",
+      description,
+      params: noParams,
+      evaluate: (_params, cx) =>
+        cx.request.start.getUTCHours() === 9
+          ? [{ code: "NOT_AT_NINE", rule: cx.rule.id, params: {}, message: description }]
+          : [],
+    });
+    const yes = defineRuleKind({ kind: "test-yes", description, params: noParams, evaluate: () => [] });
+    const slots = availableSlots({
+      ...base,
+      kinds: kindsWith(noNine, yes),
+      rules: [ruleOf("test-no-nine"), ruleOf("test-yes")],
+    });
+    expect(hhmm(slots)).toEqual(["08:00/2"]);
+  });
+});

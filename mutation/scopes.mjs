@@ -86,6 +86,7 @@ export const scopes = {
     ],
     tests: [
       "packages/booking/src/availability.test.ts",
+      "packages/booking/src/availability-sweep.test.ts",
       "packages/booking/src/availability-reference.property.test.ts",
       "packages/booking/src/occupancy-steps.property.test.ts",
       "packages/booking/src/slot-grid.property.test.ts",

@@ -65,11 +65,14 @@ describe("the sweep hands the rules what they read", () => {
       evaluate: () => [],
       allowedIntervals: (_params, cx) => {
         seen.push(cx);
-        return [{ start: cx.start.getTime(), end: cx.end.getTime() }];
+        return [{ start: cx.start.getTime(), end: cx.start.getTime() + 60 * MINUTE }];
       },
     });
     const rule = ruleOf("test-window");
-    availableSlots({ ...base, kinds: kindsWith(windowKind), rules: [rule] });
+    // Only the allowed intervals decide (this kind's evaluate allows everything).
+    expect(hhmm(availableSlots({ ...base, kinds: kindsWith(windowKind), rules: [rule] }))).toEqual([
+      "08:00/2",
+    ]);
     expect(seen).toEqual([
       {
         rule,
@@ -483,6 +486,24 @@ describe("several rules of one kind", () => {
     });
     // Hourly starts; a 30-minute slot ends off the hourly grid, on the half-hour one.
     expect(availableSlots({ ...base, kinds, rules: [grid(60), grid(30)], durationMinutes: 30 })).toEqual([]);
+  });
+
+  test("a slot-grid rule refuses a slot whose start is off its grid even when its end is on it", () => {
+    const kinds = kindsWith();
+    const grid = (granularityMinutes: number, offsetMinutes: number): ResolvedRule => ({
+      ...ruleOf(`grid-${granularityMinutes}`),
+      kind: "slot-grid",
+      params: kinds.get("slot-grid")!.params.parse({ granularityMinutes, offsetMinutes }) as Record<
+        string,
+        unknown
+      >,
+    });
+    // Starts every half hour; the second grid has only the half past.
+    const slots = availableSlots({ ...base, kinds, rules: [grid(30, 0), grid(60, 30)], durationMinutes: 60 });
+    expect(hhmm(slots)).toEqual(["08:30/2", "09:30/2"]);
+    expect(
+      availableSlots({ ...base, kinds, rules: [grid(30, 0), grid(60, 30)], durationMinutes: 30 }),
+    ).toEqual([]);
   });
 
   test("one per-slot rule refusing a slot is enough, whatever the next one says", () => {

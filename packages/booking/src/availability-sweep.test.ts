@@ -233,6 +233,26 @@ describe("the slot grid", () => {
     expect(hhmm(slots)).toEqual(["08:00/2", "09:00/2"]);
   });
 
+  test("a slot-grid rule of the same step but another offset than the first grid gives no starts", () => {
+    const hourly = defineRuleKind({
+      kind: "test-hourly",
+      description,
+      params: noParams,
+      evaluate: () => [],
+      grid: () => ({ granularityMinutes: 60, offsetMinutes: 0 }),
+    });
+    const kinds = kindsWith(hourly);
+    const halfPast = {
+      ...ruleOf("slot-grid"),
+      params: kinds.get("slot-grid")!.params.parse({ granularityMinutes: 60, offsetMinutes: 30 }) as Record<
+        string,
+        unknown
+      >,
+    };
+    // Starts on the hour (the first grid); none is on the half-past grid.
+    expect(availableSlots({ ...base, kinds, rules: [ruleOf("test-hourly"), halfPast] })).toEqual([]);
+  });
+
   test("a window ending a millisecond after a grid point still offers the slot starting there", () => {
     const kinds = kindsWith();
     const grid = {

@@ -78,12 +78,22 @@ export const scopes = {
     ],
   },
   "booking-availability": {
-    mutate: ["packages/booking/src/availability.ts"],
+    // Availability validates (availability.ts), then sweeps (availability-sweep.ts) over the
+    // occupancy steps (occupancy-steps.ts) and the slot grid's starts (slot-grid-points.ts).
+    // Pure tests only: dst-slot-grid.test.ts builds a community (seconds per mutant) and
+    // proves through the booking API what slot-grid.property.test.ts proves purely.
+    mutate: [
+      "packages/booking/src/availability.ts",
+      "packages/booking/src/availability-sweep.ts",
+      "packages/booking/src/occupancy-steps.ts",
+      "packages/booking/src/slot-grid-points.ts",
+    ],
     tests: [
       "packages/booking/src/availability.test.ts",
+      "packages/booking/src/availability-sweep.test.ts",
       "packages/booking/src/availability-reference.property.test.ts",
+      "packages/booking/src/occupancy-steps.property.test.ts",
       "packages/booking/src/slot-grid.property.test.ts",
-      "packages/booking/src/dst-slot-grid.test.ts",
     ],
   },
   "pricing-proration": {

@@ -165,11 +165,13 @@ export function sweepSlots(input: SweepInput, epochMs: boolean): (FreeSlot | Epo
   const buffers = shared ? sharedBuffers : new OccupancyBuffers();
   if (shared) sharedBuffersBusy = true;
   try {
+    // Every booking that can meet a slot widened by the buffers: `[t - before, t + duration +
+    // after)` for the slot starts `t` in `[from, to)`.
     const { times, levels, size } = buffers.occupancySteps(
       input.bookings,
       zoneId,
-      from - buffer.afterMs - duration,
-      to + duration + buffer.beforeMs,
+      from - buffer.beforeMs,
+      to + duration + buffer.afterMs,
     );
     const { beforeMs, afterMs } = buffer;
     const out: (FreeSlot | EpochFreeSlot)[] = [];

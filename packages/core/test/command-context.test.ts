@@ -9,11 +9,13 @@ import {
   isLinliError,
   subscribe,
 } from "../src/index";
+import { eventModel } from "../src/kernel-models";
 import { admin, baseConfig, staff, system, testCommunity } from "./fixtures";
 
 const noteEvents = defineEvents("notes", {
   NotePosted: z.object({ noteId: z.string().min(3) }),
   NotePinned: z.object({ noteId: z.string() }),
+  NoteTagged: z.object({ noteId: z.string().min(3), tag: z.string().min(2) }),
 });
 const strayEvents = defineEvents("stray", { StrayHappened: z.object({ id: z.string() }) });
 
@@ -47,6 +49,33 @@ const notesPlugin = () =>
           subject: "none",
           input: z.object({}),
           run: async (cx) => cx.audit({ action: "notes.read" }),
+        }),
+        tagBoth: defineCommand({
+          subject: "none",
+          input: z.object({ noteId: z.string(), tag: z.string() }),
+          run: (cx, payload) => cx.emit(noteEvents.NoteTagged, payload),
+        }),
+        writeFromQuery: defineQuery({
+          subject: "none",
+          input: z.object({}),
+          run: (cx) =>
+            cx.tx.create(eventModel, { seq: 999, type: "Forged", payload: {}, occurredAt: cx.now }),
+        }),
+        waive: defineCommand({
+          subject: "required",
+          input: z.object({ reason: z.string() }),
+          run: async (cx, { reason }) =>
+            cx.audit({ action: "notes.waived", residentId: cx.subject, target: "note:n-1", reason }),
+        }),
+        mayActFor: defineQuery({
+          subject: "none",
+          input: z.object({ residentId: z.string() }),
+          run: (cx, { residentId }) => cx.mayActFor(residentId),
+        }),
+        greeting: defineQuery({
+          subject: "none",
+          input: z.object({ id: z.string() }),
+          run: async (cx, { id }) => cx.plugin<{ greet: () => string }>(id)?.greet() ?? "absent",
         }),
         staffOnly: defineQuery({
           subject: "none",
@@ -195,6 +224,59 @@ describe("the command context", () => {
       () => Promise<unknown>
     >;
     expect([await bound.required!(), await bound.none!()]).toEqual([a.id, null]);
+  });
+});
+
+describe("what a command may do through its context", () => {
+  it("a payload with several problems names each one, separated by semicolons", async () => {
+    const { community } = await testCommunity([notesPlugin()] as const);
+    const error = await community.notes.tagBoth({ actor: staff, noteId: "n", tag: "x" }).catch((e) => e);
+    expect(isLinliError(error, "VALIDATION_FAILED")).toBe(true);
+    expect(error.messages.en).toMatch(/NoteTagged payload: noteId: [^;]+; tag: [^;]+$/);
+    expect(error.details.problems.map((p: { path: string }) => p.path)).toEqual(["noteId", "tag"]);
+  });
+
+  it("a query runs in a read-only transaction: a write through cx.tx is refused with READ_ONLY_TRANSACTION and nothing is stored", async () => {
+    const { community } = await testCommunity([notesPlugin()] as const);
+    await expect(community.notes.writeFromQuery({ actor: staff })).rejects.toMatchObject({
+      code: "READ_ONLY_TRANSACTION",
+    });
+    expect(await community.events.list({ actor: staff })).toEqual([]);
+  });
+
+  it("cx.audit records who decided what, about whom and why, when the command ends", async () => {
+    const { community, clock } = await testCommunity([notesPlugin()] as const);
+    const r = await community.residents.register({ actor: staff, name: "甲" });
+    await community.notes.waive({ actor: staff, forResident: r.id, reason: "first visit" });
+    const { records } = await community.audit.list({ actor: staff, action: "notes.waived" });
+    expect(records).toEqual([
+      expect.objectContaining({
+        command: "notes.waive",
+        action: "notes.waived",
+        actorKind: "staff",
+        actorId: "desk-1",
+        residentId: r.id,
+        target: "note:n-1",
+        reason: "first visit",
+        at: clock.now(),
+      }),
+    ]);
+  });
+
+  it("cx.mayActFor answers true for staff and for a resident's own id, false for someone else's", async () => {
+    const { community } = await testCommunity([notesPlugin()] as const);
+    const a = await community.residents.register({ actor: staff, name: "甲" });
+    const b = await community.residents.register({ actor: staff, name: "乙" });
+    expect(await community.notes.mayActFor({ actor: staff, residentId: a.id })).toBe(true);
+    expect(await community.notes.mayActFor({ actor: resident(a.id), residentId: a.id })).toBe(true);
+    expect(await community.notes.mayActFor({ actor: resident(a.id), residentId: b.id })).toBe(false);
+  });
+
+  it("cx.plugin returns an installed plugin's API, and undefined for one that is not installed", async () => {
+    const helper = definePlugin({ id: "helper", api: () => ({ greet: () => "你好" }) });
+    const { community } = await testCommunity([notesPlugin(), helper] as const);
+    expect(await community.notes.greeting({ actor: staff, id: "helper" })).toBe("你好");
+    expect(await community.notes.greeting({ actor: staff, id: "absent" })).toBe("absent");
   });
 });
 

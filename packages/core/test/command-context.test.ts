@@ -72,6 +72,11 @@ const notesPlugin = () =>
           input: z.object({ residentId: z.string() }),
           run: (cx, { residentId }) => cx.mayActFor(residentId),
         }),
+        groups: defineQuery({
+          subject: "none",
+          input: z.object({ residentId: z.string() }),
+          run: (cx, { residentId }) => cx.groupsOf(residentId),
+        }),
         greeting: defineQuery({
           subject: "none",
           input: z.object({ id: z.string() }),
@@ -299,6 +304,19 @@ describe("grants read through cx.groupsOf", () => {
     const r = await community.residents.register({ actor: staff, name: "甲" });
     await community.eligibility.grant({ actor: staff, forResident: r.id, groupId: "elderly-living-alone" });
     expect(seen).toEqual([[], ["elderly-living-alone"]]);
+  });
+});
+
+describe("cx.groupsOf", () => {
+  it("reads only the asked resident's grants", async () => {
+    const { community } = await testCommunity([notesPlugin()] as const);
+    const a = await community.residents.register({ actor: staff, name: "甲" });
+    const b = await community.residents.register({ actor: staff, name: "乙" });
+    await community.eligibility.grant({ actor: staff, forResident: a.id, groupId: "elderly-living-alone" });
+    expect(await community.notes.groups({ actor: staff, residentId: a.id })).toEqual([
+      "elderly-living-alone",
+    ]);
+    expect(await community.notes.groups({ actor: staff, residentId: b.id })).toEqual([]);
   });
 });
 

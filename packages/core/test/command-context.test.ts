@@ -72,6 +72,15 @@ const notesPlugin = () =>
           input: z.object({ residentId: z.string() }),
           run: (cx, { residentId }) => cx.mayActFor(residentId),
         }),
+        corrupt: defineCommand({
+          subject: "none",
+          input: z.object({ field: z.string(), value: z.unknown() }),
+          run: async (cx, { field, value }) => {
+            const event = await cx.emit(noteEvents.NotePinned, { noteId: "n-1" });
+            // What a careless emitter or subscriber could do before the command ends.
+            (event as unknown as Record<string, unknown>)[field] = value;
+          },
+        }),
         groups: defineQuery({
           subject: "none",
           input: z.object({ residentId: z.string() }),
@@ -304,6 +313,39 @@ describe("grants read through cx.groupsOf", () => {
     const r = await community.residents.register({ actor: staff, name: "甲" });
     await community.eligibility.grant({ actor: staff, forResident: r.id, groupId: "elderly-living-alone" });
     expect(seen).toEqual([[], ["elderly-living-alone"]]);
+  });
+});
+
+describe("the outbox row of an emitted event", () => {
+  it("an event changed by its emitter before the command ends is refused with VALIDATION_FAILED, and nothing is written", async () => {
+    const { community } = await testCommunity([notesPlugin()] as const);
+    const changes: [string, unknown, string][] = [
+      ["id", 5, "NotePinned"],
+      ["type", 5, "5"],
+      ["payload", "text", "NotePinned"],
+      ["payload", null, "NotePinned"],
+      ["payload", ["a"], "NotePinned"],
+      ["occurredAt", "2026-06-01", "NotePinned"],
+      ["occurredAt", new Date(Number.NaN), "NotePinned"],
+      ["actorKind", 5, "NotePinned"],
+      ["actorId", 5, "NotePinned"],
+    ];
+    for (const [field, value, type] of changes) {
+      const error = await community.notes.corrupt({ actor: staff, field, value }).catch((e) => e);
+      expect(isLinliError(error, "VALIDATION_FAILED"), `${field} = ${String(value)}`).toBe(true);
+      expect(error.messages.en).toContain(
+        `event ${type}: an emitted event was changed before it was written`,
+      );
+    }
+    expect(await community.events.list({ actor: staff })).toEqual([]);
+    // Unchanged, or with the actor's fields set to null, the event is written.
+    await community.notes.corrupt({ actor: staff, field: "actorId", value: null });
+    await community.notes.corrupt({ actor: staff, field: "unrelated", value: 1 });
+    const written = await community.events.list({ actor: staff });
+    expect(written.map((e) => [e.seq, e.type, e.actorKind, e.actorId])).toEqual([
+      [1, "NotePinned", "staff", null],
+      [2, "NotePinned", "staff", "desk-1"],
+    ]);
   });
 });
 

@@ -186,8 +186,12 @@ export class Runtime {
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(tree)) {
       const at = [...path, key];
+      const name = [pluginId, ...at].join(".");
+      // A plain JavaScript caller can pass anything: refused by name, never recursed into.
+      if (typeof value !== "object" || value === null)
+        throw conflict(`${name} is neither a command definition nor a tree of them`);
       out[key] = isDefinition(value)
-        ? this.command([pluginId, ...at].join("."), value, options)
+        ? this.command(name, value, options)
         : this.commandTree(pluginId, at, value as CommandTree, options);
     }
     return out;

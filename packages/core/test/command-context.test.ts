@@ -9,11 +9,13 @@ import {
   isLinliError,
   subscribe,
 } from "../src/index";
+import { eventModel } from "../src/kernel-models";
 import { admin, baseConfig, staff, system, testCommunity } from "./fixtures";
 
 const noteEvents = defineEvents("notes", {
   NotePosted: z.object({ noteId: z.string().min(3) }),
   NotePinned: z.object({ noteId: z.string() }),
+  NoteTagged: z.object({ noteId: z.string().min(3), tag: z.string().min(2) }),
 });
 const strayEvents = defineEvents("stray", { StrayHappened: z.object({ id: z.string() }) });
 
@@ -47,6 +49,47 @@ const notesPlugin = () =>
           subject: "none",
           input: z.object({}),
           run: async (cx) => cx.audit({ action: "notes.read" }),
+        }),
+        tagBoth: defineCommand({
+          subject: "none",
+          input: z.object({ noteId: z.string(), tag: z.string() }),
+          run: (cx, payload) => cx.emit(noteEvents.NoteTagged, payload),
+        }),
+        writeFromQuery: defineQuery({
+          subject: "none",
+          input: z.object({}),
+          run: (cx) =>
+            cx.tx.create(eventModel, { seq: 999, type: "Forged", payload: {}, occurredAt: cx.now }),
+        }),
+        waive: defineCommand({
+          subject: "required",
+          input: z.object({ reason: z.string() }),
+          run: async (cx, { reason }) =>
+            cx.audit({ action: "notes.waived", residentId: cx.subject, target: "note:n-1", reason }),
+        }),
+        mayActFor: defineQuery({
+          subject: "none",
+          input: z.object({ residentId: z.string() }),
+          run: (cx, { residentId }) => cx.mayActFor(residentId),
+        }),
+        corrupt: defineCommand({
+          subject: "none",
+          input: z.object({ field: z.string(), value: z.unknown() }),
+          run: async (cx, { field, value }) => {
+            const event = await cx.emit(noteEvents.NotePinned, { noteId: "n-1" });
+            // What a careless emitter or subscriber could do before the command ends.
+            (event as unknown as Record<string, unknown>)[field] = value;
+          },
+        }),
+        groups: defineQuery({
+          subject: "none",
+          input: z.object({ residentId: z.string() }),
+          run: (cx, { residentId }) => cx.groupsOf(residentId),
+        }),
+        greeting: defineQuery({
+          subject: "none",
+          input: z.object({ id: z.string() }),
+          run: async (cx, { id }) => cx.plugin<{ greet: () => string }>(id)?.greet() ?? "absent",
         }),
         staffOnly: defineQuery({
           subject: "none",
@@ -198,6 +241,59 @@ describe("the command context", () => {
   });
 });
 
+describe("what a command may do through its context", () => {
+  it("a payload with several problems names each one, separated by semicolons", async () => {
+    const { community } = await testCommunity([notesPlugin()] as const);
+    const error = await community.notes.tagBoth({ actor: staff, noteId: "n", tag: "x" }).catch((e) => e);
+    expect(isLinliError(error, "VALIDATION_FAILED")).toBe(true);
+    expect(error.messages.en).toMatch(/NoteTagged payload: noteId: [^;]+; tag: [^;]+$/);
+    expect(error.details.problems.map((p: { path: string }) => p.path)).toEqual(["noteId", "tag"]);
+  });
+
+  it("a query runs in a read-only transaction: a write through cx.tx is refused with READ_ONLY_TRANSACTION and nothing is stored", async () => {
+    const { community } = await testCommunity([notesPlugin()] as const);
+    await expect(community.notes.writeFromQuery({ actor: staff })).rejects.toMatchObject({
+      code: "READ_ONLY_TRANSACTION",
+    });
+    expect(await community.events.list({ actor: staff })).toEqual([]);
+  });
+
+  it("cx.audit records who decided what, about whom and why, when the command ends", async () => {
+    const { community, clock } = await testCommunity([notesPlugin()] as const);
+    const r = await community.residents.register({ actor: staff, name: "甲" });
+    await community.notes.waive({ actor: staff, forResident: r.id, reason: "first visit" });
+    const { records } = await community.audit.list({ actor: staff, action: "notes.waived" });
+    expect(records).toEqual([
+      expect.objectContaining({
+        command: "notes.waive",
+        action: "notes.waived",
+        actorKind: "staff",
+        actorId: "desk-1",
+        residentId: r.id,
+        target: "note:n-1",
+        reason: "first visit",
+        at: clock.now(),
+      }),
+    ]);
+  });
+
+  it("cx.mayActFor answers true for staff and for a resident's own id, false for someone else's", async () => {
+    const { community } = await testCommunity([notesPlugin()] as const);
+    const a = await community.residents.register({ actor: staff, name: "甲" });
+    const b = await community.residents.register({ actor: staff, name: "乙" });
+    expect(await community.notes.mayActFor({ actor: staff, residentId: a.id })).toBe(true);
+    expect(await community.notes.mayActFor({ actor: resident(a.id), residentId: a.id })).toBe(true);
+    expect(await community.notes.mayActFor({ actor: resident(a.id), residentId: b.id })).toBe(false);
+  });
+
+  it("cx.plugin returns an installed plugin's API, and undefined for one that is not installed", async () => {
+    const helper = definePlugin({ id: "helper", api: () => ({ greet: () => "你好" }) });
+    const { community } = await testCommunity([notesPlugin(), helper] as const);
+    expect(await community.notes.greeting({ actor: staff, id: "helper" })).toBe("你好");
+    expect(await community.notes.greeting({ actor: staff, id: "absent" })).toBe("absent");
+  });
+});
+
 describe("grants read through cx.groupsOf", () => {
   it("a grant made in the same command is seen by a later cx.groupsOf of that command", async () => {
     const seen: string[][] = [];
@@ -217,6 +313,52 @@ describe("grants read through cx.groupsOf", () => {
     const r = await community.residents.register({ actor: staff, name: "甲" });
     await community.eligibility.grant({ actor: staff, forResident: r.id, groupId: "elderly-living-alone" });
     expect(seen).toEqual([[], ["elderly-living-alone"]]);
+  });
+});
+
+describe("the outbox row of an emitted event", () => {
+  it("an event changed by its emitter before the command ends is refused with VALIDATION_FAILED, and nothing is written", async () => {
+    const { community } = await testCommunity([notesPlugin()] as const);
+    const changes: [string, unknown, string][] = [
+      ["id", 5, "NotePinned"],
+      ["type", 5, "5"],
+      ["payload", "text", "NotePinned"],
+      ["payload", null, "NotePinned"],
+      ["payload", ["a"], "NotePinned"],
+      ["occurredAt", "2026-06-01", "NotePinned"],
+      ["occurredAt", new Date(Number.NaN), "NotePinned"],
+      ["actorKind", 5, "NotePinned"],
+      ["actorId", 5, "NotePinned"],
+    ];
+    for (const [field, value, type] of changes) {
+      const error = await community.notes.corrupt({ actor: staff, field, value }).catch((e) => e);
+      expect(isLinliError(error, "VALIDATION_FAILED"), `${field} = ${String(value)}`).toBe(true);
+      expect(error.messages.en).toContain(
+        `event ${type}: an emitted event was changed before it was written`,
+      );
+    }
+    expect(await community.events.list({ actor: staff })).toEqual([]);
+    // Unchanged, or with the actor's fields set to null, the event is written.
+    await community.notes.corrupt({ actor: staff, field: "actorId", value: null });
+    await community.notes.corrupt({ actor: staff, field: "unrelated", value: 1 });
+    const written = await community.events.list({ actor: staff });
+    expect(written.map((e) => [e.seq, e.type, e.actorKind, e.actorId])).toEqual([
+      [1, "NotePinned", "staff", null],
+      [2, "NotePinned", "staff", "desk-1"],
+    ]);
+  });
+});
+
+describe("cx.groupsOf", () => {
+  it("reads only the asked resident's grants", async () => {
+    const { community } = await testCommunity([notesPlugin()] as const);
+    const a = await community.residents.register({ actor: staff, name: "甲" });
+    const b = await community.residents.register({ actor: staff, name: "乙" });
+    await community.eligibility.grant({ actor: staff, forResident: a.id, groupId: "elderly-living-alone" });
+    expect(await community.notes.groups({ actor: staff, residentId: a.id })).toEqual([
+      "elderly-living-alone",
+    ]);
+    expect(await community.notes.groups({ actor: staff, residentId: b.id })).toEqual([]);
   });
 });
 

@@ -9,7 +9,7 @@ import {
   type EventMap,
   subscribe,
 } from "../src/index";
-import { staff, system, testCommunity } from "./fixtures";
+import { baseConfig, staff, system, testCommunity } from "./fixtures";
 
 const chimeEvents = defineEvents("chime", { ChimeRang: z.object({ id: z.string() }) });
 
@@ -201,5 +201,76 @@ describe("installing plugins", () => {
         `event name ${name} must be PascalCase`,
       );
     expect(Object.keys(defineEvents("p", { A: z.object({}), Ab9: z.object({}) }))).toEqual(["A", "Ab9"]);
+  });
+});
+
+describe("installation refusals name what is wrong", () => {
+  it("an event owned by another plugin, and a subscription that is not a list, are refused with the reason", async () => {
+    const thief = definePlugin({ id: "thief", events: chimeEvents, api: () => ({}) });
+    await expect(testCommunity([thief] as const)).rejects.toMatchObject({
+      code: "PLUGIN_CONFLICT",
+      details: { reason: 'plugin "thief" declares event ChimeRang owned by "chime"' },
+    });
+    const single = {
+      id: "single",
+      on: subscribe(coreEvents.ResidentRegistered, () => undefined),
+      api: () => ({}),
+    };
+    await expect(testCommunity([definePlugin(single as never)] as const)).rejects.toMatchObject({
+      code: "PLUGIN_CONFLICT",
+      details: { reason: 'plugin "single": "on" must be a list of subscribe(event, fn)' },
+    });
+  });
+
+  it("a permission naming no command is refused with that command's name", async () => {
+    const config = { ...baseConfig(), permissions: { "chime.rign": ["admin"] } };
+    await expect(testCommunity([chimePlugin()] as const, config)).rejects.toMatchObject({
+      code: "UNKNOWN_PERMISSION_COMMAND",
+      details: { command: "chime.rign" },
+    });
+  });
+
+  it("a plugin that declares neither requires nor optional may not reach another plugin", async () => {
+    const reacher = definePlugin({ id: "reacher", api: (ctx) => ({ chime: ctx.plugin("chime") }) });
+    await expect(testCommunity([chimePlugin(), reacher] as const)).rejects.toMatchObject({
+      code: "PLUGIN_CONFLICT",
+      details: { reason: "reacher uses chime without declaring it in requires or optional" },
+    });
+  });
+
+  it("a command tree entry that is neither a definition nor a tree is refused by name", async () => {
+    const query = defineQuery({ subject: "none", input: z.object({}), run: async () => 1 });
+    // Plain JavaScript callers: a definition missing its run, a bare function, a string, null.
+    const entries: [unknown, string][] = [
+      [{ kind: "query", input: z.object({}) }, "bad.entry.kind"],
+      [{ run: async () => 1 }, "bad.entry.run"],
+      ["query", "bad.entry"],
+      [null, "bad.entry"],
+    ];
+    for (const [entry, name] of entries) {
+      const bad = definePlugin({
+        id: "bad",
+        api: (ctx) => ctx.commands({ ok: query, entry: entry as typeof query }),
+      });
+      await expect(testCommunity([bad] as const)).rejects.toMatchObject({
+        code: "PLUGIN_CONFLICT",
+        details: { reason: `${name} is neither a command definition nor a tree of them` },
+      });
+    }
+  });
+
+  it("a plugin's personal-data hooks answer the kernel's export", async () => {
+    const keeper = definePlugin({
+      id: "keeper",
+      personalData: {
+        export: async (_cx, residentId) => ({ notes: [`about ${residentId}`] }),
+        erase: async () => undefined,
+      },
+      api: () => ({}),
+    });
+    const { community } = await testCommunity([keeper] as const);
+    const r = await community.residents.register({ actor: staff, name: "甲" });
+    const data = await community.privacy.export({ actor: staff, forResident: r.id });
+    expect(data.plugins).toEqual({ keeper: { notes: [`about ${r.id}`] } });
   });
 });

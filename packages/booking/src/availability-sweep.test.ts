@@ -1,6 +1,6 @@
 import type { Resource } from "@linli/core";
 import { describe, expect, test } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { availableSlots } from "./availability";
 import { OccupancyBuffers } from "./occupancy-steps";
 import { ruleKindMap } from "./rule-book";

@@ -66,4 +66,31 @@ describe("occupancySteps", () => {
       levels: [0, 1, 2, 4, 3, 1, 0],
     });
   });
+
+  test("nested bookings of different sizes: ordered starts, ends far from ordered", () => {
+    // The starts pass the insertion sort, the ends (in reverse) pass its budget: the native
+    // sort must take each end off with its own booking's quantity.
+    const buffers = new OccupancyBuffers();
+    const count = 200;
+    const nested: OccupancyFacts[] = Array.from({ length: count }, (_, i) => ({
+      zoneId: null,
+      quantity: 1 + (i % 3),
+      start: new Date(i * MINUTE),
+      end: new Date((1000 - i) * MINUTE),
+    }));
+    const times = [
+      ...Array.from({ length: count }, (_, i) => i),
+      ...Array.from({ length: count }, (_, i) => 1000 - count + 1 + i),
+    ];
+    let level = 0;
+    const levels = times.map((m) => {
+      if (m < count) level += 1 + (m % 3);
+      else level -= 1 + ((1000 - m) % 3);
+      return level;
+    });
+    expect(steps(buffers.occupancySteps(nested, null, 0, 2000 * MINUTE))).toEqual({
+      times: [Number.NEGATIVE_INFINITY, ...times.map((m) => m * MINUTE)],
+      levels: [0, ...levels],
+    });
+  });
 });

@@ -93,4 +93,29 @@ describe("occupancySteps", () => {
       levels: [0, ...levels],
     });
   });
+
+  test("starts far from ordered, one shared end: the native sort keeps the boundaries distinct", () => {
+    // The starts (descending) pass the insertion sort's budget, the ends are all equal.
+    const buffers = new OccupancyBuffers();
+    const count = 200;
+    const descending: OccupancyFacts[] = Array.from({ length: count }, (_, i) => ({
+      zoneId: null,
+      quantity: 1 + (i % 3),
+      start: new Date((count - i) * MINUTE),
+      end: new Date(1000 * MINUTE),
+    }));
+    let level = 0;
+    const levels = Array.from({ length: count }, (_, m) => {
+      level += 1 + ((count - (m + 1)) % 3);
+      return level;
+    });
+    expect(steps(buffers.occupancySteps(descending, null, 0, 2000 * MINUTE))).toEqual({
+      times: [
+        Number.NEGATIVE_INFINITY,
+        ...Array.from({ length: count }, (_, m) => (m + 1) * MINUTE),
+        1000 * MINUTE,
+      ],
+      levels: [0, ...levels, 0],
+    });
+  });
 });

@@ -93,6 +93,15 @@ describe("slotGridStarts", () => {
     expect(points).toEqual(byDefinition(from, to, grid, "America/Santiago"));
   });
 
+  test("a window holding only one repeated point out of order still comes out ascending", () => {
+    // London, 2026-10-25: at 01:00Z (02:00 BST) the clocks go back to 01:00 GMT. In
+    // [00:30Z, 01:01Z) the grid time 01:00 is met as GMT (01:00Z) before 01:30 as BST (00:30Z).
+    const grid = { granularityMinutes: 30, offsetMinutes: 0 };
+    const from = Date.UTC(2026, 9, 25, 0, 30);
+    const to = Date.UTC(2026, 9, 25, 1, 1);
+    expect(slotGridStarts(from, to, grid, "Europe/London")).toEqual([from, Date.UTC(2026, 9, 25, 1)]);
+  });
+
   test("an empty or reversed window has no points", () => {
     const grid = { granularityMinutes: 15, offsetMinutes: 0 };
     const t = Date.UTC(2026, 6, 6, 8);

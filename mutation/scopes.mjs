@@ -93,7 +93,9 @@ export const scopes = {
       "packages/booking/src/availability-sweep.test.ts",
       "packages/booking/src/availability-reference.property.test.ts",
       "packages/booking/src/occupancy-steps.property.test.ts",
+      "packages/booking/src/occupancy-steps.test.ts",
       "packages/booking/src/slot-grid.property.test.ts",
+      "packages/booking/src/slot-grid-points.test.ts",
     ],
   },
   "pricing-proration": {

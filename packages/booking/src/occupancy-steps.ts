@@ -87,9 +87,12 @@ export class OccupancyBuffers {
     levels[0] = 0;
     // Ordering the starts carries the ends along, which leaves the ends nearly in order.
     const budget = 16 * k + 1024;
-    if (!sortByStart(starts, ends, quantities, k, budget)) return { times, levels, size: this.bySorting(k) };
+    if (!sortByStart(starts, ends, quantities, k, budget))
+      return { times, levels, size: this.bySorting(k, quantities) };
     for (let i = 0; i < k; i++) endQuantities[i] = quantities[i]!;
-    if (!sortPairs(ends, endQuantities, k, budget)) return { times, levels, size: this.bySorting(k) };
+    // The ends now move with their own quantities, no longer beside their starts'.
+    if (!sortPairs(ends, endQuantities, k, budget))
+      return { times, levels, size: this.bySorting(k, endQuantities) };
     let size = 1;
     let level = 0;
     let i = 0;
@@ -105,8 +108,12 @@ export class OccupancyBuffers {
     return { times, levels, size };
   }
 
-  /** The steps of the `k` bookings gathered (pairs in any order) by a native sort; the size. */
-  private bySorting(k: number): number {
+  /**
+   * The steps of the `k` bookings gathered (in any order) by a native sort; the size. Each
+   * start takes the quantity beside it in `quantities`, each end the one beside it in
+   * `endQuantities` (the same array unless the ends were reordered on their own).
+   */
+  private bySorting(k: number, endQuantities: Float64Array): number {
     const { starts, ends, quantities, times, levels } = this;
     const bounds = this.bounds.subarray(0, 2 * k);
     bounds.set(starts.subarray(0, k));
@@ -122,11 +129,10 @@ export class OccupancyBuffers {
       }
     }
     for (let i = 0; i < k; i++) {
-      const q = quantities[i]!;
       const at = indexOf(times, size, starts[i]!);
-      levels[at] = levels[at]! + q;
+      levels[at] = levels[at]! + quantities[i]!;
       const until = indexOf(times, size, ends[i]!);
-      levels[until] = levels[until]! - q;
+      levels[until] = levels[until]! - endQuantities[i]!;
     }
     for (let i = 1; i < size; i++) levels[i] = levels[i]! + levels[i - 1]!;
     return size;

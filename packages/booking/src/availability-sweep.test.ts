@@ -54,6 +54,28 @@ const base = {
   defaultGranularityMinutes: 60,
 };
 const kindsWith = (...extra: AnyRuleKind[]) => ruleKindMap([...builtInRuleKinds, ...extra]);
+/** A plugin kind that only offers an hourly grid (no refusals). */
+const hourlyGrid = defineRuleKind({
+  kind: "test-hourly",
+  description,
+  params: noParams,
+  evaluate: () => [],
+  grid: () => ({ granularityMinutes: 60, offsetMinutes: 0 }),
+});
+/** A `slot-grid` rule with its params parsed by the kind, as the config would resolve it. */
+const slotGridRule = (
+  kinds: ReturnType<typeof kindsWith>,
+  granularityMinutes: number,
+  offsetMinutes = 0,
+  id = "slot-grid",
+): ResolvedRule => ({
+  ...ruleOf(id),
+  kind: "slot-grid",
+  params: kinds.get("slot-grid")!.params.parse({ granularityMinutes, offsetMinutes }) as Record<
+    string,
+    unknown
+  >,
+});
 
 describe("the sweep hands the rules what they read", () => {
   test("a window rule gets the window (widened by one slot), the zone's resource and who asks", () => {
@@ -208,21 +230,8 @@ describe("the sweep hands the rules what they read", () => {
 
 describe("the slot grid", () => {
   test("the first grid given sets the slot starts, even when a slot-grid rule comes after it", () => {
-    const hourly = defineRuleKind({
-      kind: "test-hourly",
-      description,
-      params: noParams,
-      evaluate: () => [],
-      grid: () => ({ granularityMinutes: 60, offsetMinutes: 0 }),
-    });
-    const kinds = kindsWith(hourly);
-    const halfHours = {
-      ...ruleOf("slot-grid"),
-      params: kinds.get("slot-grid")!.params.parse({ granularityMinutes: 30, offsetMinutes: 0 }) as Record<
-        string,
-        unknown
-      >,
-    };
+    const kinds = kindsWith(hourlyGrid);
+    const halfHours = slotGridRule(kinds, 30);
     const slots = availableSlots({
       ...base,
       kinds,
@@ -234,34 +243,15 @@ describe("the slot grid", () => {
   });
 
   test("a slot-grid rule of the same step but another offset than the first grid gives no starts", () => {
-    const hourly = defineRuleKind({
-      kind: "test-hourly",
-      description,
-      params: noParams,
-      evaluate: () => [],
-      grid: () => ({ granularityMinutes: 60, offsetMinutes: 0 }),
-    });
-    const kinds = kindsWith(hourly);
-    const halfPast = {
-      ...ruleOf("slot-grid"),
-      params: kinds.get("slot-grid")!.params.parse({ granularityMinutes: 60, offsetMinutes: 30 }) as Record<
-        string,
-        unknown
-      >,
-    };
+    const kinds = kindsWith(hourlyGrid);
+    const halfPast = slotGridRule(kinds, 60, 30);
     // Starts on the hour (the first grid); none is on the half-past grid.
     expect(availableSlots({ ...base, kinds, rules: [ruleOf("test-hourly"), halfPast] })).toEqual([]);
   });
 
   test("a window ending a millisecond after a grid point still offers the slot starting there", () => {
     const kinds = kindsWith();
-    const grid = {
-      ...ruleOf("slot-grid"),
-      params: kinds.get("slot-grid")!.params.parse({ granularityMinutes: 60, offsetMinutes: 0 }) as Record<
-        string,
-        unknown
-      >,
-    };
+    const grid = slotGridRule(kinds, 60);
     const slots = availableSlots({
       ...base,
       kinds,
@@ -496,28 +486,16 @@ describe("the window and the defaults", () => {
 describe("several rules of one kind", () => {
   test("one slot-grid rule refusing a slot is enough, whatever the next one says", () => {
     const kinds = kindsWith();
-    const grid = (granularityMinutes: number): ResolvedRule => ({
-      ...ruleOf(`grid-${granularityMinutes}`),
-      kind: "slot-grid",
-      params: kinds.get("slot-grid")!.params.parse({ granularityMinutes, offsetMinutes: 0 }) as Record<
-        string,
-        unknown
-      >,
-    });
+    const grid = (granularityMinutes: number) =>
+      slotGridRule(kinds, granularityMinutes, 0, `grid-${granularityMinutes}`);
     // Hourly starts; a 30-minute slot ends off the hourly grid, on the half-hour one.
     expect(availableSlots({ ...base, kinds, rules: [grid(60), grid(30)], durationMinutes: 30 })).toEqual([]);
   });
 
   test("a slot-grid rule refuses a slot whose start is off its grid even when its end is on it", () => {
     const kinds = kindsWith();
-    const grid = (granularityMinutes: number, offsetMinutes: number): ResolvedRule => ({
-      ...ruleOf(`grid-${granularityMinutes}`),
-      kind: "slot-grid",
-      params: kinds.get("slot-grid")!.params.parse({ granularityMinutes, offsetMinutes }) as Record<
-        string,
-        unknown
-      >,
-    });
+    const grid = (granularityMinutes: number, offsetMinutes: number) =>
+      slotGridRule(kinds, granularityMinutes, offsetMinutes, `grid-${granularityMinutes}`);
     // Starts every half hour; the second grid has only the half past.
     const slots = availableSlots({ ...base, kinds, rules: [grid(30, 0), grid(60, 30)], durationMinutes: 60 });
     expect(hhmm(slots)).toEqual(["08:30/2", "09:30/2"]);

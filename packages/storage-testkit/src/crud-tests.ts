@@ -199,6 +199,16 @@ export const crudTests: StorageTest[] = [
         one.map((r) => r.id),
         ["s022"],
       );
+      // One row at a time, with and without an offset, walks the same order.
+      const single: string[] = [];
+      for (const offset of [undefined, 0, 1, 2, 22, 23]) {
+        const page = await inTx(adapter, (tx) =>
+          tx.findMany(sampleModel, { orderBy: [{ field: "id" }], limit: 1, offset }),
+        );
+        single.push(...page.map((r) => r.id));
+      }
+      const sorted = rows.map((r) => r.id).sort();
+      assert.deepEqual(single, [sorted[0], sorted[0], sorted[1], sorted[2], sorted[22]]);
     },
   },
   {

@@ -1,11 +1,9 @@
-import type { Resource } from "@linli/core";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { kindsWith, ruleParser, testResource } from "../test/availability-fixtures";
 import { availableSlots } from "./availability";
 import { coveredBy, intersectIntervals, normalizeIntervals } from "./interval";
-import { ruleKindMap } from "./rule-book";
 import type { BookingFacts, ResolvedRule } from "./rule-kind";
-import { builtInRuleKinds } from "./rules/built-in-rule-kinds";
 import { isOnSlotGrid } from "./slot-grid-points";
 
 // The sweep (sorted boundaries in typed arrays, cursors, rules read once per window) against a
@@ -14,21 +12,9 @@ import { isOnSlotGrid } from "./slot-grid-points";
 // every instant where the sum can change.
 
 const MINUTE = 60_000;
-const kinds = ruleKindMap(builtInRuleKinds);
-const resource: Resource = {
-  id: "room",
-  kind: "space",
-  name: { "zh-CN": "室", en: "Room" },
-  capacity: 3,
-  zones: [],
-  tags: [],
-};
-const rule = (id: string, kind: string, params: Record<string, unknown>): ResolvedRule => ({
-  id,
-  kind,
-  params: kinds.get(kind)!.params.parse(params) as Record<string, unknown>,
-  targets: new Set(["room"]),
-});
+const kinds = kindsWith();
+const resource = testResource("room", 3);
+const rule = ruleParser(kinds, "room");
 
 interface Case {
   readonly timeZone: string;

@@ -1,12 +1,16 @@
-import type { Resource } from "@linli/core";
 import { describe, expect, test } from "vitest";
 import * as z from "zod";
+import {
+  bookingOn,
+  slotLabels as hhmm,
+  kindsWith,
+  ruleParser,
+  testResource,
+} from "../test/availability-fixtures";
 import { availableSlots } from "./availability";
 import { OccupancyBuffers } from "./occupancy-steps";
-import { ruleKindMap } from "./rule-book";
-import type { AnyRuleKind, BookingFacts, ResolvedRule, RuleContext, WindowContext } from "./rule-kind";
+import type { BookingFacts, ResolvedRule, RuleContext, WindowContext } from "./rule-kind";
 import { defineRuleKind } from "./rule-kind";
-import { builtInRuleKinds } from "./rules/built-in-rule-kinds";
 
 // What the sweep hands the rules (window, request, context), and the paths the reference
 // property seldom takes: unknown kinds, a plugin grid before a slot-grid rule, a rule asking
@@ -14,14 +18,7 @@ import { builtInRuleKinds } from "./rules/built-in-rule-kinds";
 // filled to the brim.
 
 const MINUTE = 60_000;
-const resource: Resource = {
-  id: "room",
-  kind: "space",
-  name: { "zh-CN": "室", en: "Room" },
-  capacity: 2,
-  zones: [],
-  tags: [],
-};
+const resource = testResource("room", 2);
 const noParams = z.object({});
 const description = { "zh-CN": "测试", en: "test" };
 const ruleOf = (kind: string, params: Record<string, unknown> = {}): ResolvedRule => ({
@@ -30,19 +27,7 @@ const ruleOf = (kind: string, params: Record<string, unknown> = {}): ResolvedRul
   params,
   targets: new Set(["room"]),
 });
-const booking = (start: string, end: string, extra: Partial<BookingFacts> = {}): BookingFacts => ({
-  id: `${start}-${extra.zoneId ?? ""}`,
-  resourceId: "room",
-  zoneId: null,
-  residentId: "other",
-  start: new Date(start),
-  end: new Date(end),
-  quantity: 1,
-  status: "confirmed",
-  ...extra,
-});
-const hhmm = (slots: readonly { start: Date; remaining: number }[]) =>
-  slots.map((s) => `${s.start.toISOString().slice(11, 16)}/${s.remaining}`);
+const booking = bookingOn("room", (start, extra) => `${start}-${extra.zoneId ?? ""}`);
 const base = {
   resource,
   timeZone: "UTC",
@@ -53,7 +38,6 @@ const base = {
   who: { actorKind: "resident" as const, residentId: "me", groups: ["g1"] },
   defaultGranularityMinutes: 60,
 };
-const kindsWith = (...extra: AnyRuleKind[]) => ruleKindMap([...builtInRuleKinds, ...extra]);
 /** A plugin kind that only offers an hourly grid (no refusals). */
 const hourlyGrid = defineRuleKind({
   kind: "test-hourly",
@@ -68,14 +52,7 @@ const slotGridRule = (
   granularityMinutes: number,
   offsetMinutes = 0,
   id = "slot-grid",
-): ResolvedRule => ({
-  ...ruleOf(id),
-  kind: "slot-grid",
-  params: kinds.get("slot-grid")!.params.parse({ granularityMinutes, offsetMinutes }) as Record<
-    string,
-    unknown
-  >,
-});
+): ResolvedRule => ruleParser(kinds, "room")(id, "slot-grid", { granularityMinutes, offsetMinutes });
 
 describe("the sweep hands the rules what they read", () => {
   test("a window rule gets the window (widened by one slot), the zone's resource and who asks", () => {

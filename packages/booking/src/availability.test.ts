@@ -1,40 +1,19 @@
-import type { Resource } from "@linli/core";
 import fc from "fast-check";
 import { describe, expect, expectTypeOf, test } from "vitest";
+import {
+  bookingOn,
+  slotLabels as iso,
+  kindsWith,
+  ruleParser,
+  testResource,
+} from "../test/availability-fixtures";
 import { availableSlots, type EpochFreeSlot, type FreeSlot } from "./availability";
 import { evaluateBooking } from "./evaluate-booking";
-import { ruleKindMap } from "./rule-book";
-import type { BookingFacts, ResolvedRule } from "./rule-kind";
-import { builtInRuleKinds } from "./rules/built-in-rule-kinds";
 
-const kinds = ruleKindMap(builtInRuleKinds);
-const resource: Resource = {
-  id: "dryer",
-  kind: "pool",
-  name: { "zh-CN": "干衣机", en: "Dryer" },
-  capacity: 2,
-  zones: [],
-  tags: [],
-};
-const rule = (id: string, kind: string, params: Record<string, unknown>): ResolvedRule => ({
-  id,
-  kind,
-  params: kinds.get(kind)!.params.parse(params) as Record<string, unknown>,
-  targets: new Set(["dryer"]),
-});
-const booking = (start: string, end: string, extra: Partial<BookingFacts> = {}): BookingFacts => ({
-  id: `${start}`,
-  resourceId: "dryer",
-  zoneId: null,
-  residentId: "other",
-  start: new Date(start),
-  end: new Date(end),
-  quantity: 1,
-  status: "confirmed",
-  ...extra,
-});
-const iso = (slots: { start: Date; remaining: number }[]) =>
-  slots.map((s) => `${s.start.toISOString().slice(11, 16)}/${s.remaining}`);
+const kinds = kindsWith();
+const resource = testResource("dryer", 2);
+const rule = ruleParser(kinds, "dryer");
+const booking = bookingOn("dryer");
 
 describe("availableSlots", () => {
   const hours = rule("hours", "opening-hours", { weekly: { mon: [{ from: "08:00", to: "10:00" }] } });

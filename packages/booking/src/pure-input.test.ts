@@ -1,20 +1,12 @@
-import { isLinliError, type LinliError, type Resource } from "@linli/core";
+import { isLinliError, type LinliError } from "@linli/core";
 import { describe, expect, test } from "vitest";
+import { kindsWith, testResource } from "../test/availability-fixtures";
 import { availableSlots } from "./availability";
 import { evaluateBooking } from "./evaluate-booking";
 import { writeIcs } from "./ics-calendar";
-import { ruleKindMap } from "./rule-book";
-import { builtInRuleKinds } from "./rules/built-in-rule-kinds";
 
-const kinds = ruleKindMap(builtInRuleKinds);
-const resource: Resource = {
-  id: "dryer",
-  kind: "pool",
-  name: { "zh-CN": "干衣机", en: "Dryer" },
-  capacity: 2,
-  zones: [],
-  tags: [],
-};
+const kinds = kindsWith();
+const resource = testResource("dryer", 2);
 const now = new Date("2026-07-06T00:00:00Z");
 
 function refusal(fn: () => unknown): LinliError {

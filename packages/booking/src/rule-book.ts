@@ -4,16 +4,13 @@ import type { RuleConfig } from "./booking-config";
 import type { BookingOptions } from "./booking-config";
 import { bookingErrors } from "./booking-errors";
 import { checkRuleFacts } from "./rule-facts";
-import { approvalKind } from "./rules/approval";
-import { builtInRuleKinds } from "./rules/built-in-rule-kinds";
-import { seasonalKind } from "./rules/seasonal";
-import { whoMayBookKind } from "./rules/who-may-book";
 import {
   type AnyRuleKind,
   type BookingFacts,
   type CancellationTerms,
   type CheckInTerms,
   type ResolvedRule,
+  readsGroups,
   readsResidentBookings,
 } from "./rule-kind";
 
@@ -76,7 +73,7 @@ export class RuleBook {
         rules.push({ ...IMPLICIT_CAPACITY, targets: new Set([id]) });
       // A rule of a kind not registered reads everything: evaluating it fails anyway.
       if (rules.some((r) => readsResidentBookings(kinds.get(r.kind) ?? {}))) this.residentReaders.add(id);
-      if (rules.some((r) => !GROUP_FREE_KINDS.has(kinds.get(r.kind) ?? {}))) this.groupReaders.add(id);
+      if (rules.some((r) => readsGroups(kinds.get(r.kind) ?? {}))) this.groupReaders.add(id);
     }
   }
 
@@ -91,9 +88,8 @@ export class RuleBook {
 
   /**
    * Whether a rule that applies to the resource may read the request's `groups` (the
-   * resident's eligibility groups): any kind but the built-in ones known not to (every
-   * plugin's or app's kind counts as a reader). When none does, booking skips the read of the
-   * resident's grants.
+   * resident's eligibility groups): any kind that does not declare `reads.groups: false`
+   * (`RuleKind.reads`). When none does, booking skips the read of the resident's grants.
    */
   needsGroups(resourceId: string): boolean {
     this.resource(resourceId);
@@ -156,12 +152,3 @@ export class RuleBook {
     return null;
   }
 }
-
-/**
- * The built-in rule kinds whose `evaluate` never reads `request.groups` (by identity, so a
- * kind registered by anyone else is never taken for one). `who-may-book`, `seasonal` and
- * `approval` read them. Not part of `RuleKind.reads` (the 1.0 plugin API): internal.
- */
-const GROUP_FREE_KINDS: ReadonlySet<object> = new Set<object>(
-  builtInRuleKinds.filter((k) => k !== whoMayBookKind && k !== seasonalKind && k !== approvalKind),
-);

@@ -139,7 +139,10 @@ export interface RuleKind<S extends z.ZodObject = z.ZodObject, K extends string 
    * bookings. Booking reads the resident's bookings (a year of lookback and their future
    * ones) only when a rule that applies to the resource reads them, so a resource whose rules
    * need none books without that read. A kind that omits `reads` is taken to read the
-   * resident's bookings (a kind written before `reads` existed keeps its data).
+   * resident's bookings (a kind written before `reads` existed keeps its data). Likewise the
+   * resident's eligibility groups (`request.groups`, `WindowContext.groups`) are read only
+   * when a rule that applies may look at them; a kind is taken to look unless it declares
+   * `groups: false`.
    */
   readonly reads?: RuleReads;
   /** Every violation of this rule by the request; empty when allowed. Pure. */
@@ -181,6 +184,14 @@ export interface RuleReads {
    * @default false
    */
   readonly residentBookings?: boolean;
+  /**
+   * `request.groups` and `WindowContext.groups`: the resident's eligibility groups (who may
+   * book, seasons for some groups, approval exemptions). Unlike `residentBookings` it defaults
+   * to `true`, even when `reads` is given: a kind written before `groups` existed keeps seeing
+   * them. Declare `false` so that booking can skip reading the resident's grants.
+   * @default true
+   */
+  readonly groups?: boolean;
 }
 
 /** Any rule kind (for registries and lists of kinds). */
@@ -192,6 +203,11 @@ export const bookingRuleKinds = defineRegistry<AnyRuleKind>("booking.rule-kinds"
 /** Whether a rule kind reads the resident's bookings: declared `true`, or `reads` omitted. */
 export function readsResidentBookings(kind: Pick<AnyRuleKind, "reads">): boolean {
   return kind.reads === undefined || kind.reads.residentBookings === true;
+}
+
+/** Whether a rule kind may read the resident's groups: unless it declares `reads.groups: false`. */
+export function readsGroups(kind: Pick<AnyRuleKind, "reads">): boolean {
+  return kind.reads?.groups !== false;
 }
 
 /** Declares a rule kind with its params type and literal name inferred. */

@@ -2,7 +2,13 @@ import { contribute, definePlugin } from "@linli/core";
 import { describe, expect, test } from "vitest";
 import * as z from "zod";
 import { cst, desk, resident, wangjialong, wangjialongConfig } from "../test/wangjialong-fixture";
-import { bookingRuleKinds, defineRuleKind, readsResidentBookings, type RuleReads } from "./rule-kind";
+import {
+  bookingRuleKinds,
+  defineRuleKind,
+  readsGroups,
+  readsResidentBookings,
+  type RuleReads,
+} from "./rule-kind";
 import { builtInRuleKinds } from "./rules/built-in-rule-kinds";
 
 /**
@@ -115,14 +121,14 @@ describe("rule kinds declare what they read", () => {
 });
 
 describe("the resident's groups are read only for rules that may look at them", () => {
-  /** A kind that records the groups each judgement showed it. */
-  function groupPeek() {
+  /** A kind that records the groups each judgement showed it, declaring `reads` as given (or omitting it). */
+  function groupPeek(reads: RuleReads | undefined) {
     const seen: (readonly string[])[] = [];
     const peek = defineRuleKind({
       kind: "peek-groups",
       description: { "zh-CN": "记录居民分组", en: "Records the resident's groups" },
       params: z.object({}),
-      reads: { residentBookings: false },
+      ...(reads === undefined ? {} : { reads }),
       evaluate(_params, cx) {
         seen.push([...(cx.request.groups ?? [])]);
         return [];
@@ -137,8 +143,9 @@ describe("the resident's groups are read only for rules that may look at them", 
     return { plugin, seen };
   }
 
-  test("a kind of another plugin always sees the groups (it may read them)", async () => {
-    const peek = groupPeek();
+  /** The groups a peeking kind declaring `reads` saw over two bookings by wang, a student. */
+  async function groupsSeen(reads: RuleReads | undefined) {
+    const peek = groupPeek(reads);
     const { community } = await wangjialong({ config: libraryWith("peek-groups"), plugins: [peek.plugin] });
     await community.eligibility.grant({
       actor: desk,
@@ -147,6 +154,29 @@ describe("the resident's groups are read only for rules that may look at them", 
       validUntil: new Date("2027-07-01T00:00:00Z"),
     });
     expect(await bookTwice(community)).toEqual([true, true]);
-    expect(peek.seen).toEqual([["student"], ["student"]]);
+    return peek.seen;
+  }
+
+  test("the built-in kinds that look at groups declare it; the others declare that they do not", () => {
+    const readers = builtInRuleKinds.filter((k) => readsGroups(k)).map((k) => k.kind);
+    expect(readers.sort()).toEqual(["approval-required", "seasonal", "who-may-book"]);
+    expect(builtInRuleKinds.every((k) => k.reads?.groups !== undefined)).toBe(true);
+  });
+
+  test("a kind is taken to read groups unless it declares `groups: false`", () => {
+    expect(readsGroups({})).toBe(true);
+    expect(readsGroups({ reads: {} })).toBe(true);
+    expect(readsGroups({ reads: { residentBookings: false } })).toBe(true);
+    expect(readsGroups({ reads: { groups: true } })).toBe(true);
+    expect(readsGroups({ reads: { residentBookings: true, groups: false } })).toBe(false);
+  });
+
+  test("a kind of another plugin that declares nothing about groups sees them (it may read them)", async () => {
+    expect(await groupsSeen(undefined)).toEqual([["student"], ["student"]]);
+    expect(await groupsSeen({ residentBookings: false })).toEqual([["student"], ["student"]]);
+  });
+
+  test("a kind of another plugin that declares `groups: false` lets booking skip the read", async () => {
+    expect(await groupsSeen({ residentBookings: false, groups: false })).toEqual([[], []]);
   });
 });

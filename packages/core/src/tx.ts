@@ -350,13 +350,26 @@ class KernelTx implements Tx {
     return parseRow(model, patchSchema(model, keys), patch);
   }
 
-  async create<M extends ModelDef>(model: M, data: InputOf<M>): Promise<RowOf<M>> {
+  /**
+   * A new row of `model` as the adapter stores it: `data` parsed by the model's schema (unless
+   * `checked`: the caller vouches that it is complete and of the model's types), its intervals
+   * checked, its id (given or generated) and community set, encoded.
+   */
+  private newStoredRow(
+    model: ModelDef,
+    data: Readonly<Record<string, unknown>>,
+    checked: boolean,
+  ): StoredRow {
     const { id, ...fields } = data as { id?: string } & Record<string, unknown>;
-    const row = parseRow(model, model.schema, fields);
+    const row = checked ? fields : parseRow(model, model.schema, fields);
     if (model.intervals) checkIntervals(model, row);
     row.id = id ?? this.ids.next(model.name);
     row.communityId = this.communityId;
-    const stored = await this.inner.create(model.name, this.encodeRow(model, row));
+    return this.encodeRow(model, row);
+  }
+
+  async create<M extends ModelDef>(model: M, data: InputOf<M>): Promise<RowOf<M>> {
+    const stored = await this.inner.create(model.name, this.newStoredRow(model, data, false));
     // The adapter may echo the values it was given (the caller's own Dates): copy them.
     return decodeWith(this.codec.plan(model, undefined, true), stored) as RowOf<M>;
   }
@@ -464,31 +477,16 @@ class KernelTx implements Tx {
       });
       const base = Number(last?.[field] ?? 0);
       for (const [i, data] of rows.entries()) {
-        if (!checked) {
-          await this.create(model, { ...data, [field]: base + i + 1 });
-          continue;
-        }
+        const row = { ...data, [field]: base + i + 1 };
         // A checked row (see below) is inserted as it is, and not decoded back: nobody reads it.
-        const { id, ...fields } = data as { id?: string } & Record<string, unknown>;
-        const row: Record<string, unknown> = { ...fields, [field]: base + i + 1 };
-        row.id = id ?? this.ids.next(model.name);
-        row.communityId = this.communityId;
-        await this.inner.create(model.name, this.encodeRow(model, row));
+        if (checked) await this.inner.create(model.name, this.newStoredRow(model, row, true));
+        else await this.create(model, row);
       }
       return base;
     }
-    const encoded = rows.map((data, i) => {
-      const { id, ...fields } = data as { id?: string } & Record<string, unknown>;
-      // `checked` rows were built by the kernel and checked field by field by the caller
-      // (the outbox: see `appendEvents`); every other row goes through the model's schema.
-      const row = checked
-        ? { ...fields, [field]: i + 1 }
-        : parseRow(model, model.schema, { ...fields, [field]: i + 1 });
-      if (model.intervals) checkIntervals(model, row);
-      row.id = id ?? this.ids.next(model.name);
-      row.communityId = this.communityId;
-      return this.encodeRow(model, row);
-    });
+    // `checked` rows were built by the kernel and checked field by field by the caller
+    // (the outbox: see `appendEvents`); every other row goes through the model's schema.
+    const encoded = rows.map((data, i) => this.newStoredRow(model, { ...data, [field]: i + 1 }, checked));
     return append.call(this.inner, model.name, field, encoded);
   }
 

@@ -13,6 +13,7 @@ import {
 } from "../src/index";
 import { eventModel } from "../src/adapter";
 import { staff, testCommunity } from "./fixtures";
+import { chimePlugin } from "./plugin-fixtures";
 
 const auditModel = defineModel("audit_entry", { what: z.string(), residentId: z.string() });
 
@@ -173,19 +174,7 @@ describe("event definitions loaded twice", () => {
     const declared = defineEvents("chime", schemas);
     const copy = defineEvents("chime", schemas);
     const heard: string[] = [];
-    const chime = definePlugin({
-      id: "chime",
-      events: declared,
-      api: (ctx) =>
-        ctx.commands({
-          ring: defineCommand({
-            subject: "none",
-            allow: "staff",
-            input: z.object({ id: z.string() }),
-            run: async (cx, { id }) => cx.emit(declared.ChimeRang, { id }),
-          }),
-        }),
-    });
+    const chime = chimePlugin(declared);
     const listener = definePlugin({
       id: "listener",
       on: [subscribe(copy.ChimeRang, (_cx, event) => void heard.push(event.payload.id))],

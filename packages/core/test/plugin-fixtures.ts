@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   contribute,
+  coreEvents,
   decide,
   defineModel,
   defineCommand,
@@ -8,7 +9,9 @@ import {
   definePlugin,
   defineQuery,
   defineRegistry,
+  type EventMap,
   LinliError,
+  subscribe,
   type Violation,
   violation,
 } from "../src/index";
@@ -142,3 +145,50 @@ export const councilPlugin = () =>
         }),
       }),
   });
+
+/** The events of the chime plugin below. */
+export const chimeEvents = defineEvents("chime", { ChimeRang: z.object({ id: z.string() }) });
+
+/** A plugin that emits `ChimeRang` from its staff-only `ring` command. */
+export const chimePlugin = (events: EventMap = chimeEvents) =>
+  definePlugin({
+    id: "chime" as const,
+    events,
+    api: (ctx) =>
+      ctx.commands({
+        ring: defineCommand({
+          subject: "none",
+          allow: "staff",
+          input: z.object({ id: z.string() }),
+          run: async (cx, { id }) => {
+            await cx.emit(events.ChimeRang ?? chimeEvents.ChimeRang, { id });
+            return id;
+          },
+        }),
+      }),
+  });
+
+/** A plugin recording what it hears, under its id. */
+export const listenerPlugin = (
+  id: string,
+  heard: string[],
+  optional: string[] = [],
+  event = chimeEvents.ChimeRang,
+) =>
+  definePlugin({
+    id,
+    optional,
+    on: [subscribe(event, (_cx, e) => void heard.push(`${id}:${e.payload.id}`))],
+    api: () => ({}),
+  });
+
+/** A plugin that declares the chime's events as its own: refused, the chime owns them. */
+export const thiefPlugin = () => definePlugin({ id: "thief", events: chimeEvents, api: () => ({}) });
+
+/** A plugin whose `on` is one subscription, not a list, as plain JavaScript may write it: refused. */
+export const singleSubscriptionPlugin = () =>
+  definePlugin({
+    id: "single",
+    on: subscribe(coreEvents.ResidentRegistered, () => undefined),
+    api: () => ({}),
+  } as never);

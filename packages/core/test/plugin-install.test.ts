@@ -1,50 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import {
-  coreEvents,
-  defineCommand,
-  defineEvents,
-  definePlugin,
-  defineQuery,
-  type EventMap,
-  subscribe,
-} from "../src/index";
+import { defineEvents, definePlugin, defineQuery } from "../src/index";
 import { baseConfig, staff, system, testCommunity } from "./fixtures";
-
-const chimeEvents = defineEvents("chime", { ChimeRang: z.object({ id: z.string() }) });
-
-/** A plugin that emits `ChimeRang` from its staff-only `ring` command. */
-const chimePlugin = (events: EventMap = chimeEvents) =>
-  definePlugin({
-    id: "chime" as const,
-    events,
-    api: (ctx) =>
-      ctx.commands({
-        ring: defineCommand({
-          subject: "none",
-          allow: "staff",
-          input: z.object({ id: z.string() }),
-          run: async (cx, { id }) => {
-            await cx.emit(events.ChimeRang ?? chimeEvents.ChimeRang, { id });
-            return id;
-          },
-        }),
-      }),
-  });
-
-/** A plugin recording what it hears, under its id. */
-const listenerPlugin = (
-  id: string,
-  heard: string[],
-  optional: string[] = [],
-  event = chimeEvents.ChimeRang,
-) =>
-  definePlugin({
-    id,
-    optional,
-    on: [subscribe(event, (_cx, e) => void heard.push(`${id}:${e.payload.id}`))],
-    api: () => ({}),
-  });
+import {
+  chimeEvents,
+  chimePlugin,
+  listenerPlugin,
+  singleSubscriptionPlugin,
+  thiefPlugin,
+} from "./plugin-fixtures";
 
 describe("installing plugins", () => {
   it("every subscriber of an event runs, also when an optional plugin it listens to is present", async () => {
@@ -87,7 +51,7 @@ describe("installing plugins", () => {
   });
 
   it("a plugin declares only its own events, each name once across the community", async () => {
-    const thief = definePlugin({ id: "thief", events: chimeEvents, api: () => ({}) });
+    const thief = thiefPlugin();
     await expect(testCommunity([thief] as const)).rejects.toMatchObject({ code: "PLUGIN_CONFLICT" });
     const twin = definePlugin({
       id: "twin",
@@ -107,12 +71,7 @@ describe("installing plugins", () => {
   });
 
   it("a subscription must be a list of subscribe(event, fn) to a declared event of the right owner", async () => {
-    const single = {
-      id: "single",
-      on: subscribe(coreEvents.ResidentRegistered, () => undefined),
-      api: () => ({}),
-    };
-    await expect(testCommunity([definePlugin(single as never)] as const)).rejects.toMatchObject({
+    await expect(testCommunity([singleSubscriptionPlugin()] as const)).rejects.toMatchObject({
       code: "PLUGIN_CONFLICT",
     });
     const noEvent = { id: "no-event", on: [{ event: undefined, run: () => undefined }], api: () => ({}) };
@@ -206,17 +165,12 @@ describe("installing plugins", () => {
 
 describe("installation refusals name what is wrong", () => {
   it("an event owned by another plugin, and a subscription that is not a list, are refused with the reason", async () => {
-    const thief = definePlugin({ id: "thief", events: chimeEvents, api: () => ({}) });
+    const thief = thiefPlugin();
     await expect(testCommunity([thief] as const)).rejects.toMatchObject({
       code: "PLUGIN_CONFLICT",
       details: { reason: 'plugin "thief" declares event ChimeRang owned by "chime"' },
     });
-    const single = {
-      id: "single",
-      on: subscribe(coreEvents.ResidentRegistered, () => undefined),
-      api: () => ({}),
-    };
-    await expect(testCommunity([definePlugin(single as never)] as const)).rejects.toMatchObject({
+    await expect(testCommunity([singleSubscriptionPlugin()] as const)).rejects.toMatchObject({
       code: "PLUGIN_CONFLICT",
       details: { reason: 'plugin "single": "on" must be a list of subscribe(event, fn)' },
     });

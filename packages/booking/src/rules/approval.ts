@@ -17,7 +17,7 @@ export const approvalKind = defineRuleKind({
   kind: "approval-required",
   description: { "zh-CN": "需工作人员审批", en: "Approval required" },
   params: approvalParams,
-  reads: { residentBookings: false },
+  reads: { residentBookings: false, groups: true },
   evaluate: () => [],
   requiresApproval(params, cx) {
     const { request } = cx;

@@ -174,7 +174,7 @@ describe("booking-window: the refusals, the open window, the configuration", () 
       "zh-CN": "提前量与可预约范围",
       en: "Lead time and advance window",
     });
-    expect(bookingWindowKind.reads).toEqual({ residentBookings: false });
+    expect(bookingWindowKind.reads).toEqual({ residentBookings: false, groups: false });
     expect(undocumentedParams(bookingWindowKind)).toEqual([]);
   });
 });

@@ -44,7 +44,7 @@ export const bookingWindowKind = defineRuleKind({
   kind: "booking-window",
   description: { "zh-CN": "提前量与可预约范围", en: "Lead time and advance window" },
   params: bookingWindowParams,
-  reads: { residentBookings: false },
+  reads: { residentBookings: false, groups: false },
   check(params, report) {
     if (params.maxAdvanceDays === undefined) return;
     // The window ends at the local midnight after day `maxAdvanceDays`: at most this many

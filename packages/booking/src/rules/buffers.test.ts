@@ -146,7 +146,7 @@ describe("buffers", () => {
       "zh-CN": "前后缓冲（整理时间）",
       en: "Buffers / turnover time",
     });
-    expect(buffersKind.reads).toEqual({ residentBookings: false });
+    expect(buffersKind.reads).toEqual({ residentBookings: false, groups: false });
     expect(undocumentedParams(buffersKind)).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ export const buffersKind = defineRuleKind({
   kind: "buffers",
   description: { "zh-CN": "前后缓冲（整理时间）", en: "Buffers / turnover time" },
   params: buffersParams,
-  reads: { residentBookings: false },
+  reads: { residentBookings: false, groups: false },
   buffer: (params) => ({ beforeMinutes: params.beforeMinutes, afterMinutes: params.afterMinutes }),
   evaluate(params, cx) {
     const { request, snapshot, capacity, buffer } = cx;

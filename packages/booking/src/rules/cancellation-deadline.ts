@@ -24,7 +24,7 @@ export const cancellationDeadlineKind = defineRuleKind({
   kind: "cancellation-deadline",
   description: { "zh-CN": "取消截止时间", en: "Cancellation deadline" },
   params: cancellationDeadlineParams,
-  reads: { residentBookings: false },
+  reads: { residentBookings: false, groups: false },
   evaluate: () => [],
   cancellation: (params, booking) => ({
     deadline: new Date(booking.start.getTime() - params.minutesBefore * 60_000),

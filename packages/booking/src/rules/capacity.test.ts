@@ -42,7 +42,7 @@ describe("capacity and buffers", () => {
   });
   test("the rule kind describes itself in both languages and needs no resident's bookings", () => {
     expect(capacityKind.description).toEqual({ "zh-CN": "每个时段的容量", en: "Capacity per slot" });
-    expect(capacityKind.reads).toEqual({ residentBookings: false });
+    expect(capacityKind.reads).toEqual({ residentBookings: false, groups: false });
   });
   test("a booking ending when the next starts does not overlap (half-open intervals)", () => {
     const snapshot = { resourceBookings: [existing("2026-07-06T00:00Z", "2026-07-06T01:00Z")] };

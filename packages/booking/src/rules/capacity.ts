@@ -25,7 +25,7 @@ export const capacityKind = defineRuleKind({
   kind: "capacity",
   description: { "zh-CN": "每个时段的容量", en: "Capacity per slot" },
   params: capacityParams,
-  reads: { residentBookings: false },
+  reads: { residentBookings: false, groups: false },
   capacity: (params) => params.maxPerSlot ?? Number.POSITIVE_INFINITY,
   evaluate(_params, cx) {
     const { request, snapshot, capacity } = cx;

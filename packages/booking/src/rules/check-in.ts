@@ -37,7 +37,7 @@ export const checkInKind = defineRuleKind({
     en: "Check-in window with automatic release",
   },
   params: checkInParams,
-  reads: { residentBookings: false },
+  reads: { residentBookings: false, groups: false },
   evaluate: () => [],
   checkIn: (params, booking) => ({
     opensAt: new Date(booking.start.getTime() - params.opensMinutesBefore * 60_000),

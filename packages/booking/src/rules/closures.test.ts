@@ -112,7 +112,7 @@ describe("closures: every closure touched, the open time between them, the confi
 
   test("the kind describes itself and every parameter", () => {
     expect(closuresKind.description).toEqual({ "zh-CN": "闭馆日与节假日", en: "Closure days and holidays" });
-    expect(closuresKind.reads).toEqual({ residentBookings: false });
+    expect(closuresKind.reads).toEqual({ residentBookings: false, groups: false });
     expect(undocumentedParams(closuresKind)).toEqual([]);
   });
 });

@@ -37,7 +37,7 @@ export const closuresKind = defineRuleKind({
   kind: "closures",
   description: { "zh-CN": "闭馆日与节假日", en: "Closure days and holidays" },
   params: closuresParams,
-  reads: { residentBookings: false },
+  reads: { residentBookings: false, groups: false },
   check(params, report) {
     for (const [i, closure] of params.closures.entries()) checkDayRange(closure, ["closures", i], report);
   },

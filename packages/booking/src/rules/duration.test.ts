@@ -114,7 +114,7 @@ describe("duration: the refusals, one bound alone, the configuration", () => {
       "zh-CN": "最短与最长时长",
       en: "Minimum and maximum duration",
     });
-    expect(durationKind.reads).toEqual({ residentBookings: false });
+    expect(durationKind.reads).toEqual({ residentBookings: false, groups: false });
     expect(undocumentedParams(durationKind)).toEqual([]);
   });
 });

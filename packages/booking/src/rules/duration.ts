@@ -26,7 +26,7 @@ export const durationKind = defineRuleKind({
   kind: "duration",
   description: { "zh-CN": "最短与最长时长", en: "Minimum and maximum duration" },
   params: durationParams,
-  reads: { residentBookings: false },
+  reads: { residentBookings: false, groups: false },
   check(params, report) {
     const { minMinutes, maxMinutes } = params;
     if (minMinutes !== undefined && maxMinutes !== undefined && minMinutes > maxMinutes) {

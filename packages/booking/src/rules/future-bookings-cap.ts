@@ -18,7 +18,7 @@ export const futureBookingsCapKind = defineRuleKind({
   kind: "max-future-bookings",
   description: { "zh-CN": "未到期预约数量上限", en: "Cap on concurrent future bookings" },
   params: futureBookingsCapParams,
-  reads: { residentBookings: true },
+  reads: { residentBookings: true, groups: false },
   evaluate(params, cx) {
     const { request, snapshot, now, rule } = cx;
     if (!request.residentId) return [];

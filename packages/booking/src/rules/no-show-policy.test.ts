@@ -113,7 +113,7 @@ describe("no-show-policy: the window, the count, the resident", () => {
       "zh-CN": "爽约规则：一段时间内爽约 N 次，暂停预约 M 天",
       en: "No-show policy: after N no-shows in a period, booking is suspended for M days",
     });
-    expect(noShowPolicyKind.reads).toEqual({ residentBookings: true });
+    expect(noShowPolicyKind.reads).toEqual({ residentBookings: true, groups: false });
   });
 });
 
@@ -143,7 +143,7 @@ describe("cancellation-deadline and check-in: defaults and descriptions", () => 
       en: "Cancellation deadline",
     });
     for (const kind of [checkInKind, cancellationDeadlineKind]) {
-      expect(kind.reads).toEqual({ residentBookings: false });
+      expect(kind.reads).toEqual({ residentBookings: false, groups: false });
       expect(judge(kind, kind === checkInKind ? {} : { minutesBefore: 60 }, booking)).toEqual([]);
     }
   });

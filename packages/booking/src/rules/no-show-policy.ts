@@ -60,7 +60,7 @@ export const noShowPolicyKind = defineRuleKind({
     en: "No-show policy: after N no-shows in a period, booking is suspended for M days",
   },
   params: noShowPolicyParams,
-  reads: { residentBookings: true },
+  reads: { residentBookings: true, groups: false },
   evaluate(params, cx) {
     const { request, snapshot, rule, now, timeZone } = cx;
     if (!request.residentId) return [];

@@ -225,7 +225,7 @@ describe("opening-hours: every weekday, whole-day ranges, the open time of a win
       "zh-CN": "每周开放时间（每天可有多个时段，或 24 小时开放）",
       en: "Weekly opening hours (several ranges a day, or 24 hours)",
     });
-    expect(openingHoursKind.reads).toEqual({ residentBookings: false });
+    expect(openingHoursKind.reads).toEqual({ residentBookings: false, groups: false });
     expect(undocumentedParams(openingHoursKind)).toEqual([]);
     expect(openingHoursKind.params.parse({})).toEqual({ alwaysOpen: false, weekly: {} });
     // A weekday left out of a weekly schedule has no ranges: closed.

@@ -60,7 +60,7 @@ export const openingHoursKind = defineRuleKind({
     en: "Weekly opening hours (several ranges a day, or 24 hours)",
   },
   params: openingHoursParams,
-  reads: { residentBookings: false },
+  reads: { residentBookings: false, groups: false },
   allowedIntervals: (params, cx) => openIntervals(params, cx.start, cx.end, cx.timeZone),
   evaluate(params, cx) {
     const { start, end } = cx.request;

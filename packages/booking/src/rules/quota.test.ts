@@ -172,7 +172,7 @@ describe("quota: what is counted, and what the refusal says", () => {
       "zh-CN": "每位居民每天/每周/每月的预约次数或分钟数上限",
       en: "Quota per resident per day/week/month, in bookings or minutes",
     });
-    expect(quotaKind.reads).toEqual({ residentBookings: true });
+    expect(quotaKind.reads).toEqual({ residentBookings: true, groups: false });
     expect(quotaKind.params.parse({ period: "day", max: 1 })).toEqual({
       period: "day",
       unit: "bookings",
@@ -229,7 +229,7 @@ describe("max-future-bookings: what is held", () => {
       "zh-CN": "未到期预约数量上限",
       en: "Cap on concurrent future bookings",
     });
-    expect(futureBookingsCapKind.reads).toEqual({ residentBookings: true });
+    expect(futureBookingsCapKind.reads).toEqual({ residentBookings: true, groups: false });
   });
 });
 

@@ -46,7 +46,7 @@ export const quotaKind = defineRuleKind({
     en: "Quota per resident per day/week/month, in bookings or minutes",
   },
   params: quotaParams,
-  reads: { residentBookings: true },
+  reads: { residentBookings: true, groups: false },
   evaluate(params, cx) {
     const { request, snapshot, timeZone, rule } = cx;
     if (!request.residentId) return [];

@@ -203,7 +203,7 @@ describe("seasonal: the refusals, the open time of a window, the configuration",
       "zh-CN": "季节性开放（如寒暑假期间仅对学生开放）",
       en: "Seasonal availability (e.g. students only in school holidays)",
     });
-    expect(seasonalKind.reads).toEqual({ residentBookings: false });
+    expect(seasonalKind.reads).toEqual({ residentBookings: false, groups: true });
     expect(undocumentedParams(seasonalKind)).toEqual([]);
   });
 });

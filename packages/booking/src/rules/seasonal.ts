@@ -76,7 +76,7 @@ export const seasonalKind = defineRuleKind({
     en: "Seasonal availability (e.g. students only in school holidays)",
   },
   params: seasonalParams,
-  reads: { residentBookings: false },
+  reads: { residentBookings: false, groups: true },
   check(params, report) {
     for (const [i, period] of params.periods.entries()) checkDayRange(period, ["periods", i], report);
   },

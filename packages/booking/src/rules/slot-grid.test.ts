@@ -143,7 +143,7 @@ describe("slot-grid: the refusal, the grid offered, the configuration", () => {
       "zh-CN": "时段网格（粒度与对齐）",
       en: "Slot grid (granularity and alignment)",
     });
-    expect(slotGridKind.reads).toEqual({ residentBookings: false });
+    expect(slotGridKind.reads).toEqual({ residentBookings: false, groups: false });
     expect(undocumentedParams(slotGridKind)).toEqual([]);
   });
 });

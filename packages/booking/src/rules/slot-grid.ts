@@ -42,7 +42,7 @@ export const slotGridKind = defineRuleKind({
   kind: "slot-grid",
   description: { "zh-CN": "时段网格（粒度与对齐）", en: "Slot grid (granularity and alignment)" },
   params: slotGridParams,
-  reads: { residentBookings: false },
+  reads: { residentBookings: false, groups: false },
   grid: (params) => ({ granularityMinutes: params.granularityMinutes, offsetMinutes: params.offsetMinutes }),
   evaluate(params, cx) {
     const bad = [cx.request.start, cx.request.end].filter(

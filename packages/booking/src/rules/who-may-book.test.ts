@@ -93,10 +93,10 @@ describe("who-may-book: every kind of staff, every missing fact", () => {
       "zh-CN": "可预约人员（资格类别、仅限居民、仅限工作人员）",
       en: "Who may book (eligibility groups, residents only, staff only)",
     });
-    expect(whoMayBookKind.reads).toEqual({ residentBookings: false });
+    expect(whoMayBookKind.reads).toEqual({ residentBookings: false, groups: true });
     expect(whoMayBookKind.params.parse({})).toEqual({ residentsOnly: false, staffOnly: false });
     expect(approvalKind.description).toEqual({ "zh-CN": "需工作人员审批", en: "Approval required" });
-    expect(approvalKind.reads).toEqual({ residentBookings: false });
+    expect(approvalKind.reads).toEqual({ residentBookings: false, groups: true });
     expect(approvalKind.evaluate(approvalKind.params.parse({}), {} as never)).toEqual([]);
   });
 });

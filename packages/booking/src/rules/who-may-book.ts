@@ -33,7 +33,7 @@ export const whoMayBookKind = defineRuleKind({
     en: "Who may book (eligibility groups, residents only, staff only)",
   },
   params: whoMayBookParams,
-  reads: { residentBookings: false },
+  reads: { residentBookings: false, groups: true },
   evaluate(params, cx) {
     const { request, rule } = cx;
     const out = [];

@@ -26,17 +26,20 @@ export async function sqliteWithHistory(count: number): Promise<string> {
   });
 }
 
+/** The hand-written baseline's SQLite file with the same history, built once and cached. */
+export function rawWithHistory(count: number): Promise<string> {
+  return cachedSqlite(`booking-raw-${count}`, async (f) => {
+    const db = new RawBooking(f);
+    db.load(pastYear(count));
+    db.close();
+  });
+}
+
 type Answer = { ok: boolean; status?: string };
 
 export default async () => {
   const { community } = await benchCommunity(sqliteStorage({ filename: await sqliteWithHistory(HISTORY) }));
-  const raw = new RawBooking(
-    await cachedSqlite("booking-raw-100000", async (f) => {
-      const db = new RawBooking(f);
-      db.load(pastYear(HISTORY));
-      db.close();
-    }),
-  );
+  const raw = new RawBooking(await rawWithHistory(HISTORY));
   let ourK = 0;
   let rawK = 0;
   const ours = async (): Promise<Answer> => {

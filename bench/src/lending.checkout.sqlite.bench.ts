@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { uuidv7 } from "uuidv7";
 import Database from "better-sqlite3";
 import { compare } from "./report";
 import { HISTORY, RESIDENTS, residentId, TYPES, toolRoomBench, typeId, UNITS } from "./lending-tool-room";
@@ -120,8 +120,8 @@ export default async () => {
         }
       }
       if (!unit) throw new Error("none free");
-      const loanId = randomUUID();
-      insertClaim.run(C, randomUUID(), unit.id, typeId(k), r, loanId, now, due, now, "li-shifu");
+      const loanId = uuidv7();
+      insertClaim.run(C, uuidv7(), unit.id, typeId(k), r, loanId, now, due, now, "li-shifu");
       if (lend.run(C, unit.id).changes !== 1) throw new Error("lent meanwhile");
       insertLoan.run(
         C,
@@ -130,7 +130,7 @@ export default async () => {
         typeId(k),
         t.category,
         r,
-        randomUUID(),
+        uuidv7(),
         now,
         due,
         unit.condition,
@@ -144,7 +144,7 @@ export default async () => {
         residentId: r,
         dueAt: new Date(due).toISOString(),
       });
-      insertEvent.run(C, randomUUID(), seq, payload, now);
+      insertEvent.run(C, uuidv7(), seq, payload, now);
       commit.run();
       rawLent = { itemId: unit.id, loanId };
       return unit.code;

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { uuidv7 } from "uuidv7";
 import { wallOf } from "@linli/core";
 import Database from "better-sqlite3";
 import {
@@ -19,7 +19,8 @@ import {
  * `(resource_id, block_start)`, and an overlap read bounded on both sides by the longest
  * booking the app allows; the same rules checked in plain arithmetic (opening hours, the
  * 15-minute grid, the length), the booking and its two outbox events written in one
- * `BEGIN IMMEDIATE` transaction. The outbox sequence is an `INTEGER PRIMARY KEY`, so the next
+ * `BEGIN IMMEDIATE` transaction, with ids made as linli makes them (time-ordered UUIDs). The
+ * outbox sequence is an `INTEGER PRIMARY KEY`, so the next
  * one is read off the primary key.
  */
 export class RawBooking {
@@ -123,7 +124,7 @@ export class RawBooking {
         this.stmt.rollback.run();
         return { ok: false, reason: "CAPACITY_FULL" };
       }
-      const id = randomUUID();
+      const id = uuidv7();
       this.stmt.insertBooking.run(
         id,
         resourceId,
@@ -146,8 +147,8 @@ export class RawBooking {
         end,
         status: "confirmed",
       });
-      this.stmt.insertEvent.run(seq + 1, randomUUID(), "booking.BookingRequested", payload, now, resident);
-      this.stmt.insertEvent.run(seq + 2, randomUUID(), "booking.BookingConfirmed", payload, now, resident);
+      this.stmt.insertEvent.run(seq + 1, uuidv7(), "booking.BookingRequested", payload, now, resident);
+      this.stmt.insertEvent.run(seq + 2, uuidv7(), "booking.BookingConfirmed", payload, now, resident);
       this.stmt.commit.run();
       return { ok: true, status: "confirmed" };
     } catch (error) {

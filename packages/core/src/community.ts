@@ -4,7 +4,7 @@ import { type Clock, systemClock } from "./clock";
 import { loadCommunityConfig } from "./community-config";
 import { coreErrors } from "./core-errors";
 import { LinliError } from "./errors";
-import { type IdGenerator, randomIds } from "./ids";
+import { type IdGenerator, timeOrderedIds } from "./ids";
 import { type KernelApi, kernelApi } from "./kernel-api";
 import type { AnyPlugin, CommunityConfig, CommunityConfigInput, PluginApis } from "./plugin";
 import { resolvePlugins } from "./plugin-set";
@@ -25,7 +25,7 @@ export interface CreateCommunityOptions<P extends readonly AnyPlugin[]> {
   readonly plugins?: P;
   /** Source of "now". @default the system clock */
   readonly clock?: Clock;
-  /** Id generator. @default random UUIDs */
+  /** Id generator. @default time-ordered UUIDs ({@link timeOrderedIds}) */
   readonly ids?: IdGenerator;
 }
 
@@ -83,7 +83,7 @@ export async function createCommunity<const P extends readonly AnyPlugin[] = []>
     adapter: options.storage,
     config,
     clock: options.clock ?? systemClock,
-    ids: options.ids ?? randomIds,
+    ids: options.ids ?? timeOrderedIds,
     registries: set.registries,
     plugins,
   });

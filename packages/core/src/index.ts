@@ -149,7 +149,7 @@ export * as moneyMath from "./money-math";
 
 // Time: UTC instants, local rules in the community's IANA zone.
 export { type Clock, type ManualClock, manualClock, systemClock } from "./clock";
-export { type IdGenerator, randomIds, sequentialIds } from "./ids";
+export { type IdGenerator, randomIds, sequentialIds, timeOrderedIds } from "./ids";
 export {
   addLocalDays,
   addLocalMonths,

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { type BuildOptions, build } from "esbuild";
 import { emit } from "./report";
 
 /** The target of the release issue: core + booking + pricing + memory under 60 kB gzip. */
@@ -42,7 +42,7 @@ export default async function releaseBundleBrowser(): Promise<void> {
   try {
     const entry = join(dir, "entry.ts");
     writeFileSync(entry, ENTRY);
-    const options = {
+    const options: BuildOptions & { write: false; metafile: true } = {
       entryPoints: [entry],
       bundle: true,
       minify: true,
@@ -54,7 +54,7 @@ export default async function releaseBundleBrowser(): Promise<void> {
       write: false,
       metafile: true,
       logLevel: "error",
-    } as const;
+    };
     const result = await build(options);
     // The same bundle with zod left out: what linli's own code weighs, whatever zod costs.
     const ownOnly = await build({ ...options, metafile: false, external: ["zod", "zod/*"] });

@@ -1,5 +1,6 @@
 import { ACTOR_KINDS, customProblem, isTimeZone } from "@linli/core";
 import * as z from "zod";
+import type { AvailabilityInput } from "./availability";
 import { check, endAfterStart, instant, list, ordered, timeZone } from "./pure-input-fields";
 
 /**
@@ -73,14 +74,43 @@ const isCount = (v: unknown, optional: boolean, max = Number.MAX_SAFE_INTEGER): 
 const isOptionalId = (v: unknown): boolean => v === undefined || v === null || typeof v === "string";
 
 /**
- * The availability input checked by hand, field for field as {@link availabilitySchema} does:
- * true only for an input the schema accepts, so that the sound inputs of the hot path (the
- * query's callers, a desk asking about hundreds of resources) skip zod's walk and the objects
- * it makes. False means "not sure": zod then gives the verdict and the problems, as before.
- * A property test holds the two together (`availability-input-check.property.test.ts`).
+ * The fields of an availability input, each read once into an object of one fixed shape.
+ * Callers often build the input fresh per call, and an object made by spreading (`{ ...base,
+ * slotInstants }`) gets a hidden class of its own each time in V8, so that every property
+ * read of it, an absent optional one above all, misses the inline caches; the check and the
+ * sweep then read this copy instead. An optional field is read only when `in` finds it (a
+ * cheaper miss than reading it absent; for an ordinary object, absent means `undefined`).
  */
-export function isSoundAvailabilityInput(input: unknown): boolean {
-  if (!isObject(input)) return false;
+function fieldsOf(input: Fields) {
+  return {
+    resource: input.resource,
+    zoneId: "zoneId" in input ? input.zoneId : undefined,
+    rules: input.rules,
+    kinds: input.kinds,
+    timeZone: input.timeZone,
+    now: input.now,
+    start: input.start,
+    end: input.end,
+    bookings: input.bookings,
+    who: input.who,
+    residentBookings: "residentBookings" in input ? input.residentBookings : undefined,
+    facts: "facts" in input ? input.facts : undefined,
+    durationMinutes: "durationMinutes" in input ? input.durationMinutes : undefined,
+    quantity: "quantity" in input ? input.quantity : undefined,
+    physicalCapacity: "physicalCapacity" in input ? input.physicalCapacity : undefined,
+    defaultGranularityMinutes:
+      "defaultGranularityMinutes" in input ? input.defaultGranularityMinutes : undefined,
+    slotInstants: "slotInstants" in input ? input.slotInstants : undefined,
+  };
+}
+
+type InputFields = ReturnType<typeof fieldsOf>;
+
+/**
+ * The fields checked by hand, one by one as {@link availabilitySchema} does: true only when
+ * the schema accepts them. False means "not sure": zod then gives the verdict.
+ */
+function isSoundFields(input: InputFields): input is InputFields & AvailabilityInput {
   const { resource, who, start, end } = input;
   if (!isObject(resource) || !isCount(resource.capacity, false)) return false;
   if (typeof resource.id !== "string" || resource.id.length === 0) return false;
@@ -104,6 +134,28 @@ export function isSoundAvailabilityInput(input: unknown): boolean {
   if (form !== undefined && form !== "date" && form !== "epoch-ms") return false;
   const span = end.getTime() - start.getTime();
   return span > 0 && span <= MAX_WINDOW_MS;
+}
+
+/**
+ * The availability input checked by hand, field for field as {@link availabilitySchema} does:
+ * true only for an input the schema accepts, so that the sound inputs of the hot path (the
+ * query's callers, a desk asking about hundreds of resources) skip zod's walk and the objects
+ * it makes. False means "not sure": zod then gives the verdict and the problems, as before.
+ * A property test holds the two together (`availability-input-check.property.test.ts`).
+ */
+export function isSoundAvailabilityInput(input: unknown): boolean {
+  return isObject(input) && isSoundFields(fieldsOf(input));
+}
+
+/**
+ * The input's fields, each read once, in one object of a fixed shape, when the hand check
+ * finds them sound ({@link isSoundAvailabilityInput}); else `undefined` (then check the input
+ * itself with {@link checkAvailabilityInput}).
+ */
+export function soundAvailabilityInput(input: unknown): AvailabilityInput | undefined {
+  if (!isObject(input)) return undefined;
+  const fields = fieldsOf(input);
+  return isSoundFields(fields) ? fields : undefined;
 }
 
 /** Throws `VALIDATION_FAILED` (every problem, zh-CN and en) unless the availability input is sound. */

@@ -109,11 +109,20 @@ export class OccupancyBuffers {
       ({ starts, ends, quantities } = this);
     } else if (!sortByStart(starts, ends, quantities, k, budget))
       return { times, levels, size: this.bySorting(k, quantities) };
-    const endQuantities = this.endQuantities;
-    for (let i = 0; i < k; i++) endQuantities[i] = quantities[i]!;
-    // The ends now move with their own quantities, no longer beside their starts'.
-    if (!sortPairs(ends, endQuantities, k, budget))
-      return { times, levels, size: this.bySorting(k, endQuantities) };
+    let uniform = true;
+    for (let i = 1; i < k && uniform; i++) uniform = quantities[i] === quantities[0];
+    let endQuantities = this.endQuantities;
+    if (uniform) {
+      // Every booking holds the same units (one each, most often): the ends are ordered alone,
+      // and any end takes the quantity beside it.
+      endQuantities = quantities;
+      if (!sortKeys(ends, k, budget)) return { times, levels, size: this.bySorting(k, quantities) };
+    } else {
+      for (let i = 0; i < k; i++) endQuantities[i] = quantities[i]!;
+      // The ends now move with their own quantities, no longer beside their starts'.
+      if (!sortPairs(ends, endQuantities, k, budget))
+        return { times, levels, size: this.bySorting(k, endQuantities) };
+    }
     starts[k] = Number.POSITIVE_INFINITY;
     ends[k] = Number.POSITIVE_INFINITY;
     let size = 1;

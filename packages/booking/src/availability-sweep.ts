@@ -1,7 +1,7 @@
 import type { Interval } from "./interval";
 import { intersectIntervals, normalizeIntervals } from "./interval";
 import { type OccupancyFacts, OccupancyBuffers } from "./occupancy-steps";
-import { bufferUnder, capacityUnder, gridUnder } from "./resource-terms";
+import { type Buffer, bufferUnder, capacityUnder, gridUnder } from "./resource-terms";
 import type { AvailabilityInput, EpochFreeSlot, FreeSlot } from "./availability";
 import type { BookingRequest, ResolvedRule, RuleContext, WindowContext } from "./rule-kind";
 import { durationKind } from "./rules/duration";
@@ -77,6 +77,49 @@ function contextOf(
   };
 }
 
+/** What an `allowedIntervals` receives: the window and the rule (one literal, not a spread). */
+function windowContext(window: Omit<WindowContext, "rule">, rule: ResolvedRule): WindowContext {
+  return {
+    start: window.start,
+    end: window.end,
+    now: window.now,
+    timeZone: window.timeZone,
+    resource: window.resource,
+    actorKind: window.actorKind,
+    residentId: window.residentId,
+    groups: window.groups,
+    rule,
+  };
+}
+
+/** The request of a slot, but for its instants. */
+function requestOf(input: SweepInput, quantity: number): Omit<BookingRequest, "start" | "end"> {
+  return {
+    resourceId: input.resource.id,
+    zoneId: input.zoneId ?? null,
+    quantity,
+    residentId: input.who.residentId ?? null,
+    actorKind: input.who.actorKind,
+    groups: input.who.groups ?? [],
+  };
+}
+
+/** What every per-slot rule's context shares. */
+function sceneOf(input: SweepInput, capacity: number, buffer: Buffer): Omit<RuleContext, "rule" | "request"> {
+  return {
+    now: input.now,
+    timeZone: input.timeZone,
+    resource: input.resource,
+    snapshot: {
+      resourceBookings: [],
+      residentBookings: input.residentBookings ?? [],
+      facts: input.facts ?? {},
+    },
+    capacity,
+    buffer,
+  };
+}
+
 const sharedBuffers = new OccupancyBuffers();
 let sharedBuffersBusy = false;
 
@@ -98,66 +141,58 @@ export function sweepSlots(input: SweepInput, epochMs: boolean): (FreeSlot | Epo
   const to = input.end.getTime();
   if (from >= to || quantity > capacity) return [];
 
-  let allowed: Interval[] = [{ start: from, end: to + duration }];
-  const perSlot: ResolvedRule[] = [];
+  // Built when a rule asks for them: the window for allowed intervals, the request and the
+  // scene for per-slot rules (most configurations have none, and pay for none).
+  let allowed: Interval[] | undefined;
+  let perSlot: ResolvedRule[] | undefined;
   // `slot-grid` rules are read off their grid points, listed once for the window: a slot is
   // refused exactly when its start or end is not one (what the rule's `evaluate` decides,
   // without a local-time conversion per slot).
-  const grids: GridCursor[] = [];
+  let grids: GridCursor[] | undefined;
   let starts: readonly number[] | undefined;
-  const window: Omit<WindowContext, "rule"> = {
-    start: new Date(from),
-    end: new Date(to + duration),
-    now,
-    timeZone,
-    resource,
-    actorKind: input.who.actorKind,
-    residentId: input.who.residentId ?? null,
-    groups: input.who.groups ?? [],
-  };
-  const request: Omit<BookingRequest, "start" | "end"> = {
-    resourceId: resource.id,
-    zoneId,
-    quantity,
-    residentId: input.who.residentId ?? null,
-    actorKind: input.who.actorKind,
-    groups: input.who.groups ?? [],
-  };
-  const scene: Omit<RuleContext, "rule" | "request"> = {
-    now,
-    timeZone,
-    resource,
-    snapshot: {
-      resourceBookings: [],
-      residentBookings: input.residentBookings ?? [],
-      facts: input.facts ?? {},
-    },
-    capacity,
-    buffer,
-  };
-  for (const rule of rules) {
+  let window: Omit<WindowContext, "rule"> | undefined;
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r]!;
     const kind = kinds.get(rule.kind);
     if (!kind) continue;
     if (kind.allowedIntervals) {
-      const own = kind.allowedIntervals(rule.params, { ...window, rule });
-      allowed = intersectIntervals(allowed, normalizeIntervals(own));
+      window ??= {
+        start: new Date(from),
+        end: new Date(to + duration),
+        now,
+        timeZone,
+        resource,
+        actorKind: input.who.actorKind,
+        residentId: input.who.residentId ?? null,
+        groups: input.who.groups ?? [],
+      };
+      const own = normalizeIntervals(kind.allowedIntervals(rule.params, windowContext(window, rule)));
+      allowed = intersectIntervals(allowed ?? [{ start: from, end: to + duration }], own);
     } else if (kind === slotGridKind && kind.grid) {
       const own = kind.grid(rule.params);
       const points = slotGridStarts(from, to + duration + 1, own, timeZone);
       // The rule that gives the slot grid gives the slot starts too (those before `to`).
       if (own.granularityMinutes === grid.granularityMinutes && own.offsetMinutes === grid.offsetMinutes)
         starts ??= points;
+      grids ??= [];
       grids.push(new GridCursor(points));
     } else if (kind === durationKind) {
       // The built-in `duration` reads only the length, the same for every slot: asked once.
-      if (
-        kind.evaluate(rule.params, contextOf(scene, rule, requestAt(request, from, from + duration))).length >
-        0
-      )
-        return [];
-    } else if (!kind.capacity && !kind.buffer) perSlot.push(rule);
+      const cx = contextOf(
+        sceneOf(input, capacity, buffer),
+        rule,
+        requestAt(requestOf(input, quantity), from, from + duration),
+      );
+      if (kind.evaluate(rule.params, cx).length > 0) return [];
+    } else if (!kind.capacity && !kind.buffer) {
+      perSlot ??= [];
+      perSlot.push(rule);
+    }
   }
+  allowed ??= [{ start: from, end: to + duration }];
   if (allowed.length === 0) return [];
+  const request = perSlot ? requestOf(input, quantity) : undefined;
+  const scene = perSlot ? sceneOf(input, capacity, buffer) : undefined;
 
   // One set of buffers serves every call; a call made while they are in use (a plugin rule
   // asking for availability from inside `evaluate`) gets its own.
@@ -185,9 +220,11 @@ export function sweepSlots(input: SweepInput, epochMs: boolean): (FreeSlot | Epo
       while (a + 1 < allowed.length && allowed[a + 1]!.start <= t) a++;
       const open = allowed[a]!;
       if (open.start > t || open.end < e) continue;
-      let onGrid = true;
-      for (let g = 0; g < grids.length && onGrid; g++) onGrid = grids[g]!.has(t, e);
-      if (!onGrid) continue;
+      if (grids) {
+        let onGrid = true;
+        for (let g = 0; g < grids.length && onGrid; g++) onGrid = grids[g]!.has(t, e);
+        if (!onGrid) continue;
+      }
       // The peak of the step function over the slot widened by the buffers.
       const lo = t - beforeMs;
       const hi = e + afterMs;
@@ -197,12 +234,12 @@ export function sweepSlots(input: SweepInput, epochMs: boolean): (FreeSlot | Epo
       for (let j = h + 1; j < size && times[j]! < hi; j++) if (levels[j]! > peak) peak = levels[j]!;
       const remaining = capacity - peak;
       if (remaining < quantity) continue;
-      if (perSlot.length > 0) {
-        const slot = requestAt(request, t, e);
+      if (perSlot) {
+        const slot = requestAt(request!, t, e);
         let refused = false;
         for (let r = 0; r < perSlot.length && !refused; r++) {
           const rule = perSlot[r]!;
-          refused = kinds.get(rule.kind)!.evaluate(rule.params, contextOf(scene, rule, slot)).length > 0;
+          refused = kinds.get(rule.kind)!.evaluate(rule.params, contextOf(scene!, rule, slot)).length > 0;
         }
         if (refused) continue;
       }

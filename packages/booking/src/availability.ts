@@ -1,5 +1,6 @@
 import type { ActorKind, Resource } from "@linli/core";
 import { sweepSlots } from "./availability-sweep";
+import { soundAvailabilityInput } from "./availability-input-check";
 import { checkAvailabilityInput, type SLOT_INSTANTS } from "./pure-input";
 import type { RuleFacts } from "./rule-facts";
 import type { RuleKinds } from "./rule-book";
@@ -88,6 +89,9 @@ export type SlotOf<F extends SlotInstants | undefined> = F extends "epoch-ms" ? 
  */
 export function availableSlots<I extends AvailabilityInput>(input: I): SlotOf<I["slotInstants"]>[];
 export function availableSlots(input: AvailabilityInput): (FreeSlot | EpochFreeSlot)[] {
+  // Sound input is read once, by hand; anything else goes to zod, which names the problems.
+  const sound = soundAvailabilityInput(input);
+  if (sound) return sweepSlots(sound, sound.slotInstants === "epoch-ms");
   checkAvailabilityInput(input);
   return sweepSlots(input, input.slotInstants === "epoch-ms");
 }

@@ -9,9 +9,24 @@ export interface Interval {
   readonly end: number;
 }
 
-/** Sorts and merges overlapping or touching intervals; drops empty ones. */
+const byStart = (a: Interval, b: Interval) => a.start - b.start;
+
+/**
+ * Sorts and merges overlapping or touching intervals; drops empty ones. A list that is
+ * already normalized (the common case: a rule's own output) is copied in one pass, without
+ * a sort; no closure is made per call.
+ */
 export function normalizeIntervals(intervals: readonly Interval[]): Interval[] {
-  const sorted = intervals.filter((i) => i.end > i.start).sort((a, b) => a.start - b.start);
+  if (isNormalized(intervals)) {
+    const copy: Interval[] = [];
+    for (let k = 0; k < intervals.length; k++)
+      copy.push({ start: intervals[k]!.start, end: intervals[k]!.end });
+    return copy;
+  }
+  const sorted: Interval[] = [];
+  for (let k = 0; k < intervals.length; k++)
+    if (intervals[k]!.end > intervals[k]!.start) sorted.push(intervals[k]!);
+  sorted.sort(byStart);
   const out: Interval[] = [];
   for (const i of sorted) {
     const last = out[out.length - 1];
@@ -21,6 +36,17 @@ export function normalizeIntervals(intervals: readonly Interval[]): Interval[] {
     } else out.push({ start: i.start, end: i.end });
   }
   return out;
+}
+
+/** True when every interval is non-empty and starts after the one before ends (sorted, disjoint, not touching). */
+function isNormalized(intervals: readonly Interval[]): boolean {
+  let end = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < intervals.length; k++) {
+    const i = intervals[k]!;
+    if (!(i.start > end && i.end > i.start)) return false;
+    end = i.end;
+  }
+  return true;
 }
 
 /** The intersection of two normalized lists (linear merge). */

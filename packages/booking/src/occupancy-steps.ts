@@ -38,6 +38,9 @@ export class OccupancyBuffers {
   private quantities = new Float64Array(0);
   private endQuantities = new Float64Array(0);
   private bounds = new Float64Array(0);
+  private keys = new Float64Array(0);
+  private spareEnds = new Float64Array(0);
+  private spareQuantities = new Float64Array(0);
   private times = new Float64Array(1);
   private levels = new Float64Array(1);
 
@@ -50,6 +53,9 @@ export class OccupancyBuffers {
     this.quantities = new Float64Array(room);
     this.endQuantities = new Float64Array(room);
     this.bounds = new Float64Array(2 * room);
+    this.keys = new Float64Array(room);
+    this.spareEnds = new Float64Array(room);
+    this.spareQuantities = new Float64Array(room);
     this.times = new Float64Array(2 * room + 1);
     this.levels = new Float64Array(2 * room + 1);
   }
@@ -69,15 +75,23 @@ export class OccupancyBuffers {
     from: number,
     to: number,
   ): OccupancySteps {
-    this.grow(bookings.length);
-    const { starts, ends, quantities, endQuantities, times, levels } = this;
+    // One more than the bookings: the merge below ends each list with a sentinel.
+    this.grow(bookings.length + 1);
+    const { times, levels } = this;
+    let { starts, ends, quantities } = this;
     let k = 0;
+    let least = Number.POSITIVE_INFINITY;
+    let most = Number.NEGATIVE_INFINITY;
+    let descents = 0;
     for (let i = 0; i < bookings.length; i++) {
       const b = bookings[i]!;
       if (zoneId !== null && b.zoneId !== zoneId) continue;
       const s = (b.blockStart ?? (b as BookingFacts).start).getTime();
       const e = (b.blockEnd ?? (b as BookingFacts).end).getTime();
       if (e <= from || s >= to) continue;
+      if (k > 0 && s < starts[k - 1]!) descents++;
+      if (s < least) least = s;
+      if (s > most) most = s;
       starts[k] = s;
       ends[k] = e;
       quantities[k] = b.quantity;
@@ -85,27 +99,81 @@ export class OccupancyBuffers {
     }
     times[0] = Number.NEGATIVE_INFINITY;
     levels[0] = 0;
-    // Ordering the starts carries the ends along, which leaves the ends nearly in order.
     const budget = 16 * k + 1024;
-    if (!sortByStart(starts, ends, quantities, k, budget))
+    let shift = 1;
+    while (shift < k) shift *= 2;
+    // Far from ordered (a list in no particular order): the starts are ordered as packed keys,
+    // one array moved instead of three. Nearly ordered, or starts too far apart to pack: in place.
+    if (8 * descents > k && (most - least + 1) * shift <= Number.MAX_SAFE_INTEGER) {
+      this.orderByStart(k, least, shift, budget);
+      ({ starts, ends, quantities } = this);
+    } else if (!sortByStart(starts, ends, quantities, k, budget))
       return { times, levels, size: this.bySorting(k, quantities) };
-    for (let i = 0; i < k; i++) endQuantities[i] = quantities[i]!;
-    // The ends now move with their own quantities, no longer beside their starts'.
-    if (!sortPairs(ends, endQuantities, k, budget))
-      return { times, levels, size: this.bySorting(k, endQuantities) };
+    let uniform = true;
+    for (let i = 1; i < k && uniform; i++) uniform = quantities[i] === quantities[0];
+    let endQuantities = this.endQuantities;
+    if (uniform) {
+      // Every booking holds the same units (one each, most often): the ends are ordered alone,
+      // and any end takes the quantity beside it.
+      endQuantities = quantities;
+      if (!sortKeys(ends, k, budget)) return { times, levels, size: this.bySorting(k, quantities) };
+    } else {
+      for (let i = 0; i < k; i++) endQuantities[i] = quantities[i]!;
+      // The ends now move with their own quantities, no longer beside their starts'.
+      if (!sortPairs(ends, endQuantities, k, budget))
+        return { times, levels, size: this.bySorting(k, endQuantities) };
+    }
+    starts[k] = Number.POSITIVE_INFINITY;
+    ends[k] = Number.POSITIVE_INFINITY;
     let size = 1;
     let level = 0;
     let i = 0;
     let j = 0;
-    while (i < k || j < k) {
-      const t = j >= k || (i < k && starts[i]! < ends[j]!) ? starts[i]! : ends[j]!;
-      while (i < k && starts[i] === t) level += quantities[i++]!;
-      while (j < k && ends[j] === t) level -= endQuantities[j++]!;
+    let start = starts[0]!;
+    let end = ends[0]!;
+    while (start < Number.POSITIVE_INFINITY || end < Number.POSITIVE_INFINITY) {
+      // Not `Math.min`: an invalid instant (NaN) must not stop both lists from moving on.
+      let t = end;
+      if (start < end) t = start;
+      while (start === t) {
+        level += quantities[i]!;
+        start = starts[++i]!;
+      }
+      while (end === t) {
+        level -= endQuantities[j]!;
+        end = ends[++j]!;
+      }
       times[size] = t;
       levels[size] = level;
       size++;
     }
     return { times, levels, size };
+  }
+
+  /**
+   * Orders the `k` bookings gathered by start, as the in-place insertion sort would (ties keep
+   * their order), through one array of packed keys `(start - base) × shift + index`: exact, as
+   * the caller checked that every key stays below 2^53 and `shift` is a power of two at least
+   * `k`. The keys are insertion-sorted within `budget` moves, else sorted natively; the ends
+   * and quantities are then gathered in that order (into the spare arrays, swapped in).
+   */
+  private orderByStart(k: number, base: number, shift: number, budget: number): void {
+    const { starts, ends, quantities, keys, spareEnds, spareQuantities } = this;
+    for (let i = 0; i < k; i++) keys[i] = (starts[i]! - base) * shift + i;
+    if (!sortKeys(keys, k, budget)) keys.subarray(0, k).sort();
+    const unit = 1 / shift;
+    for (let i = 0; i < k; i++) {
+      const key = keys[i]!;
+      const offset = Math.floor(key * unit);
+      const at = key - offset * shift;
+      starts[i] = base + offset;
+      spareEnds[i] = ends[at]!;
+      spareQuantities[i] = quantities[at]!;
+    }
+    this.ends = spareEnds;
+    this.spareEnds = ends;
+    this.quantities = spareQuantities;
+    this.spareQuantities = quantities;
   }
 
   /**
@@ -190,6 +258,27 @@ function sortPairs(keys: Float64Array, values: Float64Array, k: number, budget: 
     }
     keys[j + 1] = key;
     values[j + 1] = value;
+    moves += i - j;
+    if (moves > budget) return false;
+  }
+  return true;
+}
+
+/**
+ * Insertion sort of `keys[0..k)` ascending. False when it gave up after `budget` moves (the
+ * keys are then all still there, in some order).
+ */
+function sortKeys(keys: Float64Array, k: number, budget: number): boolean {
+  let moves = 0;
+  for (let i = 1; i < k; i++) {
+    const key = keys[i]!;
+    if (keys[i - 1]! <= key) continue;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
     moves += i - j;
     if (moves > budget) return false;
   }

@@ -81,6 +81,13 @@ export function wallMinuteOfDay(wall: number): number {
 
 /** Minutes since midnight of an `HH:mm` time (`09:30` is 570, `24:00` is 1440). */
 export function minuteOfDay(time: string): number {
+  // Four digits read as numbers (no substrings); anything else the way it always was.
+  const h1 = time.charCodeAt(0) - 48;
+  const h2 = time.charCodeAt(1) - 48;
+  const m1 = time.charCodeAt(3) - 48;
+  const m2 = time.charCodeAt(4) - 48;
+  if (h1 >= 0 && h1 <= 9 && h2 >= 0 && h2 <= 9 && m1 >= 0 && m1 <= 9 && m2 >= 0 && m2 <= 9)
+    return (h1 * 10 + h2) * 60 + m1 * 10 + m2;
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
 

@@ -2,15 +2,20 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Interval, normalizeIntervals } from "./interval";
 
-/** The definition: drop empty intervals, sort by start, merge overlapping or touching ones. */
+/**
+ * The definition, by the points covered: every unit cell `[x, x + 1)` some interval covers,
+ * then each maximal run of covered cells as one interval (so overlapping and touching ones
+ * merge, empty ones cover nothing). The arbitraries below stay on integers in `[-50, 70]`.
+ */
 function reference(intervals: readonly Interval[]): Interval[] {
-  const sorted = intervals.filter((i) => i.end > i.start).sort((a, b) => a.start - b.start);
+  const covered = new Set<number>();
+  for (const i of intervals) for (let x = i.start; x < i.end; x++) covered.add(x);
   const out: Interval[] = [];
-  for (const i of sorted) {
+  for (let x = -50; x <= 70; x++) {
+    if (!covered.has(x)) continue;
     const last = out[out.length - 1];
-    if (last && i.start <= last.end) {
-      if (i.end > last.end) out[out.length - 1] = { start: last.start, end: i.end };
-    } else out.push({ start: i.start, end: i.end });
+    if (last && last.end === x) last.end = x + 1;
+    else out.push({ start: x, end: x + 1 });
   }
   return out;
 }

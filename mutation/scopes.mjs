@@ -98,6 +98,16 @@ export const scopes = {
       "packages/booking/src/slot-grid-points.test.ts",
     ],
   },
+  "booking-availability-input": {
+    // The hand check of a sound `availableSlots` input (availability-input-check.ts), which
+    // must give zod's verdict on every input: its property test compares the two.
+    mutate: ["packages/booking/src/availability-input-check.ts"],
+    tests: [
+      "packages/booking/src/availability-input-check.property.test.ts",
+      "packages/booking/src/pure-input.test.ts",
+      "packages/booking/src/availability.test.ts",
+    ],
+  },
   "pricing-proration": {
     mutate: ["packages/pricing/src/proration.ts"],
     tests: ["packages/pricing/src/proration.test.ts"],
@@ -126,7 +136,12 @@ export const scopes = {
 
 /** Names that stand for several scopes: `booking-rules` is every booking rule and availability. */
 export const groups = {
-  "booking-rules": ["booking-rules-time", "booking-rules-people", "booking-availability"],
+  "booking-rules": [
+    "booking-rules-time",
+    "booking-rules-people",
+    "booking-availability",
+    "booking-availability-input",
+  ],
 };
 
 /** The scopes chosen by `LINLI_MUTATE_SCOPE` (scope or group names), or all of them. */

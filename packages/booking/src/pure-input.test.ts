@@ -52,6 +52,44 @@ describe("the exported pure functions check their input like the commands do", (
       availableSlots({ ...base, start: now, end: new Date(now.getTime() + 400 * 86_400_000) }),
     );
     expect(tooLong.messages.en).toContain("367 days");
+    expect(tooLong.details.function).toBe("availableSlots");
+    expect(tooLong.messages.en).toContain("availableSlots: end: the window is at most 367 days");
+    expect(tooLong.details.problems).toEqual([
+      expect.objectContaining({
+        path: "end",
+        code: "WINDOW_TOO_LONG",
+        message: { "zh-CN": "查询时段最长 367 天", en: "the window is at most 367 days" },
+      }),
+    ]);
+  });
+
+  test("availableSlots: what its fast check must not let through is refused as zod refuses it", () => {
+    const base = {
+      resource,
+      rules: [],
+      kinds,
+      timeZone: "Asia/Shanghai",
+      now,
+      start: now,
+      end: new Date(now.getTime() + 3_600_000),
+      bookings: [],
+      who: { actorKind: "resident" as const },
+    };
+    const { capacity: _capacity, ...noCapacity } = resource;
+    const cases: [unknown, string][] = [
+      [{ ...base, resource: noCapacity }, "resource.capacity"],
+      [{ ...base, resource: { ...resource, id: "" } }, "resource.id"],
+      [{ ...base, who: { actorKind: "resident", groups: ["students", 7] } }, "who.groups[1]"],
+    ];
+    for (const [input, path] of cases)
+      expect(paths(refusal(() => availableSlots(input as Parameters<typeof availableSlots>[0])))).toEqual([
+        path,
+      ]);
+    // Not an object at all: the same refusal, never a TypeError from reading its fields.
+    for (const input of [null, undefined, "dryer", [base]])
+      expect(refusal(() => availableSlots(input as Parameters<typeof availableSlots>[0])).code).toBe(
+        "VALIDATION_FAILED",
+      );
   });
 
   test("evaluateBooking: an invalid date and a zero quantity are refused before any rule runs", () => {

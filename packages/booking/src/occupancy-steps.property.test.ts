@@ -73,6 +73,55 @@ describe("occupancySteps", () => {
     );
   });
 
+  it("gives the same steps for lists nearly in order: a few bookings out of place, near or far", () => {
+    // At most one booking in eight out of place keeps the starts' in-place insertion sort
+    // (not the packed keys); moved far in long lists, it passes its budget and gives up.
+    const buffers = new OccupancyBuffers();
+    fc.assert(
+      fc.property(
+        fc.array(spec, { minLength: 16, maxLength: 400 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 50 }),
+        fc.constantFrom(null, "a"),
+        fc.boolean(),
+        (given, moves, zoneId, sameUnits) => {
+          const specs = (sameUnits ? given.map((s) => ({ ...s, quantity: 2 })) : given)
+            .slice()
+            .sort((x, y) => x.start - y.start);
+          for (const [from, to] of moves.slice(0, Math.floor(specs.length / 16))) {
+            const [moved] = specs.splice(from % specs.length, 1);
+            specs.splice(to % specs.length, 0, moved!);
+          }
+          const bookings = facts(specs);
+          const steps = buffers.occupancySteps(bookings, zoneId, FROM, TO);
+          const expected = reference(bookings, zoneId, FROM, TO);
+          expect(Array.from(steps.times.subarray(0, steps.size))).toEqual(expected.times);
+          expect(Array.from(steps.levels.subarray(0, steps.size))).toEqual(expected.levels);
+        },
+      ),
+      { numRuns: 300, seed: 20261202 },
+    );
+  });
+
+  it("gives the same steps for bookings nested inside each other, whose ends come in reverse", () => {
+    // Ordering the starts leaves the ends reversed: past the ends' budget for 300 bookings,
+    // with the same units (the ends ordered alone) and with different ones.
+    for (const quantity of [() => 1, (i: number) => 1 + (i % 3)]) {
+      const specs: Spec[] = Array.from({ length: 300 }, (_, i) => ({
+        start: i,
+        length: 2 * (300 - i) + 1,
+        quantity: quantity(i),
+        zone: "a",
+      }));
+      for (const order of [specs, [...specs].reverse()]) {
+        const bookings = facts(order);
+        const steps = new OccupancyBuffers().occupancySteps(bookings, null, FROM, TO);
+        const expected = reference(bookings, null, FROM, TO);
+        expect(Array.from(steps.times.subarray(0, steps.size))).toEqual(expected.times);
+        expect(Array.from(steps.levels.subarray(0, steps.size))).toEqual(expected.levels);
+      }
+    }
+  });
+
   it("gives the same steps when the starts lie too far apart to pack with their index", () => {
     // 10^11 ms (about three years) a unit: 720 units times a shift of 512 pass 2^53, so the
     // starts are ordered in place, not as packed keys.

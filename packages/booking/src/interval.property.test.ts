@@ -14,7 +14,7 @@ function reference(intervals: readonly Interval[]): Interval[] {
   for (let x = -50; x <= 70; x++) {
     if (!covered.has(x)) continue;
     const last = out[out.length - 1];
-    if (last && last.end === x) last.end = x + 1;
+    if (last && last.end === x) out[out.length - 1] = { start: last.start, end: x + 1 };
     else out.push({ start: x, end: x + 1 });
   }
   return out;

@@ -86,7 +86,8 @@ describe("the exported pure functions check their input like the commands do", (
         path,
       ]);
     // Not an object at all: the same refusal, never a TypeError from reading its fields.
-    for (const input of [null, undefined, "dryer", [base]])
+    const notObjects: unknown[] = [null, undefined, "dryer", [base]];
+    for (const input of notObjects)
       expect(refusal(() => availableSlots(input as Parameters<typeof availableSlots>[0])).code).toBe(
         "VALIDATION_FAILED",
       );

@@ -39,6 +39,20 @@ function reference(bookings: readonly BookingFacts[], zoneId: string | null, fro
   return { times: [Number.NEGATIVE_INFINITY, ...times], levels: [0, ...levels] };
 }
 
+/** Expects the buffers' steps of the bookings over `[from, to)` to be the reference's. */
+function expectReferenceSteps(
+  buffers: OccupancyBuffers,
+  bookings: readonly BookingFacts[],
+  zoneId: string | null,
+  from = FROM,
+  to = TO,
+): void {
+  const steps = buffers.occupancySteps(bookings, zoneId, from, to);
+  const expected = reference(bookings, zoneId, from, to);
+  expect(Array.from(steps.times.subarray(0, steps.size))).toEqual(expected.times);
+  expect(Array.from(steps.levels.subarray(0, steps.size))).toEqual(expected.levels);
+}
+
 const spec = fc.record({
   start: fc.integer({ min: -60, max: 660 }),
   length: fc.integer({ min: 1, max: 120 }),
@@ -63,10 +77,7 @@ describe("occupancySteps", () => {
               ? specs
               : [...specs].sort((x, y) => (order === "by start" ? x.start - y.start : y.start - x.start));
           const bookings = facts(ordered);
-          const steps = buffers.occupancySteps(bookings, zoneId, FROM, TO);
-          const expected = reference(bookings, zoneId, FROM, TO);
-          expect(Array.from(steps.times.subarray(0, steps.size))).toEqual(expected.times);
-          expect(Array.from(steps.levels.subarray(0, steps.size))).toEqual(expected.levels);
+          expectReferenceSteps(buffers, bookings, zoneId);
         },
       ),
       { numRuns: 300, seed: 20261130 },
@@ -92,10 +103,7 @@ describe("occupancySteps", () => {
             specs.splice(to % specs.length, 0, moved!);
           }
           const bookings = facts(specs);
-          const steps = buffers.occupancySteps(bookings, zoneId, FROM, TO);
-          const expected = reference(bookings, zoneId, FROM, TO);
-          expect(Array.from(steps.times.subarray(0, steps.size))).toEqual(expected.times);
-          expect(Array.from(steps.levels.subarray(0, steps.size))).toEqual(expected.levels);
+          expectReferenceSteps(buffers, bookings, zoneId);
         },
       ),
       { numRuns: 300, seed: 20261202 },
@@ -114,10 +122,7 @@ describe("occupancySteps", () => {
       }));
       for (const order of [specs, [...specs].reverse()]) {
         const bookings = facts(order);
-        const steps = new OccupancyBuffers().occupancySteps(bookings, null, FROM, TO);
-        const expected = reference(bookings, null, FROM, TO);
-        expect(Array.from(steps.times.subarray(0, steps.size))).toEqual(expected.times);
-        expect(Array.from(steps.levels.subarray(0, steps.size))).toEqual(expected.levels);
+        expectReferenceSteps(new OccupancyBuffers(), bookings, null);
       }
     }
   });
@@ -133,10 +138,7 @@ describe("occupancySteps", () => {
         fc.constantFrom(null, "a"),
         (specs, zoneId) => {
           const bookings = facts(specs, unit);
-          const steps = buffers.occupancySteps(bookings, zoneId, FROM, (TO / MINUTE) * unit);
-          const expected = reference(bookings, zoneId, FROM, (TO / MINUTE) * unit);
-          expect(Array.from(steps.times.subarray(0, steps.size))).toEqual(expected.times);
-          expect(Array.from(steps.levels.subarray(0, steps.size))).toEqual(expected.levels);
+          expectReferenceSteps(buffers, bookings, zoneId, FROM, (TO / MINUTE) * unit);
         },
       ),
       { numRuns: 30, seed: 20261201 },

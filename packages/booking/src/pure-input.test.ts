@@ -19,25 +19,27 @@ function refusal(fn: () => unknown): LinliError {
   throw new Error("expected VALIDATION_FAILED");
 }
 
+/** An `availableSlots` input without its window: the resource, no rules, a resident asking. */
+const availabilityBase = {
+  resource,
+  rules: [],
+  kinds,
+  timeZone: "Asia/Shanghai",
+  now,
+  bookings: [],
+  who: { actorKind: "resident" as const },
+};
+
 const paths = (e: LinliError) => (e.details.problems as { path: string }[]).map((p) => p.path);
 
 describe("the exported pure functions check their input like the commands do", () => {
   test("availableSlots: a reversed window, an unknown zone and a fractional duration are each named", () => {
-    const base = {
-      resource,
-      rules: [],
-      kinds,
-      timeZone: "Asia/Shanghai",
-      now,
-      bookings: [],
-      who: { actorKind: "resident" as const },
-    };
     expect(
-      availableSlots({ ...base, start: now, end: new Date(now.getTime() + 3_600_000) }).length,
+      availableSlots({ ...availabilityBase, start: now, end: new Date(now.getTime() + 3_600_000) }).length,
     ).toBeGreaterThan(0);
     const e = refusal(() =>
       availableSlots({
-        ...base,
+        ...availabilityBase,
         timeZone: "Mars/Olympus",
         start: now,
         end: new Date(now.getTime() - 1),
@@ -46,10 +48,12 @@ describe("the exported pure functions check their input like the commands do", (
     );
     expect(paths(e).sort()).toEqual(["durationMinutes", "timeZone"]);
     expect(e.messages["zh-CN"]).toContain("输入无效");
-    const reversed = refusal(() => availableSlots({ ...base, start: now, end: new Date(now.getTime() - 1) }));
+    const reversed = refusal(() =>
+      availableSlots({ ...availabilityBase, start: now, end: new Date(now.getTime() - 1) }),
+    );
     expect(paths(reversed)).toEqual(["end"]);
     const tooLong = refusal(() =>
-      availableSlots({ ...base, start: now, end: new Date(now.getTime() + 400 * 86_400_000) }),
+      availableSlots({ ...availabilityBase, start: now, end: new Date(now.getTime() + 400 * 86_400_000) }),
     );
     expect(tooLong.messages.en).toContain("367 days");
     expect(tooLong.details.function).toBe("availableSlots");
@@ -64,17 +68,7 @@ describe("the exported pure functions check their input like the commands do", (
   });
 
   test("availableSlots: what its fast check must not let through is refused as zod refuses it", () => {
-    const base = {
-      resource,
-      rules: [],
-      kinds,
-      timeZone: "Asia/Shanghai",
-      now,
-      start: now,
-      end: new Date(now.getTime() + 3_600_000),
-      bookings: [],
-      who: { actorKind: "resident" as const },
-    };
+    const base = { ...availabilityBase, start: now, end: new Date(now.getTime() + 3_600_000) };
     const { capacity: _capacity, ...noCapacity } = resource;
     const cases: [unknown, string][] = [
       [{ ...base, resource: noCapacity }, "resource.capacity"],

@@ -25,6 +25,7 @@ export const dataDir = join(root, "bench/.data");
 const SOURCES = [
   "packages/storage-sqlite/src",
   "packages/core/src/kernel-models.ts",
+  "packages/core/src/interval-spans.ts",
   "packages/booking/src/booking-models.ts",
   "bench/src/lib/fixture.ts",
   "bench/src/lib/seed.ts",

@@ -1,4 +1,4 @@
-import { type CommandContext, type ModelWhere, overlapWhere } from "@linli/core";
+import type { CommandContext, ModelWhere } from "@linli/core";
 import { bookingModel, OCCUPYING_STATUSES } from "./booking-models";
 import type { OccupancyFacts } from "./occupancy-steps";
 import type { BookingFacts } from "./rule-kind";
@@ -23,11 +23,12 @@ export const BOOKING_FACT_FIELDS = [
 
 /**
  * The bookings holding capacity on a resource whose occupied block overlaps `[from, to)`.
- * The read is bounded on both sides (`blockEnd` in `(from, to + MAX_BOOKING_SPAN_MS)`, see
- * `overlapWhere`) on the `(resourceId, blockEnd, blockStart)` index: its cost depends on the
- * bookings around the window, never on the resource's history before it.
+ * The read is bounded on both sides (`blockEnd` in `(from, to + the longest booking the
+ * community holds)`, see `Tx.overlapWhere`) on the `(resourceId, blockEnd, blockStart)` index:
+ * its cost depends on the bookings around the window, never on the resource's history before
+ * it, nor on the bookings long after it.
  */
-export function occupyingBookings(
+export async function occupyingBookings(
   cx: Pick<CommandContext, "tx">,
   resourceId: string,
   from: Date,
@@ -37,7 +38,7 @@ export function occupyingBookings(
   return cx.tx.findMany(bookingModel, {
     where: [
       { field: "resourceId", value: resourceId },
-      ...overlapWhere(bookingModel, { startField: "blockStart", endField: "blockEnd", from, to }),
+      ...(await cx.tx.overlapWhere(bookingModel, { startField: "blockStart", endField: "blockEnd", from, to })),
       { field: "status", op: "in", value: [...OCCUPYING_STATUSES] },
       ...excluded,
     ],
@@ -54,7 +55,7 @@ export const OCCUPANCY_FIELDS = ["zoneId", "blockStart", "blockEnd", "quantity"]
  * (four columns of the covering index, two dates to decode per row, not eleven and five), for
  * availability, whose sweep reads nothing else of them.
  */
-export function occupancyOf(
+export async function occupancyOf(
   cx: Pick<CommandContext, "tx">,
   resourceId: string,
   from: Date,
@@ -63,7 +64,7 @@ export function occupancyOf(
   return cx.tx.findMany(bookingModel, {
     where: [
       { field: "resourceId", value: resourceId },
-      ...overlapWhere(bookingModel, { startField: "blockStart", endField: "blockEnd", from, to }),
+      ...(await cx.tx.overlapWhere(bookingModel, { startField: "blockStart", endField: "blockEnd", from, to })),
       { field: "status", op: "in", value: [...OCCUPYING_STATUSES] },
     ],
     select: OCCUPANCY_FIELDS,

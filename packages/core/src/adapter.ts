@@ -34,6 +34,7 @@ export {
   eventModel,
   householdModel,
   idempotencyModel,
+  intervalSpanModel,
   kernelModels,
   residentModel,
 } from "./kernel-models";

@@ -49,12 +49,33 @@ export function overlapWhere<M extends ModelDef>(
     readonly to: Date;
   },
 ): ModelWhere<M>[] {
+  const declared = declaredInterval(model, range.startField, range.endField);
+  return boundedOverlapWhere(model, range, declared?.maxSpanMs);
+}
+
+/**
+ * {@link overlapWhere} with the end field bounded by `spanMs` (none when undefined). Sound
+ * only when no row of the model holds a longer interval on these fields: the kernel's
+ * `Tx.overlapWhere` passes the longest span it keeps, never more than the declared one.
+ * Internal to the kernel.
+ */
+export function boundedOverlapWhere<M extends ModelDef>(
+  _model: M,
+  range: {
+    readonly startField: string;
+    readonly endField: string;
+    readonly from: Date;
+    readonly to: Date;
+  },
+  spanMs: number | undefined,
+): ModelWhere<M>[] {
   const where: { field: string; op: "lt" | "gt"; value: Date }[] = [
     { field: range.endField, op: "gt", value: range.from },
   ];
-  const declared = declaredInterval(model, range.startField, range.endField);
-  if (declared) {
-    const bound = Math.min(range.to.getTime() + declared.maxSpanMs, MAX_TIME);
+  if (spanMs !== undefined) {
+    // `end - start <= spanMs` and `start < to` give `end < to + spanMs`, and `end <= start`
+    // (an empty interval) gives `end < to`: so the bound is strict in both cases.
+    const bound = Math.min(range.to.getTime() + spanMs, MAX_TIME);
     where.push({ field: range.endField, op: "lt", value: new Date(bound) });
   }
   where.push({ field: range.startField, op: "lt", value: range.to });

@@ -83,6 +83,16 @@ export const idempotencyModel = defineModel("core_idempotency", {
   createdAt: z.date(),
 });
 
+/**
+ * The longest interval stored for each interval a model declares, per community (id
+ * `<model>:<start field>:<end field>`): the bound of overlap reads (`Tx.overlapWhere`), kept
+ * by the kernel on every write. See `IntervalSpans`.
+ */
+export const intervalSpanModel = defineModel("core_interval_span", {
+  /** The longest interval (ms) of the model's rows since the kernel kept it; it only grows. */
+  longestMs: z.number().int().min(0),
+});
+
 /** The kernel's models, set up in every storage. */
 export const kernelModels = [
   residentModel,
@@ -93,4 +103,5 @@ export const kernelModels = [
   idempotencyModel,
   memberModel,
   auditModel,
+  intervalSpanModel,
 ];

@@ -4,7 +4,9 @@ import { validate } from "./config-problem";
 import { coreErrors } from "./core-errors";
 import { LinliError } from "./errors";
 import type { IdGenerator } from "./ids";
-import { overlapWhere } from "./interval-where";
+import { IntervalSpans, longestSpanIn } from "./interval-spans";
+import { boundedOverlapWhere, declaredInterval, overlapWhere } from "./interval-where";
+import { intervalSpanModel } from "./kernel-models";
 import type { InputOf, ModelDef, RowOf } from "./model";
 import { patchSchema } from "./patch-schema";
 import type { AdapterTransaction, StorageCapabilities, StoredRow } from "./storage-adapter";
@@ -17,6 +19,18 @@ import type {
   UntypedWhere,
   WhereClause,
 } from "./where";
+
+/** The range of {@link Tx.overlapWhere}: which interval of the model, and `[from, to)`. */
+export interface OverlapRange<M extends ModelDef> {
+  /** The date field where each row's interval starts. */
+  readonly startField: KeysOfType<RowOf<M>, Date>;
+  /** The date field where each row's interval ends (exclusive). */
+  readonly endField: KeysOfType<RowOf<M>, Date>;
+  /** Start of the range (inclusive). */
+  readonly from: Date;
+  /** End of the range (exclusive). */
+  readonly to: Date;
+}
 
 /** Options of {@link Tx.reserve}. */
 export interface ReserveOptions<M extends ModelDef> {
@@ -111,6 +125,26 @@ export interface Tx {
   count<M extends ModelDef>(model: M, where?: readonly ModelWhere<M>[]): Promise<number>;
   /** Takes the adapter's exclusive lock on `key` for the rest of the transaction. */
   lock(key: string): Promise<void>;
+  /**
+   * The where clauses selecting the rows whose interval overlaps `[from, to)`, as the pure
+   * {@link overlapWhere}, with the end field bounded by the longest interval the community's
+   * rows actually hold (kept by the kernel on every write) rather than the declared maximum:
+   * a room booked in half hours is read over `blockEnd` in `(from, to + 30 min)`, not
+   * `(from, to + 366 days)`. Sound in every transaction: the bound only grows, in the
+   * transaction that writes the longer row; where the community's longest span is not known
+   * yet (rows written before the kernel kept it), the declared maximum is used.
+   *
+   * @example
+   * ```ts
+   * const rows = await tx.findMany(bookingModel, {
+   *   where: [
+   *     { field: "resourceId", value: id },
+   *     ...(await tx.overlapWhere(bookingModel, { startField: "blockStart", endField: "blockEnd", from, to })),
+   *   ],
+   * });
+   * ```
+   */
+  overlapWhere<M extends ModelDef>(model: M, range: OverlapRange<M>): Promise<ModelWhere<M>[]>;
   /**
    * Inserts `data` only if the competing rows leave room: the capacity-safe insert that
    * bookings, loans and reservations use. Takes `lock(key)`, reads the rows in scope, and
@@ -321,6 +355,39 @@ class KernelTx implements Tx {
     private readonly codec: ValueCodec,
   ) {}
 
+  /** The intervals' longest spans read or kept in this transaction (made on first use). */
+  private spanBook: IntervalSpans | undefined;
+  /** The lock keys this transaction holds. */
+  private held: Set<string> | undefined;
+
+  private spans(): IntervalSpans {
+    if (this.spanBook === undefined) {
+      const tx = this;
+      this.spanBook = new IntervalSpans({
+        async read(id) {
+          const row = await tx.findById(intervalSpanModel, id);
+          return row ? row.longestMs : null;
+        },
+        async write(id, longestMs, exists) {
+          if (exists) await tx.update(intervalSpanModel, [{ field: "id", value: id }], { longestMs });
+          else await tx.create(intervalSpanModel, { id, longestMs });
+        },
+        lock: (key) => tx.lock(key),
+        async scan(model, interval) {
+          const rows = await tx.findMany(model, { select: [interval.start, interval.end] });
+          return longestSpanIn(interval, rows);
+        },
+      });
+    }
+    return this.spanBook;
+  }
+
+  /** Keeps the longest span of each interval the model declares, for rows being written. */
+  private async noteSpans(model: ModelDef, rows: readonly Readonly<Record<string, unknown>>[]) {
+    for (const interval of model.intervals ?? [])
+      await this.spans().note(model, interval, longestSpanIn(interval, rows));
+  }
+
   private scoped(model: ModelDef, where: readonly UntypedWhere[] = []): WhereClause[] {
     const out: WhereClause[] = [{ field: "communityId", op: "eq", value: this.communityId }];
     for (const clause of where) {
@@ -351,25 +418,36 @@ class KernelTx implements Tx {
   }
 
   /**
-   * A new row of `model` as the adapter stores it: `data` parsed by the model's schema (unless
-   * `checked`: the caller vouches that it is complete and of the model's types), its intervals
-   * checked, its id (given or generated) and community set, encoded.
+   * A new row of `model`: `data` parsed by the model's schema (unless `checked`: the caller
+   * vouches that it is complete and of the model's types), its intervals checked, its id
+   * (given or generated) and community set.
    */
-  private newStoredRow(
+  private newRow(
     model: ModelDef,
     data: Readonly<Record<string, unknown>>,
     checked: boolean,
-  ): StoredRow {
+  ): Record<string, unknown> {
     const { id, ...fields } = data as { id?: string } & Record<string, unknown>;
     const row = checked ? fields : parseRow(model, model.schema, fields);
     if (model.intervals) checkIntervals(model, row);
     row.id = id ?? this.ids.next(model.name);
     row.communityId = this.communityId;
+    return row;
+  }
+
+  /** {@link newRow}, its intervals' spans kept ({@link noteSpans}), encoded for the adapter. */
+  private async newStoredRow(
+    model: ModelDef,
+    data: Readonly<Record<string, unknown>>,
+    checked: boolean,
+  ): Promise<StoredRow> {
+    const row = this.newRow(model, data, checked);
+    if (model.intervals) await this.noteSpans(model, [row]);
     return this.encodeRow(model, row);
   }
 
   async create<M extends ModelDef>(model: M, data: InputOf<M>): Promise<RowOf<M>> {
-    const stored = await this.inner.create(model.name, this.newStoredRow(model, data, false));
+    const stored = await this.inner.create(model.name, await this.newStoredRow(model, data, false));
     // The adapter may echo the values it was given (the caller's own Dates): copy them.
     return decodeWith(this.codec.plan(model, undefined, true), stored) as RowOf<M>;
   }
@@ -428,7 +506,7 @@ class KernelTx implements Tx {
     return this.get(model, id);
   }
 
-  /** Checks the intervals a patch changes, on every row it would change. */
+  /** Checks the intervals a patch changes, on every row it would change, and keeps their spans. */
   private async checkPatchedIntervals(
     model: ModelDef,
     where: readonly UntypedWhere[],
@@ -440,10 +518,13 @@ class KernelTx implements Tx {
       if (!hasStart && !hasEnd) continue;
       if (hasStart && hasEnd) {
         checkIntervals(model, parsed);
+        await this.spans().note(model, interval, longestSpanIn(interval, [parsed]));
         continue;
       }
       const rows = await this.findMany(model, { where, select: [interval.start, interval.end] });
-      for (const row of rows) checkIntervals(model, { ...row, ...parsed });
+      const patched = rows.map((row) => ({ ...row, ...parsed }));
+      for (const row of patched) checkIntervals(model, row);
+      await this.spans().note(model, interval, longestSpanIn(interval, patched));
     }
   }
 
@@ -456,7 +537,23 @@ class KernelTx implements Tx {
   }
 
   lock(key: string): Promise<void> {
-    return this.inner.lock(`${this.communityId}:${key}`);
+    const scopedKey = `${this.communityId}:${key}`;
+    // A new lock may reveal rows committed since the spans were read (a transaction reading
+    // committed data): read them again. A lock held already reveals nothing new.
+    if (this.held === undefined) this.held = new Set();
+    if (!this.held.has(scopedKey)) {
+      this.spanBook?.forget();
+      const taken = this.inner.lock(scopedKey);
+      this.held.add(scopedKey);
+      return taken;
+    }
+    return this.inner.lock(scopedKey);
+  }
+
+  async overlapWhere<M extends ModelDef>(model: M, range: OverlapRange<M>): Promise<ModelWhere<M>[]> {
+    const declared = declaredInterval(model, range.startField, range.endField);
+    if (!declared) return overlapWhere(model, range);
+    return boundedOverlapWhere(model, range, await this.spans().bound(model, declared));
   }
 
   /** See {@link appendSequenced}. */
@@ -479,14 +576,16 @@ class KernelTx implements Tx {
       for (const [i, data] of rows.entries()) {
         const row = { ...data, [field]: base + i + 1 };
         // A checked row (see below) is inserted as it is, and not decoded back: nobody reads it.
-        if (checked) await this.inner.create(model.name, this.newStoredRow(model, row, true));
+        if (checked) await this.inner.create(model.name, await this.newStoredRow(model, row, true));
         else await this.create(model, row);
       }
       return base;
     }
     // `checked` rows were built by the kernel and checked field by field by the caller
     // (the outbox: see `appendEvents`); every other row goes through the model's schema.
-    const encoded = rows.map((data, i) => this.newStoredRow(model, { ...data, [field]: i + 1 }, checked));
+    const built = rows.map((data, i) => this.newRow(model, { ...data, [field]: i + 1 }, checked));
+    if (model.intervals) await this.noteSpans(model, built);
+    const encoded = built.map((row) => this.encodeRow(model, row));
     return append.call(this.inner, model.name, field, encoded);
   }
 
@@ -500,15 +599,15 @@ class KernelTx implements Tx {
     const select: string[] = [];
     if (range) {
       // Only rows overlapping the new range can compete: end > start' and start < end'; and,
-      // when the model bounds the interval's length, end < end' + maxSpan, so the read is a
-      // range bounded on both sides of an index led by the end field.
+      // when the model declares the interval, end < end' + the longest stored span, so the
+      // read is a range bounded on both sides of an index led by the end field.
       where.push(
-        ...(overlapWhere(model, {
+        ...((await this.overlapWhere(model, {
           startField: range.startField,
           endField: range.endField,
           from: range.start,
           to: range.end,
-        }) as UntypedWhere[]),
+        })) as UntypedWhere[]),
       );
       select.push(range.startField, range.endField);
     }

@@ -2,7 +2,7 @@ import { memoryStorage } from "@linli/storage-memory";
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
 import { defineModel, overlapWhere, sequentialIds, type Tx } from "../src/index";
-import { createTx, ValueCodec } from "../src/adapter";
+import { createTx, intervalSpanModel, ValueCodec } from "../src/adapter";
 
 const HOUR = 3_600_000;
 
@@ -17,7 +17,7 @@ const holdModel = defineModel(
 
 async function inTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   const storage = memoryStorage();
-  await storage.setup([holdModel]);
+  await storage.setup([intervalSpanModel, holdModel]);
   const codec = new ValueCodec(storage.capabilities);
   return storage.transaction((inner) =>
     fn(createTx(inner, { communityId: "c1", ids: sequentialIds(), codec })),

@@ -1,4 +1,4 @@
-import { type CommandContext, overlapWhere } from "@linli/core";
+import type { CommandContext } from "@linli/core";
 import { type Claim, claimModel } from "./lending-models";
 
 /** The fields of a claim that decide whether it blocks a unit. */
@@ -8,8 +8,8 @@ export type BlockingClaim = Pick<Claim, "itemId" | "start" | "end">;
  * The active claims that can block a unit in `[from, to)` as of `now`: those overlapping the
  * window, and those still active though they ended at or before now (a loan overdue: the unit
  * is not back). Two ranges of the `(status, end, start)` index, each bounded on both sides
- * (`overlapWhere` with the claims' declared `MAX_CLAIM_SPAN_MS`; the overdue read stops at
- * now), reading three columns: the cost follows the claims around the window, never the loan
+ * (`Tx.overlapWhere`: the longest claim the community holds, at most the declared
+ * `MAX_CLAIM_SPAN_MS`; the overdue read stops at now), reading three columns: the cost follows the claims around the window, never the loan
  * history behind it. Feed the result to `blockedUnits`.
  */
 export async function blockingClaims(
@@ -21,12 +21,12 @@ export async function blockingClaims(
   const overlapping = await cx.tx.findMany(claimModel, {
     where: [
       { field: "status", value: "active" },
-      ...overlapWhere(claimModel, {
+      ...(await cx.tx.overlapWhere(claimModel, {
         startField: "start",
         endField: "end",
         from: window.start,
         to: window.end,
-      }),
+      })),
     ],
     select,
   });

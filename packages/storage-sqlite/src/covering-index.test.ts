@@ -1,5 +1,5 @@
 import { defineModel, sequentialIds } from "@linli/core";
-import { createTx, ValueCodec } from "@linli/core/adapter";
+import { createTx, intervalSpanModel, ValueCodec } from "@linli/core/adapter";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, test } from "vitest";
 import * as z from "zod";
@@ -111,7 +111,7 @@ describe("covering indexes", () => {
     const filename = dir.file("migrated.db");
     const ids = sequentialIds();
     const first = sqliteStorage({ filename });
-    await first.setup([plainModel]);
+    await first.setup([intervalSpanModel, plainModel]);
     const codec = new ValueCodec(first.capabilities);
     await first.transaction(async (inner) => {
       const tx = createTx(inner, { communityId: "c", ids, codec });

@@ -4,6 +4,7 @@ import {
   createTx,
   eligibilityGrantModel,
   eventModel,
+  intervalSpanModel,
   ValueCodec,
 } from "@linli/core/adapter";
 import Database from "better-sqlite3";
@@ -77,7 +78,7 @@ describe("sqlite query plans", () => {
   test("reserve's overlap read and the outbox's next sequence are index ranges bounded on both sides", async () => {
     const filename = dir.file("plans.db");
     const storage = sqliteStorage({ filename });
-    await storage.setup([slotModel, eventModel, eligibilityGrantModel]);
+    await storage.setup([intervalSpanModel, slotModel, eventModel, eligibilityGrantModel]);
     const codec = new ValueCodec(storage.capabilities);
     const ids = sequentialIds();
     const t0 = Date.UTC(2026, 0, 1);

@@ -10,3 +10,4 @@ export * from "./testkit-models";
 export * from "./transaction-tests";
 export * from "./projection-tests";
 export * from "./unique-tests";
+export * from "./interval-span-tests";

@@ -185,7 +185,12 @@ describe("the conformance suite catches broken adapters", () => {
     expect(failed).toContain(
       "idempotency: 10 concurrent retries with one key write once and all return the first result",
     );
-    expect(failed.every((name) => /^(concurrency|idempotency|outbox)/.test(name))).toBe(true);
+    expect(failed).toContain(
+      "interval spans: concurrent reservations of long and short holds, each read ahead of its lock, never overlap",
+    );
+    expect(
+      failed.every((name) => /^(concurrency|idempotency|outbox|interval spans: concurrent)/.test(name)),
+    ).toBe(true);
   });
 
   it("an adapter that does not roll back fails the transaction tests", async () => {

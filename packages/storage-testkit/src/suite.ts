@@ -1,5 +1,6 @@
 import { concurrencyTests } from "./concurrency-tests";
 import { crudTests } from "./crud-tests";
+import { intervalSpanTests } from "./interval-span-tests";
 import { kernelTests } from "./kernel-tests";
 import { projectionTests } from "./projection-tests";
 import { readOnlyTests } from "./read-only-tests";
@@ -17,6 +18,7 @@ export const storageTests: readonly StorageTest[] = [
   ...kernelTests,
   ...projectionTests,
   ...uniqueTests,
+  ...intervalSpanTests,
 ];
 
 /** The outcome of one test run by {@link runStorageTest}. */

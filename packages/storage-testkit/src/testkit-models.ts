@@ -1,4 +1,5 @@
 import { defineModel } from "@linli/core";
+import { intervalSpanModel } from "@linli/core/adapter";
 import * as z from "zod";
 
 /** A model with one field of every storage kind, used by the conformance tests. */
@@ -34,5 +35,25 @@ export const slotModel = defineModel(
 /** A counter, used by the lost-update test. */
 export const counterModel = defineModel("testkit_counter", { value: z.number().int() });
 
-/** Every model the conformance suite sets up. */
-export const testkitModels = [sampleModel, slotModel, counterModel];
+/** The longest hold of {@link holdModel}: 30 days. */
+export const MAX_HOLD_SPAN_MS = 30 * 86_400_000;
+
+/**
+ * A hold of an item over a declared interval (at most 30 days), used by the interval-span
+ * tests: overlap reads on its `(itemId, end, start)` index are bounded by the longest hold
+ * stored.
+ */
+export const holdModel = defineModel(
+  "testkit_hold",
+  { itemId: z.string(), start: z.date(), end: z.date() },
+  {
+    indexes: [{ fields: ["itemId", "end", "start"] }],
+    intervals: [{ start: "start", end: "end", maxSpanMs: MAX_HOLD_SPAN_MS }],
+  },
+);
+
+/**
+ * Every model the conformance suite sets up (with the kernel's interval spans, which the
+ * kernel's `Tx` keeps for every model declaring an interval).
+ */
+export const testkitModels = [sampleModel, slotModel, counterModel, holdModel, intervalSpanModel];

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as z from "zod";
 import { tempDir } from "../test/temp-dir";
-import { columnarEligible, columnsMaker } from "./columnar-read";
+import { columnarEligible, columnsMaker, tooBigForColumns } from "./columnar-read";
 import { rowMaker } from "./row-maker";
 import { type SqliteStorage, sqliteStorage } from "./sqlite-storage";
 import { tableLayout } from "./table-layout";
@@ -283,5 +283,20 @@ describe("columnsMaker", () => {
 
   test("makes no rows from empty columns", () => {
     expect(columnsMaker(["a", "b"])([[], []])).toEqual([]);
+  });
+});
+
+describe("tooBigForColumns", () => {
+  test("only SQLite's length limit sends a columnar read back to the row path", () => {
+    expect(
+      tooBigForColumns(Object.assign(new Error("string or blob too big"), { code: "SQLITE_TOOBIG" })),
+    ).toBe(true);
+    for (const error of [
+      Object.assign(new Error("busy"), { code: "SQLITE_BUSY" }),
+      new RangeError("x"),
+      null,
+      "x",
+    ])
+      expect(tooBigForColumns(error)).toBe(false);
   });
 });

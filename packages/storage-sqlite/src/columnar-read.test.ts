@@ -1,12 +1,15 @@
 import { defineModel, type FindManyOptions, type StoredRow, type WhereClause } from "@linli/core";
-import Database from "better-sqlite3";
+import Database, { type Statement } from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as z from "zod";
 import { tempDir } from "../test/temp-dir";
 import { columnarEligible, columnsMaker, tooBigForColumns } from "./columnar-read";
 import { rowMaker } from "./row-maker";
+import { setupModels } from "./model-setup";
+import { migrate } from "./schema-migrations";
 import { type SqliteStorage, sqliteStorage } from "./sqlite-storage";
+import { SqliteTransaction } from "./sqlite-transaction";
 import { tableLayout } from "./table-layout";
 import { compileFindMany } from "./where-sql";
 
@@ -287,6 +290,40 @@ describe("columnsMaker", () => {
 });
 
 describe("tooBigForColumns", () => {
+  test("a columnar read too big for one string is read again on the row path", async () => {
+    const db = new Database(":memory:");
+    try {
+      migrate(db, ":memory:");
+      const layouts = setupModels(db, [itemModel]);
+      db.prepare(
+        `INSERT INTO "columnar_item" ("community_id", "id", "name", "count", "at", "active") VALUES ('c', 'a', 'x', 1, 2, 1)`,
+      ).run();
+      const options: FindManyOptions = {
+        where: [{ field: "communityId", value: "c" }],
+        select: ["name", "count"],
+      };
+      const query = compileFindMany(layouts.get("columnar_item")!, options);
+      expect(query.columnar).toBe(true);
+      // The columnar statement fails as SQLite does past its length limit.
+      const tooBig = {
+        get() {
+          throw Object.assign(new Error("string or blob too big"), { code: "SQLITE_TOOBIG" });
+        },
+      } as unknown as Statement;
+      const statements = new Map<string, Statement>([[query.key, tooBig]]);
+      const tx = new SqliteTransaction({
+        db,
+        layouts,
+        failure: { filename: ":memory:", busyTimeoutMs: 0 },
+        statements: () => statements,
+      });
+      expect(await tx.findMany("columnar_item", options)).toStrictEqual([{ name: "x", count: 1 }]);
+      expect([...statements.keys()].some((key) => key.startsWith("m:"))).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
+
   test("only SQLite's length limit sends a columnar read back to the row path", () => {
     expect(
       tooBigForColumns(Object.assign(new Error("string or blob too big"), { code: "SQLITE_TOOBIG" })),

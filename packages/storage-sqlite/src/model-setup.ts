@@ -1,5 +1,6 @@
 import { LinliError, type ModelDef } from "@linli/core";
 import type { Database } from "better-sqlite3";
+import { noColumnarReads } from "./columnar-read";
 import { sqliteErrors } from "./sqlite-errors";
 import { quoteIdentifier } from "./sql-identifier";
 import { columnSql, createTableSql, indexLayouts, type TableLayout, tableLayout } from "./table-layout";
@@ -78,6 +79,9 @@ function setupModel(db: Database, layout: TableLayout): void {
       if (kind && kind !== c.kind)
         throw conflict(name, `field ${c.field} is now ${c.kind} but its column holds ${kind} values`);
     }
+    // A table created outside `setup` may not be STRICT: read it row by row.
+    const strict = db.prepare(`SELECT "strict" FROM pragma_table_list(?) WHERE schema = 'main'`).pluck();
+    if (strict.get(name) !== 1) noColumnarReads(layout);
     const fields = new Set(layout.columns.map((c) => c.column));
     for (const c of existing) {
       if (!fields.has(c.name) && c.notNull)

@@ -62,9 +62,9 @@ function recording(inner: AdapterTransaction, reads: Read[]): AdapterTransaction
   };
 }
 
-function plan(filename: string, read: Read): string[] {
+function plan(filename: string, read: Read, path: "auto" | "rows" = "auto"): string[] {
   const model = [slotModel, eventModel, eligibilityGrantModel].find((m) => m.name === read.model)!;
-  const query = compileFindMany(tableLayout(model), read.options);
+  const query = compileFindMany(tableLayout(model), read.options, path);
   const db = new Database(filename, { readonly: true });
   try {
     const rows = db.prepare(`EXPLAIN QUERY PLAN ${query.sql()}`).all(query.params) as { detail: string }[];
@@ -131,6 +131,12 @@ describe("sqlite query plans", () => {
     expect(overlapPlan[0]).toMatch(
       /^SEARCH plan_slot USING INDEX plan_slot__resource_id__end__start \(community_id=\? AND resource_id=\? AND end>\? AND end<\?\)$/,
     );
+    // That plan is the columnar read's (one JSON array per column): the aggregate around the
+    // read leaves its index range as the row path has it.
+    const overlapQuery = compileFindMany(tableLayout(slotModel), overlap!.options);
+    expect(overlapQuery.columnar).toBe(true);
+    expect(overlapQuery.sql()).toMatch(/^SELECT json_group_array\("start"\) AS "start", /);
+    expect(plan(filename, overlap!, "rows")).toEqual(overlapPlan);
 
     const outboxPlan = plan(filename, outbox!);
     expect(outboxPlan).toEqual([

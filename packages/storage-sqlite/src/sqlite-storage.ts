@@ -53,6 +53,10 @@ export interface SqliteStorage extends StorageAdapter {
  *   snake_case, primary key `(community_id, id)`, and each declared index led by
  *   `community_id`. Dates are stored as epoch milliseconds (integers), so time-range
  *   overlap queries use the indexes; JSON as text; booleans as 0/1.
+ * - **Large projected reads.** A `findMany` that selects fields, with no order or paging,
+ *   on columns other than `number` ones is read as one JSON array per column and rebuilt
+ *   into the same rows (same values, same order), which hands many rows to JavaScript in
+ *   about half the time (see `columnar-read.ts`).
  * - **Migrations.** The adapter's own schema is versioned in the table `linli_meta`.
  *   Opening an older file migrates it forward; a file written by a newer release is
  *   refused with `SQLITE_SCHEMA_TOO_NEW` and left unchanged.

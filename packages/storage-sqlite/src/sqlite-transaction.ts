@@ -7,6 +7,7 @@ import {
   type WhereClause,
 } from "@linli/core";
 import type { Database, Statement } from "better-sqlite3";
+import { type ColumnsMaker, columnsMaker, tooBigForColumns } from "./columnar-read";
 import { quoteIdentifier } from "./sql-identifier";
 import { type FailureContext, toLinliError } from "./sqlite-failure";
 import type { TableLayout } from "./table-layout";
@@ -63,6 +64,23 @@ function objects(statement: Statement, rows: readonly unknown[][]): StoredRow[] 
   const out: StoredRow[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = make(rows[i]!);
   return out;
+}
+
+/** The rows maker of each columnar statement, built once from its column names (the fields). */
+const columnsMakers = new WeakMap<Statement, ColumnsMaker>();
+
+/** Puts a columnar statement (`columnar-read.ts`) in raw mode and builds its rows maker. */
+function rawColumns(statement: Statement): void {
+  statement.raw(true);
+  columnsMakers.set(statement, columnsMaker(statement.columns().map((c) => c.name)));
+}
+
+/** The rows of a columnar statement: its one row of JSON arrays, parsed and turned into rows. */
+function columnRows(statement: Statement, params: SqlValue[]): StoredRow[] {
+  const texts = statement.get(params) as string[];
+  const columns: unknown[][] = new Array(texts.length);
+  for (let j = 0; j < texts.length; j++) columns[j] = JSON.parse(texts[j]!) as unknown[];
+  return (columnsMakers.get(statement) ?? columnsMaker([]))(columns);
 }
 
 /**
@@ -147,7 +165,16 @@ export class SqliteTransaction implements AdapterTransaction {
 
   async findMany(model: string, options: FindManyOptions): Promise<StoredRow[]> {
     const layout = this.layout(model);
-    const query = compileFindMany(layout, options);
+    let query = compileFindMany(layout, options);
+    if (query.columnar) {
+      const columnar = cached(this.scope, layout, query.key, () => query.sql(), rawColumns);
+      try {
+        return columnRows(columnar, query.params);
+      } catch (error) {
+        if (!tooBigForColumns(error)) throw this.fail(error, model);
+        query = compileFindMany(layout, options, "rows");
+      }
+    }
     const statement = cached(this.scope, layout, query.key, () => query.sql(), rawRows);
     try {
       const rows = statement.all(query.params) as unknown[][];

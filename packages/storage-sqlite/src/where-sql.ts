@@ -1,4 +1,5 @@
 import { coreErrors, type FindManyOptions, LinliError, type WhereClause } from "@linli/core";
+import { columnarEligible, columnarSelectSql } from "./columnar-read";
 import { quoteIdentifier } from "./sql-identifier";
 import type { TableLayout } from "./table-layout";
 
@@ -261,35 +262,50 @@ export function compileTail(layout: TableLayout, options: FindManyOptions): stri
   return sql;
 }
 
+/** A compiled `findMany`: see {@link compileFindMany}. */
+export interface CompiledFindMany {
+  /** Identifies the SQL text: equal keys give equal SQL. */
+  readonly key: string;
+  /** Parameters in placeholder order. */
+  readonly params: SqlValue[];
+  /**
+   * A columnar read (`columnar-read.ts`): one row of one JSON array per selected field.
+   * Otherwise one result row per matching row.
+   */
+  readonly columnar: boolean;
+  /** Builds the SQL (only needed when the statement is not cached yet). */
+  sql(): string;
+}
+
 /**
  * The whole `SELECT` of `findMany`: its shape key (for the statement cache), its SQL and its
  * parameters. Shared by the transaction and the query-plan tests, so that what the tests
- * explain is exactly what runs.
+ * explain is exactly what runs. A projection without order or paging on columns that
+ * round-trip through JSON is compiled as a columnar read ({@link columnarEligible}) unless
+ * `path` is `"rows"` (the row path, for the fallback and for tests).
  */
 export function compileFindMany(
   layout: TableLayout,
   options: FindManyOptions,
-): { key: string; params: SqlValue[]; sql(): string } {
+  path: "auto" | "rows" = "auto",
+): CompiledFindMany {
   const w = compileWhere(layout, options.where);
   const params = w.params;
   if (!firstRowOnly(options)) {
     if (options.limit !== undefined) params.push(options.limit);
     if (options.limit !== undefined || options.offset !== undefined) params.push(options.offset ?? 0);
   }
-  return new FindManyQuery(
-    `m:${w.key}|${tailKey(layout, options)}|${selectKey(layout, options.select)}`,
-    params,
-    layout,
-    options,
-    w,
-  );
+  const shape = `${w.key}|${tailKey(layout, options)}|${selectKey(layout, options.select)}`;
+  const columnar = path === "auto" && columnarEligible(layout, options);
+  return new FindManyQuery(columnar ? `j:${shape}` : `m:${shape}`, params, columnar, layout, options, w);
 }
 
 /** A compiled `findMany` (a class for the reason given at {@link WhereQuery}). */
-class FindManyQuery {
+class FindManyQuery implements CompiledFindMany {
   constructor(
     readonly key: string,
     readonly params: SqlValue[],
+    readonly columnar: boolean,
     private readonly layout: TableLayout,
     private readonly options: FindManyOptions,
     private readonly where: CompiledWhere,
@@ -297,7 +313,10 @@ class FindManyQuery {
 
   sql(): string {
     const { layout, options } = this;
-    const columns = compileSelect(layout, options.select).sql();
+    const columns =
+      this.columnar && options.select !== undefined
+        ? columnarSelectSql(layout, options.select)
+        : compileSelect(layout, options.select).sql();
     const tail = compileTail(layout, options);
     return `SELECT ${columns} FROM ${layout.table} WHERE ${this.where.sql()}${tail}`;
   }

@@ -38,7 +38,12 @@ export async function occupyingBookings(
   return cx.tx.findMany(bookingModel, {
     where: [
       { field: "resourceId", value: resourceId },
-      ...(await cx.tx.overlapWhere(bookingModel, { startField: "blockStart", endField: "blockEnd", from, to })),
+      ...(await cx.tx.overlapWhere(bookingModel, {
+        startField: "blockStart",
+        endField: "blockEnd",
+        from,
+        to,
+      })),
       { field: "status", op: "in", value: [...OCCUPYING_STATUSES] },
       ...excluded,
     ],
@@ -64,7 +69,12 @@ export async function occupancyOf(
   return cx.tx.findMany(bookingModel, {
     where: [
       { field: "resourceId", value: resourceId },
-      ...(await cx.tx.overlapWhere(bookingModel, { startField: "blockStart", endField: "blockEnd", from, to })),
+      ...(await cx.tx.overlapWhere(bookingModel, {
+        startField: "blockStart",
+        endField: "blockEnd",
+        from,
+        to,
+      })),
       { field: "status", op: "in", value: [...OCCUPYING_STATUSES] },
     ],
     select: OCCUPANCY_FIELDS,

@@ -9,7 +9,10 @@ export function spanId(model: ModelDef, interval: IntervalDef): string {
  * The longest span among `rows` of one interval (ms), or -1 when no row holds both of its
  * dates (a nullable interval left open).
  */
-export function longestSpanIn(interval: IntervalDef, rows: readonly Readonly<Record<string, unknown>>[]): number {
+export function longestSpanIn(
+  interval: IntervalDef,
+  rows: readonly Readonly<Record<string, unknown>>[],
+): number {
   let longest = -1;
   for (const row of rows) {
     const start = row[interval.start];

@@ -1,5 +1,11 @@
 import { defineModel, type FindManyOptions, sequentialIds } from "@linli/core";
-import { type AdapterTransaction, createTx, eventModel, intervalSpanModel, ValueCodec } from "@linli/core/adapter";
+import {
+  type AdapterTransaction,
+  createTx,
+  eventModel,
+  intervalSpanModel,
+  ValueCodec,
+} from "@linli/core/adapter";
 import pg_ from "pg";
 import { describe, expect, test } from "vitest";
 import * as z from "zod";

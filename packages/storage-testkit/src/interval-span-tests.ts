@@ -186,7 +186,12 @@ export const intervalSpanTests: StorageTest[] = [
               key: "hold:i1",
               capacity: 1,
               scope: [{ field: "itemId", value: "i1" }],
-              interval: { startField: "start", endField: "end", start: new Date(ask.start), end: new Date(ask.end) },
+              interval: {
+                startField: "start",
+                endField: "end",
+                start: new Date(ask.start),
+                end: new Date(ask.end),
+              },
               data: { id: ask.id, itemId: "i1", start: new Date(ask.start), end: new Date(ask.end) },
             });
           }),
@@ -195,9 +200,13 @@ export const intervalSpanTests: StorageTest[] = [
       for (const r of results)
         if (r.status === "rejected")
           assert.ok(isLinliError(r.reason, "CAPACITY_EXCEEDED"), `unexpected ${String(r.reason)}`);
-      const rows = await inTx(adapter, (tx) => tx.findMany(holdModel, { where: [{ field: "itemId", value: "i1" }] }));
+      const rows = await inTx(adapter, (tx) =>
+        tx.findMany(holdModel, { where: [{ field: "itemId", value: "i1" }] }),
+      );
       assert.ok(rows.length > 0);
-      const sorted = rows.map((r) => [r.start.getTime(), r.end.getTime()] as const).sort((a, b) => a[0] - b[0]);
+      const sorted = rows
+        .map((r) => [r.start.getTime(), r.end.getTime()] as const)
+        .sort((a, b) => a[0] - b[0]);
       for (let i = 1; i < sorted.length; i++)
         assert.ok(sorted[i]![0] >= sorted[i - 1]![1], `holds ${i - 1} and ${i} overlap`);
       const stored = await inTx(adapter, (tx) => tx.findById(intervalSpanModel, SPAN_ID));

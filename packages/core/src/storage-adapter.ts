@@ -27,14 +27,6 @@ export interface StorageCapabilities {
    * @default false
    */
   readonly freshValues?: boolean;
-  /**
-   * Every row object `findMany` returns is a new object made for that read alone, holding
-   * exactly the fields asked for (all of them for a projection), and the adapter keeps no
-   * reference to it: the kernel decodes a projection's rows in place instead of copying each
-   * into a new object. Absent or false: the kernel builds new rows.
-   * @default false
-   */
-  readonly freshRows?: boolean;
 }
 
 /**

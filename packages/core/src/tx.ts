@@ -219,11 +219,7 @@ export class ValueCodec {
   /** Decoders that copy Dates and JSON whatever the adapter: for rows it did not make. */
   private readonly copying: Readonly<Record<string, FieldDecoder>>;
 
-  /** Whether the adapter's rows may be decoded in place ({@link StorageCapabilities.freshRows}). */
-  readonly freshRows: boolean;
-
   constructor(private readonly caps: StorageCapabilities) {
-    this.freshRows = caps.freshRows === true;
     this.byKind = decoders(caps, caps.freshValues === true);
     this.copying = caps.freshValues === true ? decoders(caps, false) : this.byKind;
   }
@@ -277,19 +273,6 @@ export class ValueCodec {
       plans.set(key, plan);
     }
     return plan;
-  }
-}
-
-/**
- * Decodes one stored row by a plan in the row itself (an adapter's `freshRows`): each field
- * the plan names is replaced by its decoded value; the row keeps the adapter's key order.
- */
-function decodeInPlace(plan: RowPlan, row: StoredRow): void {
-  const { names, decoders } = plan;
-  const out = row as Record<string, unknown>;
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
-    out[name] = decoders[i]!(row[name]);
   }
 }
 
@@ -497,12 +480,6 @@ class KernelTx implements Tx {
       where: this.scoped(model, options.where),
     });
     const plan = this.codec.plan(model, select);
-    // A projection's rows made for this read alone are decoded where they are: no second
-    // object per row (about a tenth of a 761-row availability read).
-    if (select !== undefined && this.codec.freshRows) {
-      for (let i = 0; i < rows.length; i++) decodeInPlace(plan, rows[i]!);
-      return rows as unknown as RowOf<M>[];
-    }
     const out = new Array<RowOf<M>>(rows.length);
     for (let i = 0; i < rows.length; i++) out[i] = decodeWith(plan, rows[i]!) as RowOf<M>;
     return out;

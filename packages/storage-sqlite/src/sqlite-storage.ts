@@ -191,8 +191,6 @@ export function sqliteStorage(options: SqliteStorageOptions): SqliteStorage {
       booleans: false,
       multiProcess: !memory,
       durable: !memory,
-      // Every row is a new object built from better-sqlite3's raw values for its read.
-      freshRows: true,
     },
     filename,
     migratedFrom,

@@ -1,7 +1,7 @@
 import type { StorageAdapter, StorageCapabilities } from "@linli/core";
 
 /** A capability that a test needs; the test is skipped (with this reason) when the adapter lacks it. */
-export type RequiredCapability = "durable" | "multiProcess" | "freshRows";
+export type RequiredCapability = "durable" | "multiProcess";
 
 /** How the conformance suite gets adapters. */
 export interface StorageTestOptions {

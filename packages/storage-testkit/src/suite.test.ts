@@ -30,8 +30,6 @@ interface Flaws {
   noUniqueOnUpdate?: boolean;
   /** Unique indexes are not checked at all. */
   noUnique?: boolean;
-  /** It declares `freshRows`, yet hands out the same projected row objects on every read. */
-  keptRows?: boolean;
 }
 
 /** A small Map-based adapter with switchable flaws, to prove the suite catches them. */
@@ -55,29 +53,12 @@ function brokenAdapter(flaws: Flaws): StorageAdapter {
         a.communityId === b.communityId && fields.every((f) => a[f] !== null && a[f] === b[f]);
       return next.some((r, i) => others.some((o) => same(r, o)) || next.slice(i + 1).some((o) => same(r, o)));
     });
-  const kept = new WeakMap<StoredRow, Map<string, StoredRow>>();
-  const fresh = (row: StoredRow, select: readonly string[] | undefined) =>
+  const project = (row: StoredRow, select: readonly string[] | undefined) =>
     select && !flaws.noProjection ? Object.fromEntries(select.map((f) => [f, row[f] ?? null])) : { ...row };
-  const project = (row: StoredRow, select: readonly string[] | undefined) => {
-    if (!flaws.keptRows) return fresh(row, select);
-    const byShape = kept.get(row) ?? new Map<string, StoredRow>();
-    kept.set(row, byShape);
-    const shape = String(select);
-    const made = byShape.get(shape) ?? fresh(row, select);
-    byShape.set(shape, made);
-    return made;
-  };
   let chain: Promise<unknown> = Promise.resolve();
   return {
     id: "broken",
-    capabilities: {
-      dates: "native",
-      json: true,
-      booleans: true,
-      multiProcess: false,
-      durable: false,
-      freshRows: true,
-    },
+    capabilities: { dates: "native", json: true, booleans: true, multiProcess: false, durable: false },
     async setup(models) {
       for (const m of models) {
         if (!tables.has(m.name)) tables.set(m.name, new Map());
@@ -246,19 +227,10 @@ describe("the conformance suite catches broken adapters", () => {
   });
 
   it("an adapter that ignores projections fails the projection tests", async () => {
-    // It declares `freshRows`, so the kernel decodes its rows in place: the extra fields reach
-    // the kernel's callers too.
     expect(await failures({ noProjection: true })).toEqual([
       "projection: the adapter returns exactly the selected fields, id and communityId only when listed",
-      "projection: the kernel's findMany decodes selected fields of every kind like whole rows",
       "projection: findMany with select returns rows holding exactly the selected fields",
       "projection: select applies after where, orderBy, limit and offset on fields it does not return",
-    ]);
-  });
-
-  it("an adapter that declares freshRows but hands out kept row objects fails the fresh rows test", async () => {
-    expect(await failures({ keptRows: true })).toEqual([
-      "projection: an adapter with freshRows returns new row objects, which it never reads again",
     ]);
   });
 

@@ -51,20 +51,25 @@ export async function occupyingBookings(
   });
 }
 
-/** The fields of a booking the availability sweep reads ({@link OccupancyFacts}). */
+/** The fields of a booking the availability sweep reads for one zone ({@link OccupancyFacts}). */
 export const OCCUPANCY_FIELDS = ["zoneId", "blockStart", "blockEnd", "quantity"] as const;
+
+/** The fields it reads for the whole resource: the zone, which only filters, is left out. */
+export const RESOURCE_OCCUPANCY_FIELDS = ["blockStart", "blockEnd", "quantity"] as const;
 
 /**
  * The occupancy of the bookings holding capacity on a resource whose block overlaps
  * `[from, to)`: the read of {@link occupyingBookings}, projected on {@link OCCUPANCY_FIELDS}
- * (four columns of the covering index, two dates to decode per row, not eleven and five), for
- * availability, whose sweep reads nothing else of them.
+ * for one zone's occupancy and on {@link RESOURCE_OCCUPANCY_FIELDS} for the whole resource's
+ * (`zoneId` null): columns of the covering index, two dates to decode per row, not eleven
+ * and five, for availability, whose sweep reads nothing else of them.
  */
 export async function occupancyOf(
   cx: Pick<CommandContext, "tx">,
   resourceId: string,
   from: Date,
   to: Date,
+  zoneId: string | null,
 ): Promise<OccupancyFacts[]> {
   return cx.tx.findMany(bookingModel, {
     where: [
@@ -77,7 +82,7 @@ export async function occupancyOf(
       })),
       { field: "status", op: "in", value: [...OCCUPYING_STATUSES] },
     ],
-    select: OCCUPANCY_FIELDS,
+    select: zoneId === null ? RESOURCE_OCCUPANCY_FIELDS : OCCUPANCY_FIELDS,
   });
 }
 

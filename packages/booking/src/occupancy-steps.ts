@@ -3,9 +3,13 @@ import type { BookingFacts } from "./rule-kind";
 /**
  * What the occupancy reads of a booking: its blocked range (`blockStart`/`blockEnd`, else
  * `start`/`end`), its units and its zone. A {@link BookingFacts} is one; so is a stored
- * booking read with only `zoneId`, `blockStart`, `blockEnd` and `quantity`.
+ * booking read with only `zoneId`, `blockStart`, `blockEnd` and `quantity`. The zone only
+ * filters the bookings when one zone's occupancy is asked for, so a read for the whole
+ * resource may leave it out.
  */
-export type OccupancyFacts = Pick<BookingFacts, "zoneId" | "quantity"> &
+export type OccupancyFacts = Pick<BookingFacts, "quantity"> & {
+  readonly zoneId?: BookingFacts["zoneId"];
+} &
   (
     | { readonly blockStart: Date; readonly blockEnd: Date }
     | Pick<BookingFacts, "start" | "end" | "blockStart" | "blockEnd">

@@ -76,6 +76,7 @@ export const availability = (engine: BookingEngine) =>
           resourceId,
           new Date(input.start.getTime() - margin),
           new Date(input.end.getTime() + margin),
+          input.zoneId ?? null,
         );
         const facts = await loadRuleFacts(cx, resolved, rules.kinds, {
           resourceId,

@@ -2,9 +2,10 @@ import { execSync } from "node:child_process";
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readSync, statSync } from "node:fs";
 import { sqliteStorage } from "@linli/storage-sqlite";
 import Database from "better-sqlite3";
-import { sqliteWithHistory } from "./booking.book.sqlite.bench";
+import { rawWithHistory, sqliteWithHistory } from "./booking.book.sqlite.bench";
 import { benchCommunity } from "./lib/community";
-import { nthRequest, RESIDENTS, residentId } from "./lib/fixture";
+import { NOW, nthRequest, RESIDENTS, residentId } from "./lib/fixture";
+import { RawBooking } from "./lib/raw-booking";
 import { scratchFile } from "./lib/storage-cache";
 
 // Which storage layout would buy what for `booking.book.sqlite`, measured before building
@@ -316,6 +317,36 @@ const VARIANTS: Variant[] = [
     vacuum: 4096,
   },
   {
+    name: "E  2+3+4a (no read lost)",
+    change: (db) => {
+      seriesPartial(db);
+      pendingEvents(db);
+      eventRowid(db);
+    },
+    vacuum: 4096,
+  },
+  {
+    name: "E6 2+3+4a+6",
+    change: (db) => {
+      seriesPartial(db);
+      pendingEvents(db);
+      eventRowid(db);
+      leanCovering(db);
+    },
+    vacuum: 4096,
+  },
+  {
+    name: "E7 2+3+4a+6+7",
+    change: (db) => {
+      seriesPartial(db);
+      pendingEvents(db);
+      eventRowid(db);
+      leanCovering(db);
+      noStatusStart(db);
+    },
+    vacuum: 4096,
+  },
+  {
     name: "D  2+3+4c+5c (no read lost)",
     change: (db) => {
       seriesPartial(db);
@@ -527,6 +558,32 @@ async function inSitu(checkpoints: boolean): Promise<Result> {
   return out;
 }
 
+/** The reference row: the hand-written baseline in place, on a fresh copy of its own file. */
+async function baseline(checkpoints: boolean): Promise<Result> {
+  const file = scratchFile("layout-raw.db");
+  durableCopy(rawHistory, file);
+  const raw = new RawBooking(file);
+  if (!checkpoints) raw.db.pragma("wal_autocheckpoint = 0");
+  const book = (k: number) => {
+    const r = nthRequest(k);
+    return raw.book(residentId(k % RESIDENTS), r.resourceId, r.start.getTime(), r.end.getTime(), NOW);
+  };
+  for (let k = 0; k < WARM; k++) book(k);
+  const walFrom = walSize(file);
+  timing = new Map();
+  for (let k = WARM; k < WARM + BOOKS; k++) book(k);
+  const byKind = timing;
+  timing = undefined;
+  const out = result(
+    byKind,
+    walSize(file) - Math.max(walFrom, 32),
+    raw.db.pragma("page_size", { simple: true }) as number,
+    checkpoints,
+  );
+  raw.close();
+  return out;
+}
+
 // ---- 4. Plans of the reads that a variant could take an index from ---------------------
 
 function plans(template: string, name: string): void {
@@ -555,6 +612,7 @@ function plans(template: string, name: string): void {
 
 // ---- 5. Run, interleaved -----------------------------------------------------------------
 
+const rawHistory = await rawWithHistory(100_000);
 const templates = new Map<string, string>();
 for (const variant of VARIANTS) {
   const started = performance.now();
@@ -586,8 +644,9 @@ for (const v of VARIANTS) {
 }
 
 const SITU = "0  as is, ours in place (calibration)";
+const RAW = "B  baseline, hand-written, in place";
 const results = new Map<string, { off: Result[]; on: number[] }>();
-for (const name of [SITU, ...VARIANTS.map((v) => v.name)]) results.set(name, { off: [], on: [] });
+for (const name of [RAW, SITU, ...VARIANTS.map((v) => v.name)]) results.set(name, { off: [], on: [] });
 const row = (name: string, r: Result, on: number) =>
   `${name.padEnd(40)} ${r.us.toFixed(0).padStart(6)} ${r.commitUs.toFixed(0).padStart(7)} ${r.insertUs.toFixed(0).padStart(7)} ${r.readUs.toFixed(0).padStart(6)} ${r.frames.toFixed(2).padStart(7)} ${r.walKb.toFixed(1).padStart(6)} ${on.toFixed(0).padStart(8)}`;
 const header = `${"variant".padEnd(40)} ${"µs/bk".padStart(6)} ${"COMMIT".padStart(7)} ${"INSERTs".padStart(7)} ${"reads".padStart(6)} ${"frames".padStart(7)} ${"kB".padStart(6)} ${"µs ckpt".padStart(8)}`;
@@ -598,11 +657,16 @@ for (let round = 1; round <= ROUNDS; round++) {
   // Alternate the order each round (ABC…, …CBA) so that a slow minute does not hit one end only.
   const order = round % 2 === 1 ? VARIANTS : [...VARIANTS].reverse();
   const situ = async () => {
-    const off = await inSitu(false);
-    const on = (await inSitu(true)).us;
-    results.get(SITU)!.off.push(off);
-    results.get(SITU)!.on.push(on);
-    console.log(row(SITU, off, on));
+    for (const [name, run] of [
+      [RAW, baseline],
+      [SITU, inSitu],
+    ] as const) {
+      const off = await run(false);
+      const on = (await run(true)).us;
+      results.get(name)!.off.push(off);
+      results.get(name)!.on.push(on);
+      console.log(row(name, off, on));
+    }
   };
   if (round % 2 === 1) await situ();
   for (const v of order) {

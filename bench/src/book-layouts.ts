@@ -22,6 +22,8 @@ import { scratchFile } from "./lib/storage-cache";
 const WARM = 300;
 const BOOKS = Number(process.argv[2] ?? 3000);
 const ROUNDS = Number(process.argv[3] ?? 3);
+/** Optional: only the variants whose label (the first word: `1`, `4a`, `C7`) is listed, comma-separated. */
+const ONLY = process.argv[4]?.split(",");
 
 type Method = "run" | "get" | "all" | "iterate";
 /** One statement as ours ran it. */
@@ -269,7 +271,7 @@ const clusteredBookings = (db: Database.Database) =>
 const noStatusStart = (db: Database.Database) =>
   originalExec.call(db, `DROP INDEX "booking_booking__status__start"`);
 
-const VARIANTS: Variant[] = [
+const ALL_VARIANTS: Variant[] = [
   { name: "1  as is" },
   { name: "1v as is, VACUUMed", change: () => {}, vacuum: 4096 },
   { name: "2  series_id partial", change: seriesPartial, vacuum: 4096 },
@@ -357,6 +359,8 @@ const VARIANTS: Variant[] = [
     vacuum: 4096,
   },
 ];
+
+const VARIANTS = ALL_VARIANTS.filter((v) => !ONLY || ONLY.includes(v.name.split(" ")[0]!));
 
 /**
  * Gives the planner the statistics the adapter seeds (`seedPlannerStatistics` in
@@ -619,9 +623,14 @@ for (const variant of VARIANTS) {
   templates.set(variant.name, build(variant));
   console.error(`built ${variant.name} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
-plans(templates.get("1  as is")!, "1 as is");
-plans(templates.get("C7 2+3+4a+5a+6+7")!, "C7");
-plans(templates.get("D  2+3+4c+5c (no read lost)")!, "D");
+for (const [label, name] of [
+  ["1 as is", "1  as is"],
+  ["C7", "C7 2+3+4a+5a+6+7"],
+  ["D", "D  2+3+4c+5c (no read lost)"],
+]) {
+  const template = templates.get(name!);
+  if (template) plans(template, label!);
+}
 
 /** The plans of the reads a book runs, on `template`, by SQL. */
 function bookPlans(template: string): Map<string, string> {
@@ -635,7 +644,7 @@ function bookPlans(template: string): Map<string, string> {
   db.close();
   return out;
 }
-const asIsPlans = bookPlans(templates.get("1  as is")!);
+const asIsPlans = bookPlans(templates.get("1  as is") ?? baseFile);
 console.log("plans of a book's reads, as is:");
 for (const [sql, plan] of asIsPlans) console.log(`  ${sql.slice(0, 60)}…: ${plan}`);
 for (const v of VARIANTS) {
@@ -700,4 +709,17 @@ for (const [name, r] of results) {
     walKb: median(r.off.map((x) => x.walKb)),
   };
   console.log(row(name, m, median(r.on)));
+}
+console.log(`\nfastest of ${ROUNDS} rounds (each column on its own)`);
+console.log(header);
+for (const [name, r] of results) {
+  const m: Result = {
+    us: Math.min(...r.off.map((x) => x.us)),
+    commitUs: Math.min(...r.off.map((x) => x.commitUs)),
+    insertUs: Math.min(...r.off.map((x) => x.insertUs)),
+    readUs: Math.min(...r.off.map((x) => x.readUs)),
+    frames: Math.min(...r.off.map((x) => x.frames)),
+    walKb: Math.min(...r.off.map((x) => x.walKb)),
+  };
+  console.log(row(name, m, Math.min(...r.on)));
 }

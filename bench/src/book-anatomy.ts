@@ -86,16 +86,24 @@ function report(side: string, filename: string, walFrom: number, totalMs: number
   times.clear();
 }
 
-/** Runs `book` WARM times, then BOOKS times while measuring; the measured time in ms. */
-async function measure(db: Database.Database, book: (k: number) => unknown): Promise<number> {
+/**
+ * Runs `book` WARM times, then BOOKS times while measuring; the measured time in ms and the
+ * WAL's size before the measured books (the warm-up's frames are not theirs).
+ */
+async function measure(
+  db: Database.Database,
+  filename: string,
+  book: (k: number) => unknown,
+): Promise<{ ms: number; walFrom: number }> {
   db.pragma("wal_autocheckpoint = 0");
   for (let k = 0; k < WARM; k++) await book(k);
+  const walFrom = statSync(`${filename}-wal`).size;
   measuring = true;
   const started = performance.now();
   for (let k = WARM; k < WARM + BOOKS; k++) await book(k);
   const ms = performance.now() - started;
   measuring = false;
-  return ms;
+  return { ms, walFrom };
 }
 
 const ourFile = await sqliteWithHistory(100_000);
@@ -111,22 +119,20 @@ const probe = nthRequest(0);
 await community.booking.book({ actor: { kind: "resident", id: residentId(0) }, ...probe });
 proto.run = capture;
 if (!ourDb) throw new Error("no statement ran");
-const ourWal = statSync(`${ourFile}-wal`).size;
-const oursMs = await measure(ourDb, (k) =>
+const ours = await measure(ourDb, ourFile, (k) =>
   community.booking.book({
     actor: { kind: "resident", id: residentId((k + 1) % RESIDENTS) },
     ...nthRequest(k + 1),
   }),
 );
-report("ours (community.booking.book)", ourFile, ourWal, oursMs);
+report("ours (community.booking.book)", ourFile, ours.walFrom, ours.ms);
 await community.close();
 
 const rawFile = await rawWithHistory(100_000);
 const raw = new RawBooking(rawFile);
-const rawWal = statSync(`${rawFile}-wal`).size;
-const rawMs = await measure(raw.db, (k) => {
+const baseline = await measure(raw.db, rawFile, (k) => {
   const r = nthRequest(k);
   return raw.book(residentId(k % RESIDENTS), r.resourceId, r.start.getTime(), r.end.getTime(), NOW);
 });
-report("baseline (hand-written better-sqlite3)", rawFile, rawWal, rawMs);
+report("baseline (hand-written better-sqlite3)", rawFile, baseline.walFrom, baseline.ms);
 raw.close();

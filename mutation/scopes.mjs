@@ -14,6 +14,14 @@ export const scopes = {
     mutate: ["packages/booking/src/rules/capacity.ts"],
     tests: ["packages/booking/src/rules/capacity.test.ts", "packages/booking/src/capacity.property.test.ts"],
   },
+  "core-interval-spans": {
+    mutate: ["packages/core/src/interval-spans.ts", "packages/core/src/interval-where.ts"],
+    tests: [
+      "packages/core/test/interval-spans.property.test.ts",
+      "packages/core/test/interval.test.ts",
+      "packages/storage-memory/src/memory-storage.test.ts",
+    ],
+  },
   "core-access": {
     mutate: ["packages/core/src/access.ts", "packages/core/src/eligibility.ts"],
     tests: [

@@ -125,6 +125,34 @@ function rowPath(options: FindManyOptions): StoredRow[] {
 
 const byId = (a: StoredRow, b: StoredRow) => String(a.id).localeCompare(String(b.id));
 
+/**
+ * The adapter's transaction on a connection of its own, with the statements it prepares:
+ * every eligible read columnar from its first read on (`columnarMinRows: 0`), or, `adaptive`,
+ * as in use.
+ */
+function adapterRead(adaptive = false) {
+  const db = new Database(filename, { readonly: true });
+  const statements = new Map<string, Statement>();
+  const tx = new SqliteTransaction({
+    db,
+    layouts: new Map([["columnar_item", tableLayout(itemModel)]]),
+    failure: { filename, busyTimeoutMs: 0 },
+    statements: () => statements,
+    ...(adaptive ? {} : { columnarMinRows: 0 }),
+  });
+  return { db, tx, statements };
+}
+
+/** Reads `options` by columns (the columnar statement, first read included). */
+async function columnarRead(options: FindManyOptions): Promise<StoredRow[]> {
+  const { db, tx } = adapterRead();
+  try {
+    return await tx.findMany("columnar_item", options);
+  } finally {
+    db.close();
+  }
+}
+
 describe("columnar reads", () => {
   test("return exactly the rows of the row path, in its order, for random rows and where lists", async () => {
     let run = 0;
@@ -142,7 +170,7 @@ describe("columnar reads", () => {
           });
           const options: FindManyOptions = { where: scope, select };
           expect(compileFindMany(tableLayout(itemModel), options).columnar).toBe(true);
-          const columnar = await storage.transaction((tx) => tx.findMany("columnar_item", options));
+          const columnar = await columnarRead(options);
           // The same order as the row path's statement, value for value (toStrictEqual: types too).
           expect(columnar).toStrictEqual(rowPath(options));
           for (const row of columnar) expect(Object.keys(row)).toEqual([...new Set(select)]);
@@ -184,7 +212,7 @@ describe("columnar reads", () => {
       where: [{ field: "communityId", value: "big" }],
       select: ["id", "count"],
     };
-    const rows = await storage.transaction((tx) => tx.findMany("columnar_item", options));
+    const rows = await columnarRead(options);
     expect(rows).toStrictEqual(rowPath(options));
     expect([...rows].sort(byId).map((r) => r.count)).toEqual(big.map((b) => Number(b)));
   });
@@ -289,6 +317,67 @@ describe("columnsMaker", () => {
   });
 });
 
+describe("which path a shape takes", () => {
+  test("a shape is read by rows until a read of it returns eight rows or more, then by columns", async () => {
+    await storage.transaction(async (tx) => {
+      for (let i = 0; i < 12; i++)
+        await tx.create("columnar_item", {
+          id: `p${String(i).padStart(2, "0")}`,
+          communityId: "paths",
+          name: `n${i}`,
+          count: i,
+          at: 1_000 + i,
+          active: 1,
+        });
+    });
+    const few: FindManyOptions = {
+      where: [
+        { field: "communityId", value: "paths" },
+        { field: "count", op: "lt", value: 3 },
+      ],
+      select: ["name", "count"],
+    };
+    const many: FindManyOptions = {
+      where: [{ field: "communityId", value: "paths" }],
+      select: ["name", "at"],
+    };
+    const { db, tx, statements } = adapterRead(true);
+    try {
+      const runs = new Map<string, number>();
+      /** Counts the runs of each prepared statement from now on. */
+      const spy = () => {
+        for (const [key, statement] of statements) {
+          if (runs.has(key)) continue;
+          runs.set(key, 0);
+          for (const method of ["get", "all"] as const) {
+            const original = statement[method].bind(statement);
+            (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+              runs.set(key, (runs.get(key) ?? 0) + 1);
+              return (original as (...a: unknown[]) => unknown)(...args);
+            };
+          }
+        }
+      };
+      const columnarKey = (o: FindManyOptions) => compileFindMany(tableLayout(itemModel), o).key;
+      const rowsKey = (o: FindManyOptions) => compileFindMany(tableLayout(itemModel), o, "rows").key;
+      const first = await tx.findMany("columnar_item", many);
+      const firstFew = await tx.findMany("columnar_item", few);
+      spy();
+      expect(await tx.findMany("columnar_item", many)).toStrictEqual(first);
+      expect(await tx.findMany("columnar_item", few)).toStrictEqual(firstFew);
+      expect(first).toHaveLength(12);
+      expect(firstFew).toHaveLength(3);
+      // 12 rows last time: by columns now; 3 rows last time: by rows again.
+      expect(runs.get(columnarKey(many))).toBe(1);
+      expect(runs.get(rowsKey(many))).toBe(0);
+      expect(runs.get(columnarKey(few))).toBe(0);
+      expect(runs.get(rowsKey(few))).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe("tooBigForColumns", () => {
   test("a columnar read too big for one string is read again on the row path", async () => {
     const db = new Database(":memory:");
@@ -316,6 +405,7 @@ describe("tooBigForColumns", () => {
         layouts,
         failure: { filename: ":memory:", busyTimeoutMs: 0 },
         statements: () => statements,
+        columnarMinRows: 0,
       });
       expect(await tx.findMany("columnar_item", options)).toStrictEqual([{ name: "x", count: 1 }]);
       expect([...statements.keys()].some((key) => key.startsWith("m:"))).toBe(true);

@@ -240,6 +240,12 @@ describe("which reads are columnar", () => {
       'SELECT "name", "at", "active", "meta" FROM "columnar_item" WHERE "community_id" = ? AND "count" >= ?',
     );
     expect(rows.key).not.toBe(query.key);
+    // `rows()` of the columnar read is that same row-path read, parameters included.
+    expect(query.rows().key).toBe(rows.key);
+    expect(query.rows().sql()).toBe(rows.sql());
+    expect(query.rows().params).toEqual(rows.params);
+    expect(query.rows().columnar).toBe(false);
+    expect(rows.rows()).toBe(rows);
   });
 
   test.each<[string, FindManyOptions]>([

@@ -198,9 +198,10 @@ export class SqliteTransaction implements AdapterTransaction {
           if (!tooBigForColumns(error)) throw this.fail(error, model);
         }
       }
-      query = compileFindMany(layout, options, "rows");
+      query = query.rows();
     }
-    const statement = cached(this.scope, layout, query.key, () => query.sql(), rawRows);
+    const rowPath = query;
+    const statement = cached(this.scope, layout, rowPath.key, () => rowPath.sql(), rawRows);
     try {
       const rows = statement.all(query.params) as unknown[][];
       if (columnar !== undefined) lastRows.set(columnar, rows.length);

@@ -275,6 +275,8 @@ export interface CompiledFindMany {
   readonly columnar: boolean;
   /** Builds the SQL (only needed when the statement is not cached yet). */
   sql(): string;
+  /** The same read on the row path (same parameters; itself when it is not columnar). */
+  rows(): CompiledFindMany;
 }
 
 /**
@@ -319,6 +321,18 @@ class FindManyQuery implements CompiledFindMany {
         : compileSelect(layout, options.select).sql();
     const tail = compileTail(layout, options);
     return `SELECT ${columns} FROM ${layout.table} WHERE ${this.where.sql()}${tail}`;
+  }
+
+  rows(): CompiledFindMany {
+    if (!this.columnar) return this;
+    return new FindManyQuery(
+      `m:${this.key.slice(2)}`,
+      this.params,
+      false,
+      this.layout,
+      this.options,
+      this.where,
+    );
   }
 }
 

@@ -110,4 +110,63 @@ describe("bounded intervals", () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(found.all.length);
   });
+
+  test("only the declared pair of fields is bounded: other date fields get the one-sided read", async () => {
+    const twoPairs = defineModel(
+      "interval_two_pairs",
+      { a: z.date(), b: z.date(), c: z.date(), d: z.date() },
+      { intervals: [{ start: "a", end: "b", maxSpanMs: HOUR }] },
+    );
+    const range = { from: at(0), to: at(1) };
+    expect(overlapWhere(twoPairs, { startField: "a", endField: "b", ...range })).toHaveLength(3);
+    for (const [startField, endField] of [
+      ["c", "d"],
+      ["a", "d"],
+      ["c", "b"],
+    ] as const) {
+      const where = overlapWhere(twoPairs, { startField, endField, ...range });
+      expect(where).toEqual([
+        { field: endField, op: "gt", value: at(0) },
+        { field: startField, op: "lt", value: at(1) },
+      ]);
+      const storage = memoryStorage();
+      await storage.setup([intervalSpanModel, twoPairs]);
+      const codec = new ValueCodec(storage.capabilities);
+      const kept = await storage.transaction((inner) =>
+        createTx(inner, { communityId: "c1", ids: sequentialIds(), codec }).overlapWhere(twoPairs, {
+          startField,
+          endField,
+          ...range,
+        }),
+      );
+      expect(kept).toEqual(where);
+    }
+  });
+
+  test("open and reversed intervals are stored; the kept span is exactly the longest, and absent while no row holds one", async () => {
+    const openModel = defineModel(
+      "interval_open",
+      { from: z.date(), until: z.date().nullable().default(null) },
+      { intervals: [{ start: "from", end: "until", maxSpanMs: 4 * HOUR }] },
+    );
+    const storage = memoryStorage();
+    await storage.setup([intervalSpanModel, openModel]);
+    const codec = new ValueCodec(storage.capabilities);
+    const ids = sequentialIds();
+    const inOpenTx = <T>(fn: (tx: Tx) => Promise<T>) =>
+      storage.transaction((inner) => fn(createTx(inner, { communityId: "c1", ids, codec })));
+    const kept = () => inOpenTx((tx) => tx.findById(intervalSpanModel, "interval_open:from:until"));
+    // Left open, or ending before it starts: stored, and no span is kept for them.
+    await inOpenTx((tx) => tx.create(openModel, { from: at(0) }));
+    await inOpenTx((tx) => tx.create(openModel, { from: at(5), until: at(3) }));
+    expect(await inOpenTx((tx) => tx.count(openModel))).toBe(2);
+    expect(await kept()).toBeNull();
+    // An empty interval: the kept span is 0, exactly.
+    await inOpenTx((tx) => tx.create(openModel, { from: at(1), until: at(1) }));
+    expect((await kept())?.longestMs).toBe(0);
+    // A longer one raises it to its length; a shorter one leaves it.
+    await inOpenTx((tx) => tx.create(openModel, { from: at(1), until: at(3) }));
+    await inOpenTx((tx) => tx.create(openModel, { from: at(1), until: at(2) }));
+    expect((await kept())?.longestMs).toBe(2 * HOUR);
+  });
 });

@@ -48,7 +48,8 @@ const version = () =>
  * The history, written by the server itself: residents `res-0000…`; bookings `h-<n>` spread
  * over the 50 rooms and the 365 days before NOW, one hour apart at most ten a room-day (so they
  * never overlap), 15 minutes to an hour long, mostly completed (one in ten cancelled, one in
- * fifty a no-show); each with its BookingRequested and BookingConfirmed events, acknowledged.
+ * fifty a no-show); each with its BookingRequested and BookingConfirmed events, acknowledged;
+ * and each community's longest booking, as the kernel keeps it.
  */
 function loadSql(): string[] {
   const cid = `'c' || lpad(c::text, 3, '0')`;
@@ -79,6 +80,12 @@ function loadSql(): string[] {
          2 * n + e, jsonb_build_object('bookingId', 'h-' || n, 'resourceId', ${room}, 'residentId', ${resident}),
          ${start} - interval '1 day', 'resident', ${resident}, ${start} - interval '1 day'
          FROM ${communities}, generate_series(0, ${BOOKINGS - 1}) n, generate_series(1, 2) e`,
+    // The longest booking of each community, as the kernel keeps it on every write
+    // (`core_interval_span`): a year of use through the kernel leaves this row.
+    `INSERT INTO ${SCHEMA}.core_interval_span (community_id, id, longest_ms)
+       SELECT community_id, 'booking_booking:blockStart:blockEnd',
+         max((extract(epoch FROM block_end - block_start) * 1000)::bigint)
+         FROM ${SCHEMA}.booking_booking GROUP BY community_id`,
   ];
 }
 

@@ -9,8 +9,7 @@ import type { BookingFacts } from "./rule-kind";
  */
 export type OccupancyFacts = Pick<BookingFacts, "quantity"> & {
   readonly zoneId?: BookingFacts["zoneId"];
-} &
-  (
+} & (
     | { readonly blockStart: Date; readonly blockEnd: Date }
     | Pick<BookingFacts, "start" | "end" | "blockStart" | "blockEnd">
   );

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { inTx, slotModel, testkitModels } from "@linli/storage-testkit";
+import { inTx, seededRandom, slotModel, testkitModels } from "@linli/storage-testkit";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, test } from "vitest";
 import { exited, spawnWorker } from "../test/spawn-worker";
@@ -12,18 +12,6 @@ const dir = tempDir();
 afterAll(() => dir.remove());
 
 const RUNS = 5;
-
-/** A small deterministic PRNG (mulberry32), so a failing run can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Runs the writer child until it has reported `target` commits on stdout, then kills it
@@ -59,7 +47,7 @@ describe("crash", () => {
     const progressFile = dir.file("committed.txt");
     writeFileSync(progressFile, "");
     const seed = Number(process.env.LINLI_CRASH_SEED ?? Date.now() % 1_000_000);
-    const random = prng(seed);
+    const random = seededRandom(seed);
     let reportedTotal = 0;
     let unreportedTotal = 0;
     for (let run = 0; run < RUNS; run++) {

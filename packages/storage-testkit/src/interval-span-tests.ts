@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { isLinliError, overlapWhere, type Tx } from "@linli/core";
 import { intervalSpanModel } from "@linli/core/adapter";
-import { inReadOnlyTx, inTx } from "./fixtures";
+import { inReadOnlyTx, inTx, seededRandom } from "./fixtures";
 import type { StorageTest } from "./storage-test";
 import { holdModel, MAX_HOLD_SPAN_MS } from "./testkit-models";
 
@@ -9,18 +9,6 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 const base = Date.UTC(2026, 5, 1, 0);
 const SPAN_ID = "testkit_hold:start:end";
-
-/** A small deterministic generator (mulberry32): the same holds on every adapter and run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Hold = { id: string; start: Date; end: Date };
 
@@ -65,7 +53,7 @@ export const intervalSpanTests: StorageTest[] = [
   {
     name: "interval spans: overlap reads bounded by the longest stored interval find exactly the overlapping rows",
     async run({ adapter }) {
-      const next = random(7);
+      const next = seededRandom(7);
       const holds: Hold[] = [];
       await inTx(adapter, async (tx) => {
         for (let i = 0; i < 80; i++) {
@@ -161,7 +149,7 @@ export const intervalSpanTests: StorageTest[] = [
   {
     name: "interval spans: concurrent reservations of long and short holds, each read ahead of its lock, never overlap",
     async run({ adapter }) {
-      const next = random(11);
+      const next = seededRandom(11);
       // 24 callers, capacity 1: half ask for a few days, half for an hour, all around the
       // same fortnight. Each first reads the item's holds (as availability before a booking
       // does), so its span was read before its lock and must be read again under it.

@@ -90,7 +90,7 @@ export {
   type RowOf,
 } from "./model";
 export { type Contribution, contribute, defineRegistry, type Registries, type RegistryKey } from "./registry";
-export type { ReserveOptions, Tx } from "./tx";
+export type { OverlapRange, ReserveOptions, Tx } from "./tx";
 export type {
   ComparisonOperator,
   FieldWhere,

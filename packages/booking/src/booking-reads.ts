@@ -36,19 +36,23 @@ export async function occupyingBookings(
   excluded: readonly ModelWhere<typeof bookingModel>[] = [],
 ): Promise<BookingFacts[]> {
   return cx.tx.findMany(bookingModel, {
-    where: [
-      { field: "resourceId", value: resourceId },
-      ...(await cx.tx.overlapWhere(bookingModel, {
-        startField: "blockStart",
-        endField: "blockEnd",
-        from,
-        to,
-      })),
-      { field: "status", op: "in", value: [...OCCUPYING_STATUSES] },
-      ...excluded,
-    ],
+    where: [...(await occupyingWhere(cx, resourceId, from, to)), ...excluded],
     select: BOOKING_FACT_FIELDS,
   });
+}
+
+/** The where list of the bookings holding capacity on a resource whose block overlaps `[from, to)`. */
+async function occupyingWhere(
+  cx: Pick<CommandContext, "tx">,
+  resourceId: string,
+  from: Date,
+  to: Date,
+): Promise<ModelWhere<typeof bookingModel>[]> {
+  return [
+    { field: "resourceId", value: resourceId },
+    ...(await cx.tx.overlapWhere(bookingModel, { startField: "blockStart", endField: "blockEnd", from, to })),
+    { field: "status", op: "in", value: [...OCCUPYING_STATUSES] },
+  ];
 }
 
 /** The fields of a booking the availability sweep reads for one zone ({@link OccupancyFacts}). */
@@ -72,16 +76,7 @@ export async function occupancyOf(
   zoneId: string | null,
 ): Promise<OccupancyFacts[]> {
   return cx.tx.findMany(bookingModel, {
-    where: [
-      { field: "resourceId", value: resourceId },
-      ...(await cx.tx.overlapWhere(bookingModel, {
-        startField: "blockStart",
-        endField: "blockEnd",
-        from,
-        to,
-      })),
-      { field: "status", op: "in", value: [...OCCUPYING_STATUSES] },
-    ],
+    where: await occupyingWhere(cx, resourceId, from, to),
     select: zoneId === null ? RESOURCE_OCCUPANCY_FIELDS : OCCUPANCY_FIELDS,
   });
 }

@@ -50,7 +50,7 @@ export function overlapWhere<M extends ModelDef>(
   },
 ): ModelWhere<M>[] {
   const declared = declaredInterval(model, range.startField, range.endField);
-  return boundedOverlapWhere(model, range, declared?.maxSpanMs);
+  return boundedOverlapWhere<M>(range, declared?.maxSpanMs);
 }
 
 /**
@@ -60,7 +60,6 @@ export function overlapWhere<M extends ModelDef>(
  * Internal to the kernel.
  */
 export function boundedOverlapWhere<M extends ModelDef>(
-  _model: M,
   range: {
     readonly startField: string;
     readonly endField: string;

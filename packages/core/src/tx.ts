@@ -540,12 +540,10 @@ class KernelTx implements Tx {
     const scopedKey = `${this.communityId}:${key}`;
     // A new lock may reveal rows committed since the spans were read (a transaction reading
     // committed data): read them again. A lock held already reveals nothing new.
-    if (this.held === undefined) this.held = new Set();
+    this.held ??= new Set();
     if (!this.held.has(scopedKey)) {
-      this.spanBook?.forget();
-      const taken = this.inner.lock(scopedKey);
       this.held.add(scopedKey);
-      return taken;
+      this.spanBook?.forget();
     }
     return this.inner.lock(scopedKey);
   }
@@ -553,7 +551,7 @@ class KernelTx implements Tx {
   async overlapWhere<M extends ModelDef>(model: M, range: OverlapRange<M>): Promise<ModelWhere<M>[]> {
     const declared = declaredInterval(model, range.startField, range.endField);
     if (!declared) return overlapWhere(model, range);
-    return boundedOverlapWhere(model, range, await this.spans().bound(model, declared));
+    return boundedOverlapWhere<M>(range, await this.spans().bound(model, declared));
   }
 
   /** See {@link appendSequenced}. */

@@ -9,8 +9,9 @@ export type BlockingClaim = Pick<Claim, "itemId" | "start" | "end">;
  * window, and those still active though they ended at or before now (a loan overdue: the unit
  * is not back). Two ranges of the `(status, end, start)` index, each bounded on both sides
  * (`Tx.overlapWhere`: the longest claim the community holds, at most the declared
- * `MAX_CLAIM_SPAN_MS`; the overdue read stops at now), reading three columns: the cost follows the claims around the window, never the loan
- * history behind it. Feed the result to `blockedUnits`.
+ * `MAX_CLAIM_SPAN_MS`; the overdue read stops at now), reading three columns: the cost
+ * follows the claims around the window, never the loan history behind it. Feed the result to
+ * `blockedUnits`.
  */
 export async function blockingClaims(
   cx: Pick<CommandContext, "tx">,

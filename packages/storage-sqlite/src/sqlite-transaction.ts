@@ -11,7 +11,7 @@ import { type ColumnsMaker, columnsMaker, tooBigForColumns } from "./columnar-re
 import { quoteIdentifier } from "./sql-identifier";
 import { type FailureContext, toLinliError } from "./sqlite-failure";
 import type { TableLayout } from "./table-layout";
-import { compileFindMany, compileWhere, type SqlValue, sqlValue } from "./where-sql";
+import { type CompiledFindMany, compileFindMany, compileWhere, type SqlValue, sqlValue } from "./where-sql";
 import { type RowMaker, rowMaker } from "./row-maker";
 
 /** What a transaction needs from its storage. */
@@ -184,27 +184,33 @@ export class SqliteTransaction implements AdapterTransaction {
 
   async findMany(model: string, options: FindManyOptions): Promise<StoredRow[]> {
     const layout = this.layout(model);
-    let query = compileFindMany(layout, options);
-    let columnar: Statement | undefined;
-    if (query.columnar) {
-      const eligible = query;
-      columnar = cached(this.scope, layout, eligible.key, () => eligible.sql(), rawColumns);
-      if ((lastRows.get(columnar) ?? 0) >= (this.scope.columnarMinRows ?? COLUMNAR_MIN_ROWS)) {
-        try {
-          const rows = columnRows(columnar, query.params);
-          lastRows.set(columnar, rows.length);
-          return rows;
-        } catch (error) {
-          if (!tooBigForColumns(error)) throw this.fail(error, model);
-        }
+    const query = compileFindMany(layout, options);
+    if (!query.columnar) return this.readRows(layout, model, query, options);
+    const columnar = cached(this.scope, layout, query.key, () => query.sql(), rawColumns);
+    if ((lastRows.get(columnar) ?? 0) >= (this.scope.columnarMinRows ?? COLUMNAR_MIN_ROWS)) {
+      try {
+        const rows = columnRows(columnar, query.params);
+        lastRows.set(columnar, rows.length);
+        return rows;
+      } catch (error) {
+        if (!tooBigForColumns(error)) throw this.fail(error, model);
       }
-      query = query.rows();
     }
-    const rowPath = query;
-    const statement = cached(this.scope, layout, rowPath.key, () => rowPath.sql(), rawRows);
+    const rows = this.readRows(layout, model, query.rows(), options);
+    lastRows.set(columnar, rows.length);
+    return rows;
+  }
+
+  /** A `findMany` on the row path: one result row per matching row. */
+  private readRows(
+    layout: TableLayout,
+    model: string,
+    query: CompiledFindMany,
+    options: FindManyOptions,
+  ): StoredRow[] {
+    const statement = cached(this.scope, layout, query.key, () => query.sql(), rawRows);
     try {
       const rows = statement.all(query.params) as unknown[][];
-      if (columnar !== undefined) lastRows.set(columnar, rows.length);
       if (options.select?.length === 0) return rows.map(() => ({}));
       return objects(statement, rows);
     } catch (error) {

@@ -83,6 +83,7 @@ export {
   defineModel,
   type FieldDef,
   type FieldKind,
+  type IndexCondition,
   type IndexDef,
   type InputOf,
   type ModelDef,

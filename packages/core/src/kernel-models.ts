@@ -72,7 +72,13 @@ export const eventModel = defineModel(
     // `seq` is unique per community (it is assigned under the `core:event-seq` lock): the
     // unique index says so to the adapters, which then sort by `seq` alone, so the next
     // sequence (`ORDER BY seq DESC LIMIT 1`) is one entry read off this index, never a sort.
-    indexes: [{ fields: ["seq"], unique: true }, { fields: ["ackedAt", "seq"] }],
+    // Events not acknowledged yet (what `listEvents({ pendingOnly })` reads) are the only ones
+    // in the second index: an acknowledged event leaves it, and writes pay for it only while
+    // events wait.
+    indexes: [
+      { fields: ["seq"], unique: true },
+      { fields: ["seq"], where: { field: "ackedAt", is: "null" } },
+    ],
   },
 );
 

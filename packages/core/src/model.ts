@@ -32,6 +32,25 @@ export interface IndexDef {
    * `INCLUDE`.
    */
   readonly include?: readonly string[];
+  /**
+   * Makes a partial index: only rows whose `field` is null (`is: "null"`) or holds a value
+   * (`is: "not-null"`) are in it, so a write of any other row costs the index nothing. A
+   * read is served by it when its clauses imply the condition: an equality on `field` with a
+   * value implies `"not-null"`, an equality with `null` implies `"null"`. Use it for an
+   * optional field that most rows leave null (`seriesId`) or for rows in one state that
+   * reads look for (events not acknowledged yet). Not allowed with `unique` (uniqueness over
+   * some rows only would differ between adapters). The memory adapter indexes every row
+   * (the same answers); SQLite and PostgreSQL create `CREATE INDEX … WHERE`.
+   */
+  readonly where?: IndexCondition;
+}
+
+/** The condition of a partial index (`IndexDef.where`): one field null, or not null. */
+export interface IndexCondition {
+  /** The field the condition reads. */
+  readonly field: string;
+  /** Rows whose field is null (`"null"`), or holds a value (`"not-null"`). */
+  readonly is: "null" | "not-null";
 }
 
 /**
@@ -180,6 +199,13 @@ export function defineModel<const Shape extends z.ZodRawShape>(
     for (const f of index.include ?? [])
       if (!(f in fields) && f !== "id")
         throw new TypeError(`model ${name}: index includes unknown field ${f}`);
+    if (index.where) {
+      if (!(index.where.field in fields))
+        throw new TypeError(`model ${name}: index condition on unknown field ${index.where.field}`);
+      if (index.where.is !== "null" && index.where.is !== "not-null")
+        throw new TypeError(`model ${name}: index condition must be "null" or "not-null"`);
+      if (index.unique) throw new TypeError(`model ${name}: a unique index cannot be partial`);
+    }
   }
   for (const interval of options.intervals ?? []) {
     for (const f of [interval.start, interval.end])

@@ -19,3 +19,28 @@ describe("covering indexes", () => {
     ).toThrow(/index includes unknown field nope/);
   });
 });
+
+describe("partial indexes", () => {
+  test("an index may hold only rows whose field is null or not null; an unknown field, another condition or a unique partial index is refused", () => {
+    const shape = { seriesId: z.string().nullable().default(null), at: z.date() };
+    const model = defineModel("partial_ok", shape, {
+      indexes: [{ fields: ["seriesId"], where: { field: "seriesId", is: "not-null" } }],
+    });
+    expect(model.indexes[0]?.where).toEqual({ field: "seriesId", is: "not-null" });
+    expect(() =>
+      defineModel("partial_unknown", shape, {
+        indexes: [{ fields: ["at"], where: { field: "nope", is: "null" } }],
+      }),
+    ).toThrow(/index condition on unknown field nope/);
+    expect(() =>
+      defineModel("partial_bad", shape, {
+        indexes: [{ fields: ["at"], where: { field: "seriesId", is: "empty" as "null" } }],
+      }),
+    ).toThrow(/must be "null" or "not-null"/);
+    expect(() =>
+      defineModel("partial_unique", shape, {
+        indexes: [{ fields: ["at"], unique: true, where: { field: "seriesId", is: "null" } }],
+      }),
+    ).toThrow(/a unique index cannot be partial/);
+  });
+});

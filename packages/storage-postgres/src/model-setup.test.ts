@@ -155,6 +155,45 @@ describe("setup", () => {
     expect(indexes[0]?.indexdef).toMatch(/\(community_id, shelf, title\) INCLUDE \(pages, id\)$/);
   });
 
+  test("a partial index (IndexDef.where) is created with its condition and replaces the full one; an index not named by linli is kept", async () => {
+    const shape = { seriesId: z.string().nullable().default(null), at: z.date() };
+    const full = defineModel("shelf_series", shape, {
+      indexes: [{ fields: ["seriesId"] }, { fields: ["at"] }],
+    });
+    const partial = defineModel("shelf_series", shape, {
+      indexes: [{ fields: ["seriesId"], where: { field: "seriesId", is: "not-null" } }, { fields: ["at"] }],
+    });
+    const s = storage();
+    await s.setup([full]);
+    await pg.sql(`CREATE INDEX app_report ON "${s.schema}".shelf_series (at)`);
+    await inTx(s, async (tx) => {
+      for (let i = 0; i < 20; i++)
+        await tx.create(partial, { seriesId: i % 5 === 0 ? "s" : null, at: new Date(i * 1000) });
+    });
+    await s.setup([partial]);
+    await s.setup([partial]);
+    const indexes = await pg.sql<{ indexname: string; indexdef: string }>(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = 'shelf_series'
+        AND indexname <> 'shelf_series_pkey' ORDER BY indexname`,
+      [s.schema],
+    );
+    expect(indexes.map((i) => i.indexname)).toEqual([
+      "app_report",
+      "shelf_series__at",
+      "shelf_series__series_id__where_series_id_not_null",
+    ]);
+    expect(indexes[2]?.indexdef).toMatch(/\(community_id, series_id\) WHERE \(series_id IS NOT NULL\)$/);
+    // The partial index holds the 4 rows of a series only.
+    await pg.sql(`ANALYZE "${s.schema}".shelf_series`);
+    const [entries] = await pg.sql<{ reltuples: number }>(
+      `SELECT reltuples FROM pg_class WHERE oid = $1::regclass`,
+      [`"${s.schema}".shelf_series__series_id__where_series_id_not_null`],
+    );
+    expect(Number(entries?.reltuples)).toBe(4);
+    const found = await inTx(s, (tx) => tx.findMany(partial, { where: [{ field: "seriesId", value: "s" }] }));
+    expect(found.map((r) => r.at.getTime()).sort((a, b) => a - b)).toEqual([0, 5000, 10_000, 15_000]);
+  });
+
   test("a field whose kind changed is refused with POSTGRES_MODEL_CONFLICT and nothing is changed", async () => {
     const s = storage();
     await s.setup([bookV1]);

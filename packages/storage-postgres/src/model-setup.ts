@@ -2,7 +2,8 @@ import { LinliError, type ModelDef } from "@linli/core";
 import type pg from "pg";
 import { postgresErrors } from "./postgres-errors";
 import { migrate } from "./schema-migrations";
-import { columnSql, createIndexSql, createTableSql, type TableLayout, tableLayout } from "./table-layout";
+import { quoteIdentifier } from "./sql-identifier";
+import { columnSql, createTableSql, indexLayouts, type TableLayout, tableLayout } from "./table-layout";
 
 interface ExistingColumn {
   readonly name: string;
@@ -59,7 +60,29 @@ async function setupModel(client: pg.ClientBase, layout: TableLayout): Promise<v
         throw conflict(`column ${c.name} is required in the table but the model has no such field`);
     }
   }
-  for (const sql of createIndexSql(layout)) await client.query(sql);
+  await setupIndexes(client, layout);
+}
+
+/**
+ * Creates the declared indexes that are missing, after dropping each index of the table
+ * named as linli names the model's indexes (`<model>__…`) that the model no longer declares
+ * (a plain index a covering or partial one replaced, a key order changed): it would only cost
+ * writes. The primary key and indexes behind constraints are never touched.
+ */
+async function setupIndexes(client: pg.ClientBase, layout: TableLayout): Promise<void> {
+  const indexes = indexLayouts(layout);
+  const declared = new Set(indexes.map((index) => index.name));
+  const prefix = `${layout.model.name}__`.slice(0, 40);
+  const found = await client.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+      WHERE i.indrelid = $1::regclass AND NOT i.indisprimary
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
+    [layout.table],
+  );
+  for (const { name } of found.rows)
+    if (name.startsWith(prefix) && !declared.has(name))
+      await client.query(`DROP INDEX ${quoteIdentifier(layout.schema)}.${quoteIdentifier(name)}`);
+  for (const index of indexes) await client.query(index.sql);
 }
 
 /**

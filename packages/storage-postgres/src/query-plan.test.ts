@@ -223,4 +223,43 @@ describe("postgres query plans", () => {
       await pg.dropSchema(schema);
     }
   }, 60_000);
+
+  test("the outbox's pending read (listEvents pendingOnly) is a range on the index of unacknowledged events", async () => {
+    const schema = pg.schemaName("plans_pending");
+    const storage = postgresStorage({ connectionString: pg.server.url, schema, max: 2 });
+    try {
+      await storage.setup([eventModel]);
+      // 104,000 events of 4 communities, all but the last 1,000 of each acknowledged.
+      await pg.sql(
+        `INSERT INTO "${schema}"."core_event" (community_id, id, type, seq, payload, occurred_at, acked_at)
+         SELECT 'c' || (i % 4), 'e' || i, 't', i / 4 + 1, '{}'::jsonb, now(),
+                CASE WHEN i / 4 < 25000 THEN now() END FROM generate_series(0, 103999) AS i`,
+      );
+      await pg.sql(`ANALYZE "${schema}"."core_event"`);
+      // `listEvents({ pendingOnly: true })`'s clauses, as the kernel sends them.
+      const planNodes = await plan(schema, {
+        model: eventModel.name,
+        options: {
+          where: [
+            { field: "communityId", value: "c1" },
+            { field: "seq", op: "gt", value: 0 },
+            { field: "ackedAt", op: "eq", value: null },
+          ],
+          orderBy: [{ field: "seq", direction: "asc" }],
+          limit: 100,
+        },
+      });
+      const types = planNodes.map((n) => n["Node Type"]);
+      expect(
+        types.some((t) => /Seq Scan|Sort/.test(t)),
+        types.join(", "),
+      ).toBe(false);
+      const pending = planNodes.find((n) => n["Index Name"] === "core_event__seq__where_acked_at_null");
+      expect(pending, JSON.stringify(planNodes)).toBeDefined();
+      expect(pending?.["Index Cond"]).toMatch(/community_id = .*seq > /);
+    } finally {
+      await storage.close();
+      await pg.dropSchema(schema);
+    }
+  }, 60_000);
 });

@@ -121,34 +121,50 @@ export function createTableSql(layout: TableLayout): string {
   return `CREATE TABLE IF NOT EXISTS ${layout.table} (${defs.join(", ")}, PRIMARY KEY ("community_id", "id"))`;
 }
 
+/** One declared index as the PostgreSQL adapter creates it. */
+export interface IndexLayout {
+  /**
+   * The index name (fitted to PostgreSQL's limit): the model, its key columns, `__unique`,
+   * `__covering` when it includes fields, `__where_<column>_null` or
+   * `__where_<column>_not_null` when it is partial.
+   */
+  readonly name: string;
+  /** The `CREATE INDEX IF NOT EXISTS` statement. */
+  readonly sql: string;
+}
+
 /**
- * `CREATE INDEX IF NOT EXISTS` for each declared index, each led by `community_id` (so a
- * unique index stays unique per community and a table can be distributed by community).
- * Included fields (`IndexDef.include`) go in `INCLUDE (...)` under a name ending in
- * `__covering`; the plain index on the same keys that such an index replaces is dropped
- * first (it would only cost writes).
+ * Each declared index, led by `community_id` (so a unique index stays unique per community
+ * and a table can be distributed by community). Included fields (`IndexDef.include`) go in
+ * `INCLUDE (...)`, a partial index (`IndexDef.where`) ends in `WHERE <column> IS [NOT] NULL`.
  */
-export function createIndexSql(layout: TableLayout): string[] {
+export function indexLayouts(layout: TableLayout): IndexLayout[] {
   const column = (f: string) => layout.byField.get(f)?.column ?? columnName(f);
-  const shapes = layout.model.indexes.map((index) => {
+  return layout.model.indexes.map((index) => {
     const cols = ["community_id", ...index.fields.map(column)];
     const extra = [...new Set((index.include ?? []).map(column).filter((c) => !cols.includes(c)))];
-    const plain = `${layout.model.name}__${cols.slice(1).join("__")}${index.unique ? "__unique" : ""}`;
-    const name = fitIdentifier(extra.length > 0 ? `${plain}__covering` : plain);
-    return { index, cols, extra, plain, name };
-  });
-  const names = new Set(shapes.map((s) => s.name));
-  const statements: string[] = [];
-  for (const { index, cols, extra, plain, name } of shapes) {
+    const where = index.where
+      ? { column: column(index.where.field), not: index.where.is === "not-null" }
+      : undefined;
+    const name = fitIdentifier(
+      [
+        `${layout.model.name}__${cols.slice(1).join("__")}`,
+        index.unique ? "__unique" : "",
+        extra.length > 0 ? "__covering" : "",
+        where ? `__where_${where.column}_${where.not ? "not_null" : "null"}` : "",
+      ].join(""),
+    );
     const list = cols.map(quoteIdentifier).join(", ");
     const include = extra.length > 0 ? ` INCLUDE (${extra.map(quoteIdentifier).join(", ")})` : "";
-    if (extra.length > 0 && !names.has(fitIdentifier(plain)))
-      statements.push(
-        `DROP INDEX IF EXISTS ${quoteIdentifier(layout.schema)}.${quoteIdentifier(fitIdentifier(plain))}`,
-      );
-    statements.push(
-      `CREATE ${index.unique ? "UNIQUE " : ""}INDEX IF NOT EXISTS ${quoteIdentifier(name)} ON ${layout.table} (${list})${include}`,
-    );
-  }
-  return statements;
+    const condition = where
+      ? ` WHERE ${quoteIdentifier(where.column)} IS ${where.not ? "NOT " : ""}NULL`
+      : "";
+    const sql = `CREATE ${index.unique ? "UNIQUE " : ""}INDEX IF NOT EXISTS ${quoteIdentifier(name)} ON ${layout.table} (${list})${include}${condition}`;
+    return { name, sql };
+  });
+}
+
+/** `CREATE INDEX IF NOT EXISTS` for each declared index (see {@link indexLayouts}). */
+export function createIndexSql(layout: TableLayout): string[] {
+  return indexLayouts(layout).map((index) => index.sql);
 }

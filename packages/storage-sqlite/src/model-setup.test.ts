@@ -51,7 +51,11 @@ describe("tables from models", () => {
       const first = db.prepare(`SELECT name FROM pragma_index_info(?) WHERE seqno = 0`).pluck().get(index);
       expect(first).toBe("community_id");
     }
-    expect(indexes.sort()).toEqual(["testkit_sample__code__unique", "testkit_sample__rank"]);
+    expect(indexes.sort()).toEqual([
+      "testkit_sample__code__unique",
+      "testkit_sample__note__where_note_not_null",
+      "testkit_sample__rank",
+    ]);
     db.close();
   });
 

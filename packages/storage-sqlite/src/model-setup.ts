@@ -27,19 +27,25 @@ function registered(db: Database, name: string): Map<string, RegisteredColumn> {
 
 /**
  * Creates the declared indexes of a table that are missing. An index of the same name whose
- * columns differ (its included fields changed) is rebuilt, and a plain index that a covering
- * one on the same keys now replaces is dropped (it would only cost writes).
+ * columns differ (its included fields changed) is rebuilt, and an index named as linli names
+ * the model's indexes (`<model>__…`) that the model no longer declares is dropped: a plain
+ * index a covering or partial one replaced, a key order changed. It would only cost writes.
  */
 function setupIndexes(db: Database, layout: TableLayout): void {
   const columnsOf = db.prepare(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`).pluck();
   const indexes = indexLayouts(layout);
   const declared = new Set(indexes.map((index) => index.name));
+  const created = db
+    .prepare(`SELECT name FROM pragma_index_list(?) WHERE origin = 'c'`)
+    .pluck()
+    .all(layout.model.name) as string[];
+  for (const name of created)
+    if (name.startsWith(`${layout.model.name}__`) && !declared.has(name))
+      db.exec(`DROP INDEX ${quoteIdentifier(name)}`);
   for (const index of indexes) {
     const existing = columnsOf.all(index.name) as string[];
     if (existing.length > 0 && existing.join("\u0000") !== index.columns.join("\u0000"))
       db.exec(`DROP INDEX ${quoteIdentifier(index.name)}`);
-    if (index.replaces !== undefined && !declared.has(index.replaces))
-      db.exec(`DROP INDEX IF EXISTS ${quoteIdentifier(index.replaces)}`);
     db.exec(index.sql);
   }
 }

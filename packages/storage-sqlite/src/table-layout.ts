@@ -102,23 +102,22 @@ export function createTableSql(layout: TableLayout): string {
 
 /** One declared index as the SQLite adapter creates it. */
 export interface IndexLayout {
-  /** The index name: the model, its key columns, `__unique`, `__covering` when it includes fields. */
+  /**
+   * The index name: the model, its key columns, `__unique`, `__covering` when it includes
+   * fields, `__where_<column>_null` or `__where_<column>_not_null` when it is partial.
+   */
   readonly name: string;
   /** Its columns in order: `community_id`, the keys, then the included fields. */
   readonly columns: readonly string[];
   /** The `CREATE INDEX IF NOT EXISTS` statement. */
   readonly sql: string;
-  /**
-   * For a covering index, the name of the plain index on the same keys that it replaces (an
-   * older layout may hold it; the covering one serves every read it served).
-   */
-  readonly replaces?: string;
 }
 
 /**
  * The declared indexes of a layout, each led by `community_id`. Included fields
  * (`IndexDef.include`) are trailing columns after the keys (SQLite has no `INCLUDE`): a read
- * of the keys and those fields is answered from the index alone (`COVERING INDEX`).
+ * of the keys and those fields is answered from the index alone (`COVERING INDEX`). A partial
+ * index (`IndexDef.where`) ends in `WHERE <column> IS [NOT] NULL`.
  */
 export function indexLayouts(layout: TableLayout): IndexLayout[] {
   const column = (f: string) => layout.byField.get(f)?.column ?? columnName(f);
@@ -127,11 +126,21 @@ export function indexLayouts(layout: TableLayout): IndexLayout[] {
     // Every index of a `WITHOUT ROWID` table holds the primary key already: `id` is covered.
     const extra = (index.include ?? []).map(column).filter((c) => c !== "id" && !keys.includes(c));
     const columns = [...keys, ...new Set(extra)];
-    const plain = `${layout.model.name}__${keys.slice(1).join("__")}${index.unique ? "__unique" : ""}`;
-    const name = extra.length > 0 ? `${plain}__covering` : plain;
+    const where = index.where
+      ? { column: column(index.where.field), not: index.where.is === "not-null" }
+      : undefined;
+    const name = [
+      `${layout.model.name}__${keys.slice(1).join("__")}`,
+      index.unique ? "__unique" : "",
+      extra.length > 0 ? "__covering" : "",
+      where ? `__where_${where.column}_${where.not ? "not_null" : "null"}` : "",
+    ].join("");
     const list = columns.map(quoteIdentifier).join(", ");
-    const sql = `CREATE ${index.unique ? "UNIQUE " : ""}INDEX IF NOT EXISTS ${quoteIdentifier(name)} ON ${layout.table} (${list})`;
-    return extra.length > 0 ? { name, columns, sql, replaces: plain } : { name, columns, sql };
+    const condition = where
+      ? ` WHERE ${quoteIdentifier(where.column)} IS ${where.not ? "NOT " : ""}NULL`
+      : "";
+    const sql = `CREATE ${index.unique ? "UNIQUE " : ""}INDEX IF NOT EXISTS ${quoteIdentifier(name)} ON ${layout.table} (${list})${condition}`;
+    return { name, columns, sql };
   });
 }
 

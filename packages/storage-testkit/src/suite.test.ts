@@ -1,6 +1,7 @@
 import {
   type AdapterTransaction,
   coreErrors,
+  type IndexDef,
   LinliError,
   type StorageAdapter,
   type StoredRow,
@@ -30,12 +31,18 @@ interface Flaws {
   noUniqueOnUpdate?: boolean;
   /** Unique indexes are not checked at all. */
   noUnique?: boolean;
+  /**
+   * A read with a clause on a partial index's field is answered from that index whatever its
+   * clauses: rows outside the index's condition are lost.
+   */
+  partialAsFilter?: boolean;
 }
 
 /** A small Map-based adapter with switchable flaws, to prove the suite catches them. */
 function brokenAdapter(flaws: Flaws): StorageAdapter {
   const tables = new Map<string, Map<string, StoredRow>>();
   const uniques = new Map<string, (readonly string[])[]>();
+  const partials = new Map<string, NonNullable<IndexDef["where"]>[]>();
   const t = (m: string) => tables.get(m)!;
   const key = (r: StoredRow) => `${r.communityId}/${r.id}`;
   const pass = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -43,7 +50,12 @@ function brokenAdapter(flaws: Flaws): StorageAdapter {
     const fixed = flaws.wrongNull
       ? where.map((c) => (c.op === "ne" && c.value === null ? { ...c, op: "eq" as const } : c))
       : where;
-    return [...t(m).values()].filter((r) => matchesWhere(r, fixed));
+    const inIndex = (r: StoredRow) =>
+      !flaws.partialAsFilter ||
+      (partials.get(m) ?? []).every(
+        (p) => !where.some((c) => c.field === p.field) || (p.is === "null") === (r[p.field] === null),
+      );
+    return [...t(m).values()].filter((r) => matchesWhere(r, fixed) && inIndex(r));
   };
   /** A row that would break a unique index of `m` among `others`, or among `next` themselves. */
   const clashes = (m: string, next: readonly StoredRow[], others: readonly StoredRow[]) =>
@@ -65,6 +77,10 @@ function brokenAdapter(flaws: Flaws): StorageAdapter {
         uniques.set(
           m.name,
           m.indexes.filter((i) => i.unique).map((i) => i.fields),
+        );
+        partials.set(
+          m.name,
+          m.indexes.flatMap((i) => (i.where ? [i.where] : [])),
         );
       }
     },
@@ -208,7 +224,10 @@ describe("the conformance suite catches broken adapters", () => {
       "query: limit and offset page through an ordered result without gaps or repeats",
       "projection: select applies after where, orderBy, limit and offset on fields it does not return",
     ]);
-    expect(await failures({ wrongNull: true })).toEqual(["query: where operator ne"]);
+    expect(await failures({ wrongNull: true })).toEqual([
+      "query: where operator ne",
+      "partial index: reads on its field answer as the definition says, rows outside its condition included, after rows move in and out of it",
+    ]);
   });
 
   it("an adapter that lets a read-only transaction write fails the read-only refusal tests", async () => {
@@ -231,6 +250,13 @@ describe("the conformance suite catches broken adapters", () => {
       "projection: the adapter returns exactly the selected fields, id and communityId only when listed",
       "projection: findMany with select returns rows holding exactly the selected fields",
       "projection: select applies after where, orderBy, limit and offset on fields it does not return",
+    ]);
+  });
+
+  it("an adapter that answers a read from a partial index whose condition the read does not imply fails the partial index test", async () => {
+    expect(await failures({ partialAsFilter: true })).toEqual([
+      "query: where operator eq",
+      "partial index: reads on its field answer as the definition says, rows outside its condition included, after rows move in and out of it",
     ]);
   });
 

@@ -2,6 +2,7 @@ import { concurrencyTests } from "./concurrency-tests";
 import { crudTests } from "./crud-tests";
 import { intervalSpanTests } from "./interval-span-tests";
 import { kernelTests } from "./kernel-tests";
+import { partialIndexTests } from "./partial-index-tests";
 import { projectionTests } from "./projection-tests";
 import { readOnlyTests } from "./read-only-tests";
 import { type StorageTest, type StorageTestOptions, skipReason } from "./storage-test";
@@ -18,6 +19,7 @@ export const storageTests: readonly StorageTest[] = [
   ...kernelTests,
   ...projectionTests,
   ...uniqueTests,
+  ...partialIndexTests,
   ...intervalSpanTests,
 ];
 

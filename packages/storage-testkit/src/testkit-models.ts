@@ -2,7 +2,10 @@ import { defineModel } from "@linli/core";
 import { intervalSpanModel } from "@linli/core/adapter";
 import * as z from "zod";
 
-/** A model with one field of every storage kind, used by the conformance tests. */
+/**
+ * A model with one field of every storage kind, used by the conformance tests; its indexes
+ * are a plain one, a unique one and a partial one (rows with a `note`).
+ */
 export const sampleModel = defineModel(
   "testkit_sample",
   {
@@ -16,7 +19,14 @@ export const sampleModel = defineModel(
     note: z.string().nullable().default(null),
     code: z.string().nullable().default(null),
   },
-  { indexes: [{ fields: ["rank"] }, { fields: ["code"], unique: true }] },
+  {
+    indexes: [
+      { fields: ["rank"] },
+      { fields: ["code"], unique: true },
+      // Partial: only rows with a note (the partial-index tests read it with and without one).
+      { fields: ["note"], where: { field: "note", is: "not-null" } },
+    ],
+  },
 );
 
 /** A reservation of a slot, used by the concurrency tests. */

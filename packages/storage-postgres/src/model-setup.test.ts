@@ -30,6 +30,14 @@ const columnsOf = (schema: string, table: string) =>
     [schema, table],
   );
 
+/** The indexes of a table other than its primary key, by name. */
+const indexesOf = (schema: string, table: string) =>
+  pg.sql<{ indexname: string; indexdef: string }>(
+    `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = $2
+      AND indexname <> $2 || '_pkey' ORDER BY indexname`,
+    [schema, table],
+  );
+
 const bookV1 = defineModel(
   "shelf_book",
   { title: z.string(), pages: z.number().int() },
@@ -146,11 +154,7 @@ describe("setup", () => {
     await s.setup([plain]);
     await s.setup([covering]);
     await s.setup([covering]);
-    const indexes = await pg.sql<{ indexname: string; indexdef: string }>(
-      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = 'shelf_cover'
-        AND indexname <> 'shelf_cover_pkey' ORDER BY indexname`,
-      [s.schema],
-    );
+    const indexes = await indexesOf(s.schema, "shelf_cover");
     expect(indexes.map((i) => i.indexname)).toEqual(["shelf_cover__shelf__title__covering"]);
     expect(indexes[0]?.indexdef).toMatch(/\(community_id, shelf, title\) INCLUDE \(pages, id\)$/);
   });
@@ -172,11 +176,7 @@ describe("setup", () => {
     });
     await s.setup([partial]);
     await s.setup([partial]);
-    const indexes = await pg.sql<{ indexname: string; indexdef: string }>(
-      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = 'shelf_series'
-        AND indexname <> 'shelf_series_pkey' ORDER BY indexname`,
-      [s.schema],
-    );
+    const indexes = await indexesOf(s.schema, "shelf_series");
     expect(indexes.map((i) => i.indexname)).toEqual([
       "app_report",
       "shelf_series__at",
